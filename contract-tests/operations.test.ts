@@ -1,0 +1,59 @@
+// Every documented status and every named example of every operation, through the client.
+import { describe, expect, it } from 'vitest';
+import { ApiError, type TwilioError } from '../src/index.js';
+import { senders } from './client.js';
+import { calls, covered } from './coverage.js';
+import { operation } from './spec.js';
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+describe.each(Object.entries(covered) as [keyof typeof covered, (typeof covered)[keyof typeof covered]][])(
+  '%s',
+  (operationId, coverage) => {
+    const call = calls[operationId];
+    const documented = operation(operationId).responses;
+
+    for (const [key, examples] of Object.entries(coverage.responses)) {
+      const status = Number(key);
+      // Prism serves the first named example of a response unless told otherwise.
+      const first = Object.values(documented[key] ?? {})[0];
+
+      if (isSuccess(status)) {
+        it(`succeeds with ${status} through the client`, async () => {
+          const result = await call(senders, { headers: { Prefer: `code=${status}` } });
+          expect(result).toEqual(first);
+        });
+      } else {
+        it(`raises an ApiError for a documented ${status}`, async () => {
+          const error: unknown = await call(senders, { headers: { Prefer: `code=${status}` } }).catch(
+            (caught) => caught,
+          );
+          const { code } = first as TwilioError;
+          expect(error).toBeInstanceOf(ApiError);
+          expect(error).toMatchObject({ status, code, body: first });
+          expect((error as ApiError).requestId).toMatch(/^RQ[0-9a-fA-F]{32}$/);
+          expect((error as ApiError).message).toContain(`→ ${status} (${code}: `);
+        });
+      }
+
+      for (const name of examples) {
+        it(`serves the ${status} example "${name}" and the client reads it`, async () => {
+          const expected = documented[key]?.[name];
+          const options = { headers: { Prefer: `code=${status}, example=${name}` } };
+          if (isSuccess(status)) {
+            expect(await call(senders, options)).toEqual(expected);
+          } else {
+            await expect(call(senders, options)).rejects.toMatchObject({ status, body: expected });
+          }
+        });
+      }
+    }
+
+    for (const name of coverage.requestExamples) {
+      it(`accepts the request example "${name}"`, async () => {
+        // Prism validates the request with --errors: a body off the spec would come back as 400.
+        await expect(call(senders, {}, name)).resolves.toBeDefined();
+      });
+    }
+  },
+);

@@ -1,0 +1,1 @@
+export function findStale(options?: { spec?: string; generatedDir?: string }): Promise<string[]>;

@@ -1,0 +1,111 @@
+import { ValidationError, type ValidationIssue } from './errors.js';
+import type { ClientOptions } from './options.js';
+
+/** The global host of the service (spec: `servers[0]`). */
+export const defaultBaseUrl = 'https://messaging.twilio.com';
+
+const credentialVariables = {
+  accountSid: 'TWILIO_ACCOUNT_SID',
+  authToken: 'TWILIO_AUTH_TOKEN',
+  apiKey: 'TWILIO_API_KEY',
+  apiSecret: 'TWILIO_API_SECRET',
+} as const;
+
+/** What a client needs, resolved once at construction. */
+export interface ResolvedConfig {
+  baseUrl: string;
+  /** The value of the Authorization header; kept out of every error and log. */
+  authorization: string;
+}
+
+/** Reads the environment where there is one (Node, Deno, Bun); edge workers have none. */
+function environment(): Record<string, string | undefined> {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env ?? {};
+}
+
+/**
+ * Resolves credentials and the base URL, or throws a ValidationError that names
+ * what is missing. Never puts a credential's value in a message.
+ */
+export function resolveConfig(options: ClientOptions): ResolvedConfig {
+  const env = environment();
+  const pick = (key: keyof typeof credentialVariables) => options[key] ?? env[credentialVariables[key]] ?? '';
+  const accountSid = pick('accountSid');
+  const authToken = pick('authToken');
+  const apiKey = pick('apiKey');
+  const apiSecret = pick('apiSecret');
+
+  const issues: ValidationIssue[] = [];
+  if (!accountSid) {
+    issues.push({ path: '$.accountSid', message: `missing: pass accountSid or set ${credentialVariables.accountSid}` });
+  } else if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
+    issues.push({ path: '$.accountSid', message: 'must be AC followed by 32 hex digits' });
+  }
+  const useApiKey = Boolean(apiKey || apiSecret) && !authToken;
+  if (useApiKey) {
+    if (!/^SK[0-9a-fA-F]{32}$/.test(apiKey)) {
+      issues.push({
+        path: '$.apiKey',
+        message: apiKey
+          ? 'must be SK followed by 32 hex digits'
+          : `missing: pass apiKey or set ${credentialVariables.apiKey}`,
+      });
+    }
+    if (!apiSecret) {
+      issues.push({ path: '$.apiSecret', message: `missing: pass apiSecret or set ${credentialVariables.apiSecret}` });
+    }
+  } else if (!authToken) {
+    issues.push({
+      path: '$.authToken',
+      message: `missing: pass authToken or set ${credentialVariables.authToken} (or apiKey and apiSecret, or ${credentialVariables.apiKey} and ${credentialVariables.apiSecret})`,
+    });
+  }
+
+  const baseUrl = resolveBaseUrl(options, issues);
+  if (issues.length > 0) throw new ValidationError(issues);
+  const user = useApiKey ? apiKey : accountSid;
+  const password = useApiKey ? apiSecret : authToken;
+  return { baseUrl, authorization: `Basic ${base64(`${user}:${password}`)}` };
+}
+
+function resolveBaseUrl(options: ClientOptions, issues: ValidationIssue[]): string {
+  if (options.baseUrl === undefined) {
+    if (options.edge === undefined && options.region === undefined) return defaultBaseUrl;
+    const label = /^[a-z0-9-]+$/;
+    if (!options.edge || !label.test(options.edge))
+      issues.push({ path: '$.edge', message: 'must be a host label, such as sydney, and comes with region' });
+    if (!options.region || !label.test(options.region))
+      issues.push({ path: '$.region', message: 'must be a host label, such as au1, and comes with edge' });
+    return `https://messaging.${options.edge}.${options.region}.twilio.com`;
+  }
+  let url: URL;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    issues.push({ path: '$.baseUrl', message: 'must be an absolute http(s) URL' });
+    return '';
+  }
+  if (url.username || url.password) {
+    issues.push({ path: '$.baseUrl', message: 'must not carry credentials; pass them as options' });
+  } else if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    issues.push({
+      path: '$.baseUrl',
+      message: 'plain http is allowed only to a loopback host: credentials would cross the network in clear',
+    });
+  } else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    issues.push({ path: '$.baseUrl', message: 'must be an http(s) URL' });
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** Base64 of a UTF-8 string, with what every runtime has (no Buffer). */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

@@ -1,0 +1,14 @@
+export type { ListParams, SendersClient } from './client.js';
+export { createSendersClient } from './client.js';
+export type { ValidationIssue } from './errors.js';
+export { ApiError, NetworkError, SendersError, ValidationError } from './errors.js';
+export type { ClientOptions, RequestOptions } from './options.js';
+export type {
+  OperationId,
+  Sender,
+  SenderCreate,
+  SenderStatus,
+  SendersPage,
+  SenderUpdate,
+  TwilioError,
+} from './types.js';
