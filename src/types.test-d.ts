@@ -1,0 +1,42 @@
+// Type-level tests: a wrong field name or status literal must not compile.
+import { assertType, describe, expectTypeOf, it } from 'vitest';
+import { createSendersClient, type Sender, type SenderCreate, type SenderStatus } from './index.js';
+
+const senders = createSendersClient({ accountSid: `AC${'0'.repeat(32)}`, authToken: 'token' });
+
+describe('the generated types', () => {
+  it('take snake_case keys and refuse the camelCase the official SDK invites', () => {
+    assertType<SenderCreate>({ sender_id: 'whatsapp:+15017122661', configuration: { waba_id: '1234567890' } });
+    // @ts-expect-error senderId is not a field of the create body
+    assertType<SenderCreate>({ senderId: 'whatsapp:+15017122661' });
+    // @ts-expect-error wabaId is not a field of the configuration
+    assertType<SenderCreate>({ sender_id: 'whatsapp:+15017122661', configuration: { wabaId: '1' } });
+  });
+
+  it('accept the short forms of emails and websites as well as the object lists', () => {
+    assertType<SenderCreate>({
+      sender_id: 'whatsapp:+1',
+      profile: { emails: 'a@example.com', websites: ['https://example.com'] },
+    });
+    assertType<SenderCreate>({
+      sender_id: 'whatsapp:+1',
+      profile: {
+        emails: [{ email: 'a@example.com', label: 'Support' }],
+        websites: [{ website: 'https://example.com' }],
+      },
+    });
+  });
+
+  it('know the statuses', () => {
+    assertType<SenderStatus>('ONLINE:UPDATING');
+    // @ts-expect-error not a status of the spec
+    assertType<SenderStatus>('ONLINE_UPDATING');
+  });
+
+  it('type what the client returns', () => {
+    expectTypeOf(senders.get).returns.resolves.toEqualTypeOf<Sender>();
+    expectTypeOf(senders.delete).returns.resolves.toBeVoid();
+    // @ts-expect-error update needs a body
+    senders.update('XE0');
+  });
+});
