@@ -55,15 +55,16 @@ describe.skipIf(!inject('prismLog'))('a body the spec forbids', () => {
 describe('a call without credentials', () => {
   it.each(operations.map((candidate) => [candidate.operationId, candidate] as const))(
     'gets 401 on %s',
-    async (operationId, { method, path }) => {
-      const url = `${prismUrl}${path.replace('{Sid}', exampleSid)}${method === 'GET' && !path.includes('{Sid}') ? '?Channel=whatsapp' : ''}`;
-      const body =
-        method === 'POST'
-          ? JSON.stringify(
-              Object.values(operations.find((o) => o.operationId === operationId)?.requestExamples ?? {})[0],
-            )
-          : undefined;
-      const response = await fetch(url, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
+    async (operationId, { method, path, requestExamples }) => {
+      const url = new URL(path.replace('{Sid}', exampleSid), prismUrl);
+      if (operationId === 'listSenders') url.searchParams.set('Channel', 'whatsapp');
+      const example = Object.values(requestExamples)[0];
+      const response = await fetch(url, {
+        method,
+        ...(example === undefined
+          ? {}
+          : { body: JSON.stringify(example), headers: { 'Content-Type': 'application/json' } }),
+      });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual(responseExample<TwilioError>(operationId, '401', 'unauthorized'));
     },

@@ -33,7 +33,18 @@ const logLines = 400;
  * @param {number} [options.timeoutMs] how long Prism may take to start
  * @returns {Promise<Prism>}
  */
-export async function startPrism({
+export async function startPrism(options = {}) {
+  // A free port can be taken between the probe and Prism's bind: try a fresh one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (options.port !== undefined || attempt === 3 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startOnce({
   mode = 'mock',
   spec = specPath,
   upstream,
