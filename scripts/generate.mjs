@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+import { requestRules } from './request-rules.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const specPath = join(root, 'openapi', 'senders.yaml');
@@ -21,11 +23,21 @@ const generatorVersion = createRequire(import.meta.url)('openapi-typescript/pack
 export async function render(spec = specPath) {
   const source = relative(root, spec).split('\\').join('/');
   // Parsed from text so that no absolute path of this machine leaks into the output.
-  const ast = await openapiTS(await readFile(spec, 'utf8'), { silent: true });
-  const header =
-    `// Generated from ${source} by openapi-typescript ${generatorVersion}.\n` +
+  const text = await readFile(spec, 'utf8');
+  const ast = await openapiTS(text, { silent: true });
+  const header = (by) =>
+    `// Generated from ${source} by ${by}.\n` +
     '// Do not edit by hand: change the spec and run `npm run generate`.\n\n';
-  return new Map([['senders.ts', header + astToString(ast)]]);
+  const rules = requestRules(parse(text));
+  return new Map([
+    ['senders.ts', header(`openapi-typescript ${generatorVersion}`) + astToString(ast)],
+    [
+      'request-rules.ts',
+      `${header('scripts/request-rules.mjs')}` +
+        '// The request side of the spec (parameters and bodies), for validation before a request is sent.\n' +
+        `export const requestRules = ${JSON.stringify(rules, null, 2)} as const;\n`,
+    ],
+  ]);
 }
 
 /**

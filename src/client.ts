@@ -1,13 +1,18 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/senders.js';
 import { resolveConfig } from './config.js';
-import { ApiError, NetworkError } from './errors.js';
-import type { ClientOptions, RequestOptions } from './options.js';
-import type { Sender, SenderCreate, SendersPage, SenderUpdate } from './types.js';
+import { ValidationError } from './errors.js';
+import { type ClientOptions, defaults, type RequestOptions } from './options.js';
+import { type IterateParams, walkPages } from './pagination.js';
+import { type Exchange, getUrl, perform } from './request.js';
+import type { OperationId, Sender, SenderCreate, SendersPage, SenderUpdate } from './types.js';
+import { userAgent } from './user-agent.js';
+import { type RequestParts, validateRequest } from './validate.js';
 
 // The two paths of the resource, checked against the generated `paths` by the compiler.
 const collection = '/v2/Channels/Senders' satisfies keyof paths;
 const item = '/v2/Channels/Senders/{Sid}' satisfies keyof paths;
+type Query = NonNullable<paths[typeof collection]['get']['parameters']['query']>;
 
 /** Which page of a list to read. */
 export interface ListParams {
@@ -15,9 +20,11 @@ export interface ListParams {
   pageSize?: number;
   /** The page index that goes with `pageToken`. */
   page?: number;
-  /** The token of the page to read, from the service. */
+  /** The token of the page to read, from a previous page's `meta`. */
   pageToken?: string;
 }
+
+export type { IterateParams };
 
 /** The client `createSendersClient` returns. */
 export interface SendersClient {
@@ -31,14 +38,10 @@ export interface SendersClient {
   delete(sid: string, options?: RequestOptions): Promise<void>;
   /** Reads one page of the account's WhatsApp senders. */
   list(params?: ListParams, options?: RequestOptions): Promise<SendersPage>;
+  /** Every WhatsApp sender of the account, page by page, one page in memory at a time. */
+  iterate(params?: IterateParams, options?: RequestOptions): AsyncGenerator<Sender, void, undefined>;
   /** The underlying openapi-fetch client, typed by the spec, for anything else. */
   readonly raw: Client<paths>;
-}
-
-interface Outcome {
-  error?: unknown;
-  data?: unknown;
-  response: Response;
 }
 
 /**
@@ -49,70 +52,88 @@ interface Outcome {
  */
 export function createSendersClient(options: ClientOptions = {}): SendersClient {
   const { baseUrl, authorization } = resolveConfig(options);
-  const raw = createClient<paths>({ baseUrl, fetch: options.fetch });
+  const settings = { ...defaults, ...definedOnly(options) };
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const agent = userAgent(options.userAgentExtension);
+  const raw = createClient<paths>({ baseUrl, fetch: fetchImpl });
   // Set per request, so that the client object itself holds no credential to print.
   raw.use({
     onRequest({ request }) {
       request.headers.set('Authorization', authorization);
+      request.headers.set('User-Agent', agent);
       return request;
     },
   });
 
-  async function send<T>(method: string, call: () => Promise<Outcome>): Promise<T> {
-    let outcome: Outcome;
-    try {
-      outcome = await call();
-    } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error;
-      throw new NetworkError(method, baseUrl, error);
-    }
-    const { response } = outcome;
-    const requestId = response.headers.get('Twilio-Request-Id');
-    if (!response.ok) {
-      throw new ApiError({ method, url: response.url, status: response.status, requestId, body: outcome.error });
-    }
-    return decode<T>(method, response, outcome.data as string | undefined, requestId);
+  async function call<T>(
+    operationId: OperationId | undefined,
+    method: string,
+    url: string,
+    parts: RequestParts,
+    callOptions: RequestOptions,
+    exchange: (signal: AbortSignal) => Promise<Exchange>,
+  ): Promise<T> {
+    if (settings.validate && operationId) validateRequest(operationId, parts);
+    const limits = { signal: callOptions.signal, timeoutMs: callOptions.timeoutMs ?? settings.timeoutMs };
+    return perform<T>(method, url, limits, exchange);
   }
-
-  const query = (params: ListParams) => ({
-    Channel: 'whatsapp' as const,
+  const read = async (pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Exchange> => {
+    const { data, error, response } = await pending;
+    return { response, text: data as string | undefined, error };
+  };
+  const itemUrl = (sid: string) => `${baseUrl}${item.replace('{Sid}', encodeURIComponent(String(sid)))}`;
+  const query = (params: ListParams): Query => ({
+    Channel: 'whatsapp',
     PageSize: params.pageSize,
     Page: params.page,
     PageToken: params.pageToken,
   });
 
+  const list = (params: ListParams = {}, { headers, ...callOptions }: RequestOptions = {}) =>
+    call<SendersPage>('listSenders', 'GET', baseUrl + collection, { query: query(params) }, callOptions, (signal) =>
+      read(raw.GET(collection, { params: { query: query(params) }, headers, signal, parseAs: 'text' })),
+    );
+
   return {
     raw,
-    create: (body, { signal, headers } = {}) =>
-      send('POST', () => raw.POST(collection, { body, signal, headers, parseAs: 'text' })),
-    get: (sid, { signal, headers } = {}) =>
-      send('GET', () => raw.GET(item, { params: { path: { Sid: sid } }, signal, headers, parseAs: 'text' })),
-    update: (sid, body, { signal, headers } = {}) =>
-      send('POST', () => raw.POST(item, { params: { path: { Sid: sid } }, body, signal, headers, parseAs: 'text' })),
-    delete: async (sid, { signal, headers } = {}) => {
-      await send('DELETE', () =>
-        raw.DELETE(item, { params: { path: { Sid: sid } }, signal, headers, parseAs: 'text' }),
-      );
+    create: (body, { headers, ...callOptions } = {}) =>
+      call('createSender', 'POST', baseUrl + collection, { body }, callOptions, (signal) =>
+        read(raw.POST(collection, { body, headers, signal, parseAs: 'text' })),
+      ),
+    get: (sid, { headers, ...callOptions } = {}) =>
+      call('fetchSender', 'GET', itemUrl(sid), { path: { Sid: sid } }, callOptions, (signal) =>
+        read(raw.GET(item, { params: { path: { Sid: sid } }, headers, signal, parseAs: 'text' })),
+      ),
+    update: (sid, body, { headers, ...callOptions } = {}) =>
+      call('updateSender', 'POST', itemUrl(sid), { path: { Sid: sid }, body }, callOptions, (signal) =>
+        read(raw.POST(item, { params: { path: { Sid: sid } }, body, headers, signal, parseAs: 'text' })),
+      ),
+    delete: (sid, { headers, ...callOptions } = {}) =>
+      call<void>('deleteSender', 'DELETE', itemUrl(sid), { path: { Sid: sid } }, callOptions, (signal) =>
+        read(raw.DELETE(item, { params: { path: { Sid: sid } }, headers, signal, parseAs: 'text' })),
+      ),
+    list,
+    iterate: ({ pageSize, limit } = {}, requestOptions = {}) => {
+      const { headers, ...callOptions } = requestOptions;
+      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+        throw new ValidationError([{ path: '$.limit', message: 'must be a whole number, 0 or more' }]);
+      }
+      const next = (url: string) =>
+        // A next page URL is the service's own, followed as given: nothing of ours to validate.
+        call<SendersPage>(undefined, 'GET', url, {}, callOptions, (signal) =>
+          getUrl(
+            fetchImpl,
+            url,
+            { ...headers, Accept: 'application/json', Authorization: authorization, 'User-Agent': agent },
+            signal,
+          ),
+        );
+      return walkPages(() => list({ pageSize }, requestOptions), next, new URL(baseUrl).origin, limit);
     },
-    list: (params = {}, { signal, headers } = {}) =>
-      send('GET', () => raw.GET(collection, { params: { query: query(params) }, signal, headers, parseAs: 'text' })),
   };
 }
 
-/** Parses a 2xx body; one that does not parse is an ApiError, never a bare SyntaxError. */
-function decode<T>(method: string, response: Response, text: string | undefined, requestId: string | null): T {
-  if (response.status === 204) return undefined as T;
-  try {
-    return JSON.parse(text ?? '') as T;
-  } catch (cause) {
-    throw new ApiError({
-      method,
-      url: response.url,
-      status: response.status,
-      requestId,
-      body: text,
-      detail: `the ${response.status} response body is not JSON`,
-      cause,
-    });
-  }
+/** Drops keys set to undefined, so that they do not override a default. */
+function definedOnly<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

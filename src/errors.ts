@@ -6,14 +6,35 @@ export interface ValidationIssue {
   message: string;
 }
 
+// Marks instances with the kinds of error they are, so that `instanceof` holds across the ESM
+// and CJS builds and across realms, where the classes are different objects.
+const brand = Symbol.for('whatsapp-senders.error-kinds');
+
 /** The base class of every error this package throws. */
 export class SendersError extends Error {
-  override name = 'SendersError';
+  /** The kind that `instanceof` checks for; stays put when a minifier renames the class. */
+  static readonly kind: string = 'SendersError';
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = typeof value === 'object' && value !== null ? (value as { [brand]?: unknown })[brand] : undefined;
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    const kinds: string[] = [];
+    for (let at = new.target as typeof SendersError; at && 'kind' in at; at = Object.getPrototypeOf(at)) {
+      kinds.push(at.kind);
+    }
+    Object.defineProperty(this, brand, { value: kinds });
+    this.name = kinds[0] ?? 'SendersError';
+  }
 }
 
 /** An input was refused before any request was sent. */
 export class ValidationError extends SendersError {
-  override name = 'ValidationError';
+  static override readonly kind: string = 'ValidationError';
   /** Every problem found, each with its path. */
   readonly issues: readonly ValidationIssue[];
 
@@ -23,9 +44,9 @@ export class ValidationError extends SendersError {
   }
 }
 
-/** The request never got an HTTP answer: DNS, refused or reset connection, TLS. */
+/** The request never got a whole HTTP answer: refused or reset connection, DNS, TLS, a body cut short. */
 export class NetworkError extends SendersError {
-  override name = 'NetworkError';
+  static override readonly kind: string = 'NetworkError';
   /** The request's method. */
   readonly method: string;
   /** The request's URL. */
@@ -38,6 +59,24 @@ export class NetworkError extends SendersError {
   }
 }
 
+/** The call took longer than its `timeoutMs`. */
+export class TimeoutError extends SendersError {
+  static override readonly kind: string = 'TimeoutError';
+  /** The request's method. */
+  readonly method: string;
+  /** The request's URL. */
+  readonly url: string;
+  /** The limit that was reached. */
+  readonly timeoutMs: number;
+
+  constructor(method: string, url: string, timeoutMs: number, cause?: unknown) {
+    super(`${method} ${pathOf(url)} timed out after ${timeoutMs} ms`, { cause });
+    this.method = method;
+    this.url = url;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
 interface TwilioErrorBody {
   code?: unknown;
   message?: unknown;
@@ -45,11 +84,11 @@ interface TwilioErrorBody {
 }
 
 /**
- * The service answered with an error status, or with a body that is not what the spec says.
+ * The service answered with an error status, or with a 2xx body that cannot be read.
  * The message names the request: `GET /v2/Channels/Senders/XE… → 404 (20404: …) [request RQ…]`.
  */
 export class ApiError extends SendersError {
-  override name = 'ApiError';
+  static override readonly kind: string = 'ApiError';
   /** The HTTP status. */
   readonly status: number;
   /** The Twilio error number, from the body, when there is one. */

@@ -38,16 +38,39 @@ export interface ClientOptions {
    */
   region?: string;
   /**
+   * Check sids, bodies and list parameters against the spec before sending; `false` lets the server judge.
+   * @default true
+   */
+  validate?: boolean;
+  /**
+   * How long one call may take, in milliseconds, body included; then it fails with a TimeoutError.
+   * @default 30_000
+   */
+  timeoutMs?: number;
+  /**
+   * Appended to the User-Agent, to name your application in Twilio's logs.
+   * @example 'acme-onboarding/2.1'
+   */
+  userAgentExtension?: string;
+  /**
    * The fetch to use.
    * @default globalThis.fetch
    */
   fetch?: typeof globalThis.fetch;
 }
 
+/** The defaults of the options that have one. */
+export const defaults = {
+  validate: true,
+  timeoutMs: 30_000,
+} satisfies Required<Pick<ClientOptions, 'validate' | 'timeoutMs'>>;
+
 /** Options of a single call. */
 export interface RequestOptions {
-  /** Ends the call when aborted. */
+  /** Ends the call when aborted; it then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
   /** More request headers, such as Prism's `Prefer`. */
   headers?: Record<string, string>;
 }

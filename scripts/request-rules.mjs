@@ -1,0 +1,107 @@
+// Extracts what the client validates before sending, from the spec: each operation's path and
+// query parameters and its JSON body, with the component schemas they reach. Annotations are
+// dropped; a validation keyword that src/validate.ts does not implement fails generation, so the
+// client can never be silently less strict than the spec.
+
+/** Keywords src/validate.ts implements. */
+export const supportedKeywords = new Set([
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'anyOf',
+  'oneOf',
+  'allOf',
+]);
+/** Formats src/validate.ts implements. */
+export const supportedFormats = new Set(['uri', 'email']);
+const annotations = new Set(['description', 'examples', 'example', 'title', 'summary', 'default', 'deprecated']);
+const methods = ['get', 'put', 'post', 'delete', 'patch'];
+
+/**
+ * @param {any} document the parsed OpenAPI document
+ * @returns {{ operations: Record<string, object>, schemas: Record<string, object> }}
+ */
+export function requestRules(document) {
+  const schemas = {};
+  const resolve = (node) => {
+    let current = node;
+    while (current?.$ref) {
+      current = current.$ref
+        .slice(2)
+        .split('/')
+        .reduce((at, key) => at[key], document);
+    }
+    return current;
+  };
+  const reach = (schema, at) => {
+    if (schema === null || typeof schema !== 'object') return schema;
+    if (Array.isArray(schema)) return schema.map((item, i) => reach(item, `${at}/${i}`));
+    const kept = {};
+    for (const [keyword, value] of Object.entries(schema)) {
+      if (annotations.has(keyword)) continue;
+      if (!supportedKeywords.has(keyword))
+        throw new Error(`${at}: keyword "${keyword}" is not implemented by src/validate.ts`);
+      if (keyword === 'format' && !supportedFormats.has(value))
+        throw new Error(`${at}: format "${value}" is not implemented`);
+      if (keyword === '$ref') {
+        const name = value.replace('#/components/schemas/', '');
+        if (name === value) throw new Error(`${at}: only #/components/schemas references are supported`);
+        if (!(name in schemas)) {
+          schemas[name] = {};
+          schemas[name] = reach(document.components.schemas[name], value);
+        }
+        kept.$ref = name;
+      } else if (keyword === 'properties') {
+        kept.properties = Object.fromEntries(
+          Object.entries(value).map(([name, sub]) => [name, reach(sub, `${at}/properties/${name}`)]),
+        );
+      } else if (['enum', 'required', 'const'].includes(keyword)) {
+        kept[keyword] = value;
+      } else {
+        kept[keyword] = reach(value, `${at}/${keyword}`);
+      }
+    }
+    return kept;
+  };
+
+  const operations = {};
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      const at = `#/paths/${path}/${method}`;
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
+      const group = (where) =>
+        Object.fromEntries(
+          parameters
+            .filter((parameter) => parameter.in === where)
+            .map((parameter) => [
+              parameter.name,
+              { required: parameter.required === true, schema: reach(parameter.schema, `${at}/${parameter.name}`) },
+            ]),
+        );
+      const body = resolve(operation.requestBody)?.content?.['application/json'];
+      operations[operation.operationId] = {
+        path: group('path'),
+        query: group('query'),
+        ...(body
+          ? { body: { required: resolve(operation.requestBody).required === true, schema: reach(body.schema, at) } }
+          : {}),
+      };
+    }
+  }
+  return { operations, schemas };
+}

@@ -1,0 +1,171 @@
+// Validation before a request is sent, driven by generated/request-rules.ts: the spec's own
+// parameter and body schemas. The generator refuses any keyword this file does not implement.
+import { requestRules } from '../generated/request-rules.js';
+import { ValidationError, type ValidationIssue } from './errors.js';
+import type { OperationId } from './types.js';
+
+interface Schema {
+  $ref?: string;
+  type?: string | readonly string[];
+  enum?: readonly unknown[];
+  const?: unknown;
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  required?: readonly string[];
+  properties?: Readonly<Record<string, Schema>>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  anyOf?: readonly Schema[];
+  oneOf?: readonly Schema[];
+  allOf?: readonly Schema[];
+}
+
+interface Parameter {
+  required: boolean;
+  schema: Schema;
+}
+
+interface OperationRules {
+  path: Readonly<Record<string, Parameter>>;
+  query: Readonly<Record<string, Parameter>>;
+  body?: Parameter;
+}
+
+const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
+const operations: Readonly<Record<OperationId, OperationRules>> = requestRules.operations;
+
+// The `uri` and `email` formats, as JSON Schema validators (ajv-formats) define them.
+const formats: Record<string, RegExp> = {
+  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+  email:
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+};
+const patterns = new Map<string, RegExp>();
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function matchesType(value: unknown, type: string): boolean {
+  const actual = typeOf(value);
+  return actual === type || (type === 'number' && actual === 'integer');
+}
+
+const child = (path: string, key: string | number) =>
+  typeof key === 'number'
+    ? `${path}[${key}]`
+    : /^[A-Za-z_$][\w$]*$/.test(key)
+      ? `${path}.${key}`
+      : `${path}[${JSON.stringify(key)}]`;
+
+/** Appends to `issues` every way `value` breaks `schema`. */
+function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
+  const fail = (message: string) => issues.push({ path, message });
+  if (schema.$ref !== undefined) {
+    check(schemas[schema.$ref] ?? {}, value, path, issues);
+  }
+  if (schema.type !== undefined) {
+    const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
+    if (!types.some((type) => matchesType(value, type)))
+      return void fail(`must be ${types.join(' or ')}, got ${typeOf(value)}`);
+  }
+  if (schema.const !== undefined && value !== schema.const) fail(`must be ${JSON.stringify(schema.const)}`);
+  if (schema.enum && !schema.enum.includes(value))
+    fail(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`);
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength)
+      fail(`must have at least ${schema.minLength} characters`);
+    if (schema.maxLength !== undefined && length > schema.maxLength)
+      fail(`must have at most ${schema.maxLength} characters`);
+    if (schema.pattern !== undefined) {
+      let pattern = patterns.get(schema.pattern);
+      if (!pattern) patterns.set(schema.pattern, (pattern = new RegExp(schema.pattern, 'u')));
+      if (!pattern.test(value)) fail(`must match ${schema.pattern}`);
+    }
+    if (schema.format !== undefined && !formats[schema.format]?.test(value)) fail(`must be a valid ${schema.format}`);
+  }
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum) fail(`must be at most ${schema.maximum}`);
+  }
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      fail(`must have at least ${schema.minItems} items`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      fail(`must have at most ${schema.maxItems} items`);
+    if (schema.items) value.forEach((item, i) => check(schema.items as Schema, item, child(path, i), issues));
+  }
+  if (typeOf(value) === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const name of schema.required ?? []) {
+      if (object[name] === undefined) issues.push({ path: child(path, name), message: 'is required' });
+    }
+    for (const [name, item] of Object.entries(object)) {
+      const known = schema.properties?.[name];
+      if (known) check(known, item, child(path, name), issues);
+      else if (schema.additionalProperties === false)
+        issues.push({ path: child(path, name), message: 'is not a field of this object' });
+      else if (typeof schema.additionalProperties === 'object')
+        check(schema.additionalProperties, item, child(path, name), issues);
+    }
+  }
+  for (const part of schema.allOf ?? []) check(part, value, path, issues);
+  for (const [keyword, options] of [
+    ['anyOf', schema.anyOf],
+    ['oneOf', schema.oneOf],
+  ] as const) {
+    if (!options) continue;
+    const attempts = options.map((option) => {
+      const found: ValidationIssue[] = [];
+      check(option, value, path, found);
+      return found;
+    });
+    const passing = attempts.filter((found) => found.length === 0).length;
+    if (passing === 0) {
+      // Report the alternative that came closest, which is nearly always the one meant.
+      const closest = attempts.reduce((best, found) => (found.length < best.length ? found : best));
+      issues.push(...closest);
+    } else if (keyword === 'oneOf' && passing > 1) {
+      fail('matches more than one of the allowed forms');
+    }
+  }
+}
+
+/** What one call sends, to be checked against its operation's rules. */
+export interface RequestParts {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** Throws a ValidationError listing every problem of a request, before anything is sent. */
+export function validateRequest(operationId: OperationId, parts: RequestParts): void {
+  const rules = operations[operationId];
+  const issues: ValidationIssue[] = [];
+  for (const where of ['path', 'query'] as const) {
+    const given = parts[where] ?? {};
+    for (const [name, parameter] of Object.entries(rules[where])) {
+      const value = given[name];
+      const at = where === 'path' ? `$.${name.toLowerCase()}` : `$.query.${name}`;
+      if (value === undefined) {
+        if (parameter.required) issues.push({ path: at, message: 'is required' });
+      } else check(parameter.schema, value, at, issues);
+    }
+  }
+  if (rules.body) {
+    if (parts.body === undefined) {
+      if (rules.body.required) issues.push({ path: '$', message: 'a body is required' });
+    } else check(rules.body.schema, parts.body, '$', issues);
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
