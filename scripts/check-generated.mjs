@@ -16,8 +16,8 @@ export async function findStale({ spec = specPath, generatedDir: committedDir = 
   const scratch = await mkdtemp(join(tmpdir(), 'whatsapp-senders-generated-'));
   try {
     await generate({ spec, outDir: scratch });
-    const fresh = await readdir(scratch);
-    const committed = await readdir(committedDir).catch(() => []);
+    const fresh = (await readdir(scratch)).sort();
+    const committed = (await readdir(committedDir).catch(() => [])).sort();
     const shown = (name) => relative(root, join(committedDir, name)).split('\\').join('/');
     const problems = [];
     for (const name of fresh) {

@@ -15,9 +15,12 @@ export class SendersError extends Error {
   /** The kind that `instanceof` checks for; stays put when a minifier renames the class. */
   static readonly kind: string = 'SendersError';
 
+  // `this` is the class on the right of `instanceof`, a subclass included: it must stay `this`.
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: the class asked about, not SendersError
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kinds = typeof value === 'object' && value !== null ? (value as { [brand]?: unknown })[brand] : undefined;
+    // biome-ignore lint/complexity/noThisInStatic: the class asked about, not SendersError
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 

@@ -67,6 +67,15 @@ const child = (path: string, key: string | number) =>
       ? `${path}.${key}`
       : `${path}[${JSON.stringify(key)}]`;
 
+/** Whether `value` has the type `schema` asks for (or it asks for none). */
+function typeMatches(schema: Schema, value: unknown): boolean {
+  const resolved = schema.$ref !== undefined ? (schemas[schema.$ref] ?? {}) : schema;
+  if (resolved.$ref !== undefined) return typeMatches(resolved, value);
+  if (resolved.type === undefined) return true;
+  const types = typeof resolved.type === 'string' ? [resolved.type] : resolved.type;
+  return types.some((type) => matchesType(value, type));
+}
+
 /** Appends to `issues` every way `value` breaks `schema`. */
 function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
   const fail = (message: string) => issues.push({ path, message });
@@ -88,8 +97,8 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
     if (schema.maxLength !== undefined && length > schema.maxLength)
       fail(`must have at most ${schema.maxLength} characters`);
     if (schema.pattern !== undefined) {
-      let pattern = patterns.get(schema.pattern);
-      if (!pattern) patterns.set(schema.pattern, (pattern = new RegExp(schema.pattern, 'u')));
+      const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, 'u');
+      patterns.set(schema.pattern, pattern);
       if (!pattern.test(value)) fail(`must match ${schema.pattern}`);
     }
     if (schema.format !== undefined && !formats[schema.format]?.test(value)) fail(`must be a valid ${schema.format}`);
@@ -103,7 +112,10 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
       fail(`must have at least ${schema.minItems} items`);
     if (schema.maxItems !== undefined && value.length > schema.maxItems)
       fail(`must have at most ${schema.maxItems} items`);
-    if (schema.items) value.forEach((item, i) => check(schema.items as Schema, item, child(path, i), issues));
+    const items = schema.items;
+    if (items) {
+      for (const [i, item] of value.entries()) check(items, item, child(path, i), issues);
+    }
   }
   if (typeOf(value) === 'object') {
     const object = value as Record<string, unknown>;
@@ -128,13 +140,16 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
     const attempts = options.map((option) => {
       const found: ValidationIssue[] = [];
       check(option, value, path, found);
-      return found;
+      return { found, sameType: typeMatches(option, value) };
     });
-    const passing = attempts.filter((found) => found.length === 0).length;
+    const passing = attempts.filter((attempt) => attempt.found.length === 0).length;
     if (passing === 0) {
-      // Report the alternative that came closest, which is nearly always the one meant.
-      const closest = attempts.reduce((best, found) => (found.length < best.length ? found : best));
-      issues.push(...closest);
+      // Report the alternative meant: one of the value's own type, with the fewest problems.
+      const meant = attempts.some((attempt) => attempt.sameType)
+        ? attempts.filter((attempt) => attempt.sameType)
+        : attempts;
+      const closest = meant.reduce((best, attempt) => (attempt.found.length < best.found.length ? attempt : best));
+      issues.push(...closest.found);
     } else if (keyword === 'oneOf' && passing > 1) {
       fail('matches more than one of the allowed forms');
     }

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm run size`: the whole client as a user's bundler ships it (openapi-fetch and validation
+// included), bundled by esbuild, minified and gzipped. Fails over the budget. Run after the build.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { root } from './generate.mjs';
+
+/** The budget in bytes, min+gz. */
+export const budgetBytes = 8 * 1024;
+
+/** @returns {Promise<{ minified: number, gzipped: number }>} */
+export async function measure(entry = join(root, 'dist', 'index.js')) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { minified, gzipped } = await measure();
+  const verdict = gzipped <= budgetBytes ? 'within' : 'OVER';
+  console.log(`bundle: ${minified} B minified, ${gzipped} B min+gz (${verdict} the ${budgetBytes} B budget)`);
+  if (gzipped > budgetBytes) process.exit(1);
+}

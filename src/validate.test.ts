@@ -1,0 +1,167 @@
+// Bad input is refused with a ValidationError that names the field, and nothing reaches the server.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { requestExample, responseExample } from '../contract-tests/spec.js';
+import { createSendersClient, type Sender, type SenderCreate, ValidationError } from './index.js';
+import { json, startServer } from './test/http-server.js';
+
+const credentials = { accountSid: `AC${'e5'.repeat(16)}`, authToken: 'validate-test-token' };
+const online = responseExample<Sender>('fetchSender', '200', 'online');
+const seed = requestExample<SenderCreate>('createSender', 'seed');
+let server: Awaited<ReturnType<typeof startServer>>;
+let senders: ReturnType<typeof createSendersClient>;
+
+beforeAll(async () => {
+  server = await startServer((request, response) =>
+    request.method === 'DELETE' ? void response.writeHead(204).end() : json(response, 200, online),
+  );
+  senders = createSendersClient({ ...credentials, baseUrl: server.url });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.received.length = 0;
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: bad input on purpose
+const bad = (value: unknown) => value as any;
+
+const badSids: [string, unknown][] = [
+  ['empty', ''],
+  ['lower-case xe', online.sid.replace('XE', 'xe')],
+  ['33 characters', online.sid.slice(0, 33)],
+  ['35 characters', `${online.sid}0`],
+  ['a path climb', '../Accounts'],
+  ['an encoded slash', `XE%2F${'0'.repeat(29)}`],
+  ['a query', `${online.sid}?x=`],
+  ['look-alike Unicode', online.sid.replace('E', 'Ε')],
+  ['null', null],
+  ['undefined', undefined],
+  ['a number', 42],
+];
+
+const badBodies: [string, unknown, string][] = [
+  ['a camelCase key', { senderId: seed.sender_id }, '$.senderId'],
+  ['no sender_id', { profile: { name: 'Example' } }, '$.sender_id'],
+  ['a sender_id without the channel', { sender_id: '+15017122661' }, '$.sender_id'],
+  ['a sender_id on another channel', { sender_id: 'sms:+15017122661' }, '$.sender_id'],
+  ['a sender_id with a leading zero', { sender_id: 'whatsapp:+015017122661' }, '$.sender_id'],
+  ['a sender_id too long', { sender_id: 'whatsapp:+1234567890123456' }, '$.sender_id'],
+  [
+    'a verification method off the enum',
+    { ...seed, configuration: { verification_method: 'fax' } },
+    '$.configuration.verification_method',
+  ],
+  ['a waba_id with letters', { ...seed, configuration: { waba_id: '12ab' } }, '$.configuration.waba_id'],
+  ['a waba_id as a number', { ...seed, configuration: { waba_id: 1234 } }, '$.configuration.waba_id'],
+  [
+    'a malformed voice application sid',
+    { ...seed, configuration: { voice_application_sid: 'AP123' } },
+    '$.configuration.voice_application_sid',
+  ],
+  ['a relative webhook URL', { ...seed, webhook: { callback_url: '/inbound' } }, '$.webhook.callback_url'],
+  ['an ftp webhook URL', { ...seed, webhook: { callback_url: 'ftp://example.com/x' } }, '$.webhook.callback_url'],
+  ['a webhook method off the enum', { ...seed, webhook: { callback_method: 'GET' } }, '$.webhook.callback_method'],
+  ['an unknown webhook key', { ...seed, webhook: { callbackUrl: 'https://example.com' } }, '$.webhook.callbackUrl'],
+  ['a vertical off the enum', { ...seed, profile: { name: 'X', vertical: 'Cars' } }, '$.profile.vertical'],
+  ['an email that is not one', { ...seed, profile: { emails: 'not-an-email' } }, '$.profile.emails'],
+  [
+    'an email entry with a typo',
+    { ...seed, profile: { emails: [{ emial: 'a@example.com' }] } },
+    '$.profile.emails[0].emial',
+  ],
+  ['a website that is not absolute', { ...seed, profile: { websites: ['example.com'] } }, '$.profile.websites[0]'],
+  ['an empty display name', { ...seed, profile: { name: '' } }, '$.profile.name'],
+  ['a profile that is a string', { ...seed, profile: 'Example' }, '$.profile'],
+  ['a body that is null', null, '$'],
+  ['a body that is an array', [seed], '$'],
+];
+
+describe('validation before any request', () => {
+  it.each(badSids)('get refuses a sid that is %s', async (_, sid) => {
+    const error = await senders.get(bad(sid)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(new Set((error as ValidationError).issues.map((issue) => issue.path))).toEqual(new Set(['$.sid']));
+    expect(server.received).toHaveLength(0);
+  });
+
+  it.each(badSids)('update refuses a sid that is %s', async (_, sid) => {
+    await expect(senders.update(bad(sid), {})).rejects.toBeInstanceOf(ValidationError);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it.each(badSids)('delete refuses a sid that is %s', async (_, sid) => {
+    await expect(senders.delete(bad(sid))).rejects.toMatchObject({
+      issues: expect.arrayContaining([{ path: '$.sid', message: expect.any(String) }]),
+    });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it.each(badBodies)('create refuses %s, naming the field', async (_, body, path) => {
+    const error = await senders.create(bad(body)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toContain(path);
+    expect((error as ValidationError).message).toContain(path);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it.each(badBodies.filter(([, , path]) => !path.startsWith('$.sender_id')))(
+    'update refuses %s, naming the field',
+    async (_, body, path) => {
+      const { sender_id: _id, ...rest } = (body ?? {}) as Record<string, unknown>;
+      const patch = Array.isArray(body) || body === null || path === '$.senderId' ? body : rest;
+      const error = await senders.update(online.sid, bad(patch)).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(server.received).toHaveLength(0);
+    },
+  );
+
+  it('refuses sender_id in an update, where it cannot be changed', async () => {
+    await expect(senders.update(online.sid, bad({ sender_id: seed.sender_id }))).rejects.toMatchObject({
+      issues: [{ path: '$.sender_id' }],
+    });
+  });
+
+  it.each([
+    ['a page size of 0', { pageSize: 0 }, '$.query.PageSize'],
+    ['a page size over 1000', { pageSize: 1001 }, '$.query.PageSize'],
+    ['a fractional page size', { pageSize: 2.5 }, '$.query.PageSize'],
+    ['a negative page', { page: -1 }, '$.query.Page'],
+    ['an empty page token', { pageToken: '' }, '$.query.PageToken'],
+  ])('list refuses %s', async (_, params, path) => {
+    await expect(senders.list(params)).rejects.toMatchObject({ issues: [{ path }] });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('lists every problem at once', async () => {
+    const error = (await senders
+      .create(bad({ sender_id: 'x', configuration: { verification_method: 'fax' }, extra: 1 }))
+      .catch((caught: unknown) => caught)) as ValidationError;
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual([
+      '$.configuration.verification_method',
+      '$.extra',
+      '$.sender_id',
+      '$.sender_id',
+    ]);
+  });
+
+  it('accepts the short and the long forms of emails, websites and phone numbers', async () => {
+    await senders.create({
+      sender_id: 'whatsapp:+15017122661',
+      profile: { emails: 'a@example.com', websites: 'https://example.com', phone_numbers: '+15017122661' },
+    });
+    await senders.create({
+      sender_id: 'whatsapp:+15017122661',
+      profile: {
+        emails: ['a@example.com', { email: 'b@example.com', label: 'Support' }],
+        websites: [{ website: 'https://example.com' }],
+        phone_numbers: [{ phone_number: '+15017122661', label: 'Sales' }],
+      },
+    });
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('lets the server judge with validate: false', async () => {
+    const lenient = createSendersClient({ ...credentials, baseUrl: server.url, validate: false });
+    await lenient.create(bad({ senderId: 'whatsapp:+15017122661' }));
+    expect(server.received[0]?.body).toBe('{"senderId":"whatsapp:+15017122661"}');
+  });
+});
