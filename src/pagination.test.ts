@@ -1,0 +1,113 @@
+// iterate() over a real local server that pages like the service: meta.next_page_url is followed as given.
+import { afterEach, describe, expect, it } from 'vitest';
+import { responseExample } from '../contract-tests/spec.js';
+import { createSendersClient, type Sender, SendersError } from './index.js';
+import { json, startServer } from './test/http-server.js';
+
+const credentials = { accountSid: `AC${'f6'.repeat(16)}`, authToken: 'pagination-test-token' };
+const template = responseExample<Sender>('fetchSender', '200', 'online');
+const sender = (n: number): Sender => ({ ...template, sid: `XE${n.toString(16).padStart(32, '0')}` });
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A server holding `total` senders, whose next page URLs carry an opaque token and odd query order. */
+async function pagedServer(total: number, nextOrigin?: string) {
+  const started = await startServer((request, response) => {
+    const url = new URL(request.url, 'http://local');
+    const size = Number(url.searchParams.get('PageSize') ?? 50);
+    const start = Number(url.searchParams.get('PageToken')?.replace('PT', '') ?? 0);
+    const senders = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => sender(start + i));
+    const origin = nextOrigin ?? started.url;
+    const next =
+      start + size < total
+        ? `${origin}/v2/Channels/Senders?PageToken=PT${start + size}&Channel=whatsapp&PageSize=${size}&Page=${start / size + 1}`
+        : null;
+    json(response, 200, {
+      senders,
+      meta: {
+        page: start / size,
+        page_size: size,
+        first_page_url: `${started.url}/v2/Channels/Senders?Channel=whatsapp&PageSize=${size}&Page=0`,
+        previous_page_url: null,
+        url: `${started.url}${request.url}`,
+        next_page_url: next,
+        key: 'senders',
+      },
+    });
+  });
+  return started;
+}
+
+async function collect(iterable: AsyncIterable<Sender>): Promise<string[]> {
+  const sids: string[] = [];
+  for await (const item of iterable) sids.push(item.sid);
+  return sids;
+}
+
+describe('iterate()', () => {
+  it('walks every page, following next_page_url exactly as given', async () => {
+    server = await pagedServer(7);
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const sids = await collect(senders.iterate({ pageSize: 3 }));
+    expect(sids).toEqual([0, 1, 2, 3, 4, 5, 6].map((n) => sender(n).sid));
+    expect(server.received.map((request) => request.url)).toEqual([
+      '/v2/Channels/Senders?Channel=whatsapp&PageSize=3',
+      '/v2/Channels/Senders?PageToken=PT3&Channel=whatsapp&PageSize=3&Page=1',
+      '/v2/Channels/Senders?PageToken=PT6&Channel=whatsapp&PageSize=3&Page=2',
+    ]);
+    expect(new Set(server.received.map((request) => request.headers.authorization)).size).toBe(1);
+  });
+
+  it('stops at limit without fetching a page it does not need', async () => {
+    server = await pagedServer(100);
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    expect(await collect(senders.iterate({ pageSize: 5, limit: 10 }))).toHaveLength(10);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('is lazy: the next page is fetched only when the current one is used up', async () => {
+    server = await pagedServer(10);
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const iterator = senders.iterate({ pageSize: 5 });
+    for (let i = 0; i < 5; i++) await iterator.next();
+    expect(server.received).toHaveLength(1);
+    await iterator.next();
+    expect(server.received).toHaveLength(2);
+    await iterator.return();
+  });
+
+  it('refuses a next page on another origin, sending nothing there', async () => {
+    const elsewhere = await startServer((_, response) => json(response, 200, {}));
+    try {
+      server = await pagedServer(10, elsewhere.url);
+      const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+      const error = await collect(senders.iterate({ pageSize: 5 })).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SendersError);
+      expect((error as Error).message).toContain(`refusing next_page_url on ${elsewhere.url}`);
+      expect(elsewhere.received).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('stops with the signal, rejecting with its reason', async () => {
+    server = await pagedServer(10);
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const controller = new AbortController();
+    const iterator = senders.iterate({ pageSize: 5 }, { signal: controller.signal });
+    for (let i = 0; i < 5; i++) await iterator.next();
+    const reason = new Error('stop walking');
+    controller.abort(reason);
+    await expect(iterator.next()).rejects.toBe(reason);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('refuses a limit that is not a whole number', () => {
+    const senders = createSendersClient({ ...credentials, baseUrl: 'http://127.0.0.1:9' });
+    expect(() => senders.iterate({ limit: -1 })).toThrow(/\$\.limit/);
+  });
+});
