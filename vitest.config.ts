@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/*.test.ts'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
         },
       },
@@ -25,6 +25,16 @@ export default defineConfig({
           setupFiles: ['contract-tests/setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['scripts/package-tests/**/*.test.ts'],
+          globalSetup: ['scripts/package-tests/setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -1,4 +1,5 @@
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
 import type { paths } from '../generated/senders.js';
 import { resolveConfig } from './config.js';
 import { ValidationError } from './errors.js';
@@ -8,6 +9,12 @@ import { type Exchange, getUrl, perform } from './request.js';
 import type { OperationId, Sender, SenderCreate, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
 import { type RequestParts, validateRequest } from './validate.js';
+
+// openapi-fetch's CJS build sets `exports.default` without `__esModule`, so from our CJS build its
+// default export arrives one level down; from ESM it is where it should be.
+type CreateClient = typeof openapiFetch.default;
+const createClient: CreateClient =
+  (openapiFetch.default as unknown as { default?: CreateClient }).default ?? openapiFetch.default;
 
 // The two paths of the resource, checked against the generated `paths` by the compiler.
 const collection = '/v2/Channels/Senders' satisfies keyof paths;

@@ -1,0 +1,92 @@
+// The packed package, installed by name into a temporary project, in Node, Deno, Bun and workerd.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { root } from '../generate.mjs';
+import { expected } from './scenario.mjs';
+import { startScenarioServer } from './server.js';
+
+const run = promisify(execFile);
+const project = inject('packageProject');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+let server: Awaited<ReturnType<typeof startScenarioServer>>;
+
+beforeAll(async () => {
+  server = await startScenarioServer();
+});
+afterAll(() => server.close());
+
+async function scenarioIn(command: string, args: string[]) {
+  const { stdout } = await run(command, [...args, server.url], { cwd: project, timeout: 60_000 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '');
+}
+
+describe('the packed package', () => {
+  it('ships only what users need', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'package.json'), 'utf8'),
+    );
+    expect(manifest.dependencies).toEqual({ 'openapi-fetch': expect.any(String) });
+  });
+
+  it('works with import in Node', async () => {
+    expect(await scenarioIn(process.execPath, ['entry.mjs'])).toEqual(expected);
+  });
+
+  it('works with require in Node', async () => {
+    expect(await scenarioIn(process.execPath, ['entry.cjs'])).toEqual(expected);
+  });
+
+  it('keeps instanceof across its ESM and CJS builds', async () => {
+    const esm = await import(join(project, 'node_modules', 'whatsapp-senders', 'dist', 'index.js'));
+    const cjs = createRequire(join(project, 'index.js'))('whatsapp-senders');
+    expect(esm.ApiError).not.toBe(cjs.ApiError);
+    const fromCjs = new cjs.ApiError({ method: 'GET', url: 'http://127.0.0.1/', status: 404, body: {} });
+    expect(fromCjs).toBeInstanceOf(esm.ApiError);
+    expect(fromCjs).toBeInstanceOf(esm.SendersError);
+    expect(fromCjs).not.toBeInstanceOf(esm.ValidationError);
+    expect(new esm.TimeoutError('GET', 'http://127.0.0.1/', 1)).toBeInstanceOf(cjs.SendersError);
+  });
+
+  it('works in Deno', async () => {
+    expect(
+      await scenarioIn(bin('deno'), ['run', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'entry.mjs']),
+    ).toEqual(expected);
+  });
+
+  it('works in Bun', async () => {
+    expect(await scenarioIn(bin('bun'), ['entry.mjs'])).toEqual(expected);
+  });
+
+  it("works in Cloudflare's workerd", async () => {
+    const bundle = await build({
+      entryPoints: [join(project, 'worker.mjs')],
+      absWorkingDir: project,
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      conditions: ['workerd', 'worker', 'import'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const worker = new Miniflare({
+      modules: true,
+      script: bundle.outputFiles[0]?.text ?? '',
+      compatibilityDate: '2025-01-01',
+      bindings: { BASE_URL: server.url },
+    });
+    try {
+      const response = await worker.dispatchFetch('http://worker.local/');
+      const text = await response.text();
+      expect(response.status, text).toBe(200);
+      expect(JSON.parse(text)).toEqual(expected);
+    } finally {
+      await worker.dispose();
+    }
+  });
+});
