@@ -1,0 +1,82 @@
+// The README's usage example runs as written, against a local server: the package name is mapped to a
+// shim of the built package whose createSendersClient points the default base URL at that server.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { transform } from 'esbuild';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { root } from '../scripts/generate.mjs';
+import { json, startServer } from './test/http-server.js';
+
+const sid = 'XE0123456789abcdef0123456789abcdef';
+let server: Awaited<ReturnType<typeof startServer>>;
+let scratch: string;
+
+beforeAll(async () => {
+  server = await startServer((request, response) => {
+    const sender = { sid, status: 'CREATING', sender_id: 'whatsapp:+15017122661' };
+    if (request.method === 'POST') return json(response, 202, sender);
+    if (request.url.startsWith('/v2/Channels/Senders?')) {
+      return json(response, 200, {
+        senders: [sender],
+        meta: {
+          page: 0,
+          page_size: 100,
+          first_page_url: '',
+          previous_page_url: null,
+          url: '',
+          next_page_url: null,
+          key: 'senders',
+        },
+      });
+    }
+    return json(response, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+  });
+  scratch = await mkdtemp(join(tmpdir(), 'readme-example-'));
+});
+afterAll(async () => {
+  await server.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+it('runs the usage example of the README', async () => {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const usage = readme.slice(readme.indexOf('## Use'));
+  const example = /```ts\n([\s\S]*?)```/.exec(usage)?.[1];
+  expect(example).toContain("from 'whatsapp-senders'");
+
+  const built = pathToFileURL(join(root, 'dist', 'index.js')).href;
+  await writeFile(
+    join(scratch, 'shim.mjs'),
+    `import * as real from '${built}';\nexport * from '${built}';\n` +
+      `export const createSendersClient = (options) => real.createSendersClient({ ...options, baseUrl: '${server.url}' });\n`,
+  );
+  const { code } = await transform((example ?? '').replaceAll("'whatsapp-senders'", "'./shim.mjs'"), {
+    loader: 'ts',
+    format: 'esm',
+  });
+  await writeFile(join(scratch, 'example.mjs'), code);
+
+  vi.stubEnv('TWILIO_ACCOUNT_SID', `AC${'0'.repeat(32)}`);
+  vi.stubEnv('TWILIO_AUTH_TOKEN', 'readme-token');
+  const printed: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    printed.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+  });
+  try {
+    await import(pathToFileURL(join(scratch, 'example.mjs')).href);
+  } finally {
+    log.mockRestore();
+    vi.unstubAllEnvs();
+  }
+  expect(server.received.map((request) => `${request.method} ${request.url}`)).toEqual([
+    'POST /v2/Channels/Senders',
+    `POST /v2/Channels/Senders/${sid}`,
+    'GET /v2/Channels/Senders?Channel=whatsapp&PageSize=100',
+    'GET /v2/Channels/Senders/XE00000000000000000000000000000000',
+  ]);
+  expect(printed).toContain(`${sid} CREATING`);
+  expect(printed).toContain('404 20404 RQ0123456789abcdef0123456789abcdef');
+  expect(printed.at(-1)).toContain('$.sender_id');
+});
