@@ -3,6 +3,8 @@
 
 // The request side of the spec (parameters and bodies), for validation before a request is sent.
 export const requestRules = {
+  "server": "https://messaging.twilio.com",
+  "regionalServer": "https://messaging.{edge}.{region}.twilio.com",
   "operations": {
     "listSenders": {
       "path": {},

@@ -32,7 +32,7 @@ const methods = ['get', 'put', 'post', 'delete', 'patch'];
 
 /**
  * @param {any} document the parsed OpenAPI document
- * @returns {{ operations: Record<string, object>, schemas: Record<string, object> }}
+ * @returns {{ server: string, regionalServer: string, operations: Record<string, object>, schemas: Record<string, object> }}
  */
 export function requestRules(document) {
   const schemas = {};
@@ -103,5 +103,7 @@ export function requestRules(document) {
       };
     }
   }
-  return { operations, schemas };
+  // The global host, `servers[0]`, is the default base URL; the one with {edge} and {region} pins them.
+  const regional = document.servers.find((server) => server.variables?.edge && server.variables?.region);
+  return { server: document.servers[0].url, regionalServer: regional.url, operations, schemas };
 }

@@ -1,8 +1,9 @@
+import { requestRules } from '../generated/request-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import type { ClientOptions } from './options.js';
 
-/** The global host of the service (spec: `servers[0]`). */
-export const defaultBaseUrl = 'https://messaging.twilio.com';
+/** The global host of the service: the spec's `servers[0]`. */
+export const defaultBaseUrl: string = requestRules.server;
 
 const credentialVariables = {
   accountSid: 'TWILIO_ACCOUNT_SID',
@@ -77,7 +78,7 @@ function resolveBaseUrl(options: ClientOptions, issues: ValidationIssue[]): stri
       issues.push({ path: '$.edge', message: 'must be a host label, such as sydney, and comes with region' });
     if (!options.region || !label.test(options.region))
       issues.push({ path: '$.region', message: 'must be a host label, such as au1, and comes with edge' });
-    return `https://messaging.${options.edge}.${options.region}.twilio.com`;
+    return requestRules.regionalServer.replace('{edge}', options.edge ?? '').replace('{region}', options.region ?? '');
   }
   let url: URL;
   try {

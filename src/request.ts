@@ -1,5 +1,9 @@
 // One call, from sending to a typed result or a typed error: timeout, abort, error mapping, decoding.
+import type { components } from '../generated/senders.js';
 import { ApiError, NetworkError, TimeoutError } from './errors.js';
+
+// The spec's request id header (components.responses.*.headers), checked by the compiler.
+const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
 
 /** What a transport returns: the response, its body already read. */
 export interface Exchange {
@@ -41,7 +45,7 @@ export async function perform<T>(
     clearTimeout(timer);
   }
   const { response } = outcome;
-  const requestId = response.headers.get('Twilio-Request-Id');
+  const requestId = response.headers.get(requestIdHeader);
   const at = response.url || url;
   if (!response.ok) throw new ApiError({ method, url: at, status: response.status, requestId, body: outcome.error });
   if (response.status === 204) return undefined as T;
