@@ -39,6 +39,8 @@ export interface SpecOperation {
   requestExamples: Record<string, unknown>;
   /** Status → named response examples (empty for a response without a body). */
   responses: Record<string, Record<string, unknown>>;
+  /** The URL of a valid call: path parameters and required query parameters filled from their schemas' examples. */
+  exampleUrl(base: string): URL;
 }
 
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -50,6 +52,10 @@ export const operations: SpecOperation[] = Object.entries(document.paths as Json
     .map(([method, value]) => {
       const operation = value as Json;
       const responses = deref<Json>(operation.responses);
+      const parameters = [
+        ...((deref(item).parameters as unknown[]) ?? []),
+        ...((operation.parameters as unknown[]) ?? []),
+      ].map((parameter) => deref<Json>(parameter));
       return {
         operationId: operation.operationId as OperationId,
         method: method.toUpperCase(),
@@ -58,6 +64,18 @@ export const operations: SpecOperation[] = Object.entries(document.paths as Json
         responses: Object.fromEntries(
           Object.entries(responses).map(([status, response]) => [status, examplesOf(deref<Json>(response).content)]),
         ),
+        exampleUrl(base: string) {
+          const example = (parameter: Json) => String((deref<Json>(parameter.schema).examples as unknown[])[0]);
+          let filled = path;
+          for (const parameter of parameters.filter((candidate) => candidate.in === 'path')) {
+            filled = filled.replace(`{${parameter.name}}`, encodeURIComponent(example(parameter)));
+          }
+          const url = new URL(filled, base);
+          for (const parameter of parameters.filter((candidate) => candidate.in === 'query' && candidate.required)) {
+            url.searchParams.set(String(parameter.name), example(parameter));
+          }
+          return url;
+        },
       };
     }),
 );

@@ -4,11 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import type { TwilioError } from '../src/index.js';
 import { credentials, prismUrl } from './client.js';
-import { exampleSid } from './coverage.js';
-import { operations, requestExample, responseExample } from './spec.js';
+import { operation, operations, requestExample, responseExample } from './spec.js';
 
 const basic = `Basic ${btoa(`${credentials.accountSid}:${credentials.authToken}`)}`;
-const create = operations.find((candidate) => candidate.operationId === 'createSender');
+const create = operation('createSender');
 const seed = requestExample<Record<string, Record<string, unknown>>>('createSender', 'seed');
 
 async function logContains(text: string): Promise<boolean> {
@@ -40,7 +39,7 @@ const forbidden: [string, Record<string, unknown>, string][] = [
 
 describe.skipIf(!inject('prismLog'))('a body the spec forbids', () => {
   it.each(forbidden)('is refused with the documented 400: %s', async (_, body, violation) => {
-    const response = await fetch(`${prismUrl}${create?.path}`, {
+    const response = await fetch(create.exampleUrl(prismUrl), {
       method: 'POST',
       headers: { Authorization: basic, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -55,9 +54,8 @@ describe.skipIf(!inject('prismLog'))('a body the spec forbids', () => {
 describe('a call without credentials', () => {
   it.each(operations.map((candidate) => [candidate.operationId, candidate] as const))(
     'gets 401 on %s',
-    async (operationId, { method, path, requestExamples }) => {
-      const url = new URL(path.replace('{Sid}', exampleSid), prismUrl);
-      if (operationId === 'listSenders') url.searchParams.set('Channel', 'whatsapp');
+    async (operationId, { method, requestExamples, exampleUrl }) => {
+      const url = exampleUrl(prismUrl);
       const example = Object.values(requestExamples)[0];
       const response = await fetch(url, {
         method,
