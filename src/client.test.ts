@@ -110,7 +110,7 @@ describe('createSendersClient over a real socket', () => {
     server = await startServer((_, response) => {
       response.writeHead(502, { 'Content-Type': 'text/html' }).end('<html>Bad Gateway</html>');
     });
-    const senders = createSendersClient({ accountSid, authToken, baseUrl: server.url });
+    const senders = createSendersClient({ accountSid, authToken, baseUrl: server.url, maxRetries: 0 });
     await expect(senders.get(online.sid)).rejects.toMatchObject({
       status: 502,
       code: undefined,
@@ -123,7 +123,7 @@ describe('createSendersClient over a real socket', () => {
     const url = server.url;
     await server.close();
     server = undefined;
-    const senders = createSendersClient({ accountSid, authToken, baseUrl: url });
+    const senders = createSendersClient({ accountSid, authToken, baseUrl: url, maxRetries: 0 });
     const error = await senders.get(online.sid).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).cause).toBeDefined();

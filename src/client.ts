@@ -3,8 +3,9 @@ import * as openapiFetch from 'openapi-fetch';
 import type { paths } from '../generated/senders.js';
 import { resolveConfig } from './config.js';
 import { ValidationError } from './errors.js';
-import { type ClientOptions, defaults, type RequestOptions } from './options.js';
+import { type ClientOptions, checkRequestOptions, defaults, type RequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
+import { redactor } from './redact.js';
 import { type Exchange, getUrl, perform } from './request.js';
 import type { OperationId, Sender, SenderCreate, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
@@ -20,6 +21,13 @@ const createClient: CreateClient =
 const collection = '/v2/Channels/Senders' satisfies keyof paths;
 const item = '/v2/Channels/Senders/{Sid}' satisfies keyof paths;
 type Query = NonNullable<paths[typeof collection]['get']['parameters']['query']>;
+
+/** What one attempt is sent with. */
+interface Send {
+  signal: AbortSignal;
+  headers: Record<string, string> | undefined;
+  bodySerializer: (() => string) | undefined;
+}
 
 /** Which page of a list to read. */
 export interface ListParams {
@@ -58,8 +66,11 @@ export interface SendersClient {
  * const sender = await senders.get('XE…');
  */
 export function createSendersClient(options: ClientOptions = {}): SendersClient {
-  const { baseUrl, authorization } = resolveConfig(options);
+  const { baseUrl, authorization, secrets } = resolveConfig(options);
   const settings = { ...defaults, ...definedOnly(options) };
+  const redact = redactor(secrets);
+  const logger = options.logger;
+  const log = logger && ((line: string) => logger.debug(line));
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const agent = userAgent(options.userAgentExtension);
   const raw = createClient<paths>({ baseUrl, fetch: fetchImpl });
@@ -72,62 +83,76 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
     },
   });
 
+  /** Validates, then performs one call with its retries. `exchange` sends one attempt. */
   async function call<T>(
     operationId: OperationId | undefined,
     method: string,
     url: string,
     parts: RequestParts,
-    callOptions: RequestOptions,
-    exchange: (signal: AbortSignal) => Promise<Exchange>,
+    callOptions: unknown,
+    exchange: (init: Send) => Promise<Exchange>,
   ): Promise<T> {
-    if (settings.validate && operationId) validateRequest(operationId, parts);
-    const limits = { signal: callOptions.signal, timeoutMs: callOptions.timeoutMs ?? settings.timeoutMs };
-    return perform<T>(method, url, limits, exchange);
+    checkRequestOptions(callOptions);
+    if (settings.validate && operationId) validateRequest(operationId, parts, parameterNames);
+    const bodySerializer = 'body' in parts ? serializer(parts.body) : undefined;
+    const { signal, timeoutMs = settings.timeoutMs, headers } = callOptions;
+    return perform<T>(
+      {
+        method,
+        url,
+        headers: { ...headers, Authorization: authorization, 'User-Agent': agent },
+        signal,
+        timeoutMs,
+        policy: settings,
+        redact,
+        log,
+      },
+      (attemptSignal) => exchange({ signal: attemptSignal, headers, bodySerializer }),
+    );
   }
   const read = async (pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Exchange> => {
     const { data, error, response } = await pending;
     return { response, text: data as string | undefined, error };
   };
   const itemUrl = (sid: string) => `${baseUrl}${item.replace('{Sid}', encodeURIComponent(String(sid)))}`;
-  const query = (params: ListParams): Query => ({
-    Channel: 'whatsapp',
-    PageSize: params.pageSize,
-    Page: params.page,
-    PageToken: params.pageToken,
-  });
 
-  const list = (params: ListParams = {}, { headers, ...callOptions }: RequestOptions = {}) =>
-    call<SendersPage>('listSenders', 'GET', baseUrl + collection, { query: query(params) }, callOptions, (signal) =>
-      read(raw.GET(collection, { params: { query: query(params) }, headers, signal, parseAs: 'text' })),
+  const list = (params: ListParams = {}, requestOptions?: RequestOptions) => {
+    const query = listQuery(params);
+    return call<SendersPage>('listSenders', 'GET', baseUrl + collection, { query }, requestOptions ?? {}, (init) =>
+      read(raw.GET(collection, { params: { query }, ...init, parseAs: 'text' })),
     );
+  };
 
   return {
     raw,
-    create: (body, { headers, ...callOptions } = {}) =>
-      call('createSender', 'POST', baseUrl + collection, { body }, callOptions, (signal) =>
-        read(raw.POST(collection, { body, headers, signal, parseAs: 'text' })),
+    create: (body, requestOptions = {}) =>
+      call('createSender', 'POST', baseUrl + collection, { body }, requestOptions, (init) =>
+        read(raw.POST(collection, { body, ...init, parseAs: 'text' })),
       ),
-    get: (sid, { headers, ...callOptions } = {}) =>
-      call('fetchSender', 'GET', itemUrl(sid), { path: { Sid: sid } }, callOptions, (signal) =>
-        read(raw.GET(item, { params: { path: { Sid: sid } }, headers, signal, parseAs: 'text' })),
+    get: (sid, requestOptions = {}) =>
+      call('fetchSender', 'GET', itemUrl(sid), { path: { Sid: sid } }, requestOptions, (init) =>
+        read(raw.GET(item, { params: { path: { Sid: sid } }, ...init, parseAs: 'text' })),
       ),
-    update: (sid, body, { headers, ...callOptions } = {}) =>
-      call('updateSender', 'POST', itemUrl(sid), { path: { Sid: sid }, body }, callOptions, (signal) =>
-        read(raw.POST(item, { params: { path: { Sid: sid } }, body, headers, signal, parseAs: 'text' })),
+    update: (sid, body, requestOptions = {}) =>
+      call('updateSender', 'POST', itemUrl(sid), { path: { Sid: sid }, body }, requestOptions, (init) =>
+        read(raw.POST(item, { params: { path: { Sid: sid } }, body, ...init, parseAs: 'text' })),
       ),
-    delete: (sid, { headers, ...callOptions } = {}) =>
-      call<void>('deleteSender', 'DELETE', itemUrl(sid), { path: { Sid: sid } }, callOptions, (signal) =>
-        read(raw.DELETE(item, { params: { path: { Sid: sid } }, headers, signal, parseAs: 'text' })),
+    delete: (sid, requestOptions = {}) =>
+      call<void>('deleteSender', 'DELETE', itemUrl(sid), { path: { Sid: sid } }, requestOptions, (init) =>
+        read(raw.DELETE(item, { params: { path: { Sid: sid } }, ...init, parseAs: 'text' })),
       ),
     list,
-    iterate: ({ pageSize, limit } = {}, requestOptions = {}) => {
-      const { headers, ...callOptions } = requestOptions;
+    iterate: (params = {}, requestOptions = {}) => {
+      checkRequestOptions(requestOptions);
+      const { limit, ...listParams } = checkObject(params, 'params') as IterateParams;
       if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
         throw new ValidationError([{ path: '$.limit', message: 'must be a whole number, 0 or more' }]);
       }
+      const query = listQuery(listParams, ['pageSize']);
+      if (settings.validate) validateRequest('listSenders', { query }, parameterNames);
       const next = (url: string) =>
         // A next page URL is the service's own, followed as given: nothing of ours to validate.
-        call<SendersPage>(undefined, 'GET', url, {}, callOptions, (signal) =>
+        call<SendersPage>(undefined, 'GET', url, {}, requestOptions, ({ signal, headers }) =>
           getUrl(
             fetchImpl,
             url,
@@ -135,9 +160,55 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
             signal,
           ),
         );
-      return walkPages(() => list({ pageSize }, requestOptions), next, new URL(baseUrl).origin, limit);
+      return walkPages(() => list(listParams, requestOptions), next, new URL(baseUrl).origin, limit);
     },
   };
+}
+
+// The list parameters users pass, by the spec's query parameter names.
+const queryNames = { pageSize: 'PageSize', page: 'Page', pageToken: 'PageToken' } as const satisfies Record<
+  keyof ListParams,
+  keyof Query
+>;
+
+// The other way round, for naming a parameter in a ValidationError as the caller wrote it.
+const parameterNames: Record<string, string> = Object.fromEntries(
+  Object.entries(queryNames).map(([key, name]) => [name, key]),
+);
+
+/** The query of a list call; refuses keys that are not list parameters (`page_size`, `PageSize`…). */
+function listQuery(params: unknown, allowed: readonly string[] = Object.keys(queryNames)): Query {
+  const given = checkObject(params, 'params') as Record<string, unknown>;
+  const unknown = Object.keys(given).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      unknown.map((key) => ({ path: `$.${key}`, message: `is not a list parameter; use ${allowed.join(', ')}` })),
+    );
+  }
+  const query: Record<string, unknown> = { Channel: 'whatsapp' };
+  for (const [key, name] of Object.entries(queryNames)) query[name] = given[key];
+  return query as Query;
+}
+
+function checkObject(value: unknown, name: string): object {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+  throw new ValidationError([{ path: name, message: 'must be an object' }]);
+}
+
+/**
+ * Serializes a body once, before anything is sent, so that a body JSON cannot hold (a cycle, a
+ * BigInt) is a ValidationError even with `validate: false`, and never a half-sent request.
+ */
+function serializer(body: unknown): () => string {
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    throw new ValidationError([
+      { path: '$', message: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}` },
+    ]);
+  }
+  return () => text;
 }
 
 /** Drops keys set to undefined, so that they do not override a default. */

@@ -1,6 +1,6 @@
 import { requestRules } from '../generated/request-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
-import type { ClientOptions } from './options.js';
+import { type ClientOptions, checkClientOptions } from './options.js';
 
 /** The global host of the service: the spec's `servers[0]`. */
 export const defaultBaseUrl: string = requestRules.server;
@@ -17,6 +17,8 @@ export interface ResolvedConfig {
   baseUrl: string;
   /** The value of the Authorization header; kept out of every error and log. */
   authorization: string;
+  /** What must never be shown: the token or secret, and the Basic credentials made of it. */
+  secrets: string[];
 }
 
 /** Reads the environment where there is one (Node, Deno, Bun); edge workers have none. */
@@ -64,10 +66,12 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   }
 
   const baseUrl = resolveBaseUrl(options, issues);
+  issues.push(...checkClientOptions(options));
   if (issues.length > 0) throw new ValidationError(issues);
   const user = useApiKey ? apiKey : accountSid;
   const password = useApiKey ? apiSecret : authToken;
-  return { baseUrl, authorization: `Basic ${base64(`${user}:${password}`)}` };
+  const basic = base64(`${user}:${password}`);
+  return { baseUrl, authorization: `Basic ${basic}`, secrets: [password, basic] };
 }
 
 function resolveBaseUrl(options: ClientOptions, issues: ValidationIssue[]): string {

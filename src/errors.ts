@@ -47,6 +47,14 @@ export class ValidationError extends SendersError {
   }
 }
 
+/** How a call ended after its attempts, for the errors that report it. */
+export interface Attempts {
+  /** How many times the request was sent. */
+  attempts?: number;
+  /** Why it was not sent again, in words, added to the message: `not retried: the request may have been applied`. */
+  why?: string | undefined;
+}
+
 /** The request never got a whole HTTP answer: refused or reset connection, DNS, TLS, a body cut short. */
 export class NetworkError extends SendersError {
   static override readonly kind: string = 'NetworkError';
@@ -54,29 +62,38 @@ export class NetworkError extends SendersError {
   readonly method: string;
   /** The request's URL. */
   readonly url: string;
+  /** How many times the request was sent. */
+  readonly attempts: number;
 
-  constructor(method: string, url: string, cause: unknown) {
-    super(`${method} ${pathOf(url)} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  constructor(method: string, url: string, cause: unknown, { attempts = 1, why }: Attempts = {}) {
+    // fetch says only "fetch failed"; what failed is its cause: "other side closed", ECONNREFUSED…
+    const inner = cause instanceof Error ? cause.cause : undefined;
+    const reason = `${cause instanceof Error ? cause.message : String(cause)}${inner instanceof Error ? ` (${inner.message})` : ''}`;
+    super(`${method} ${pathOf(url)} failed: ${reason}${why ? `; ${why}` : ''}`, { cause });
     this.method = method;
     this.url = url;
+    this.attempts = attempts;
   }
 }
 
-/** The call took longer than its `timeoutMs`. */
+/** An attempt took longer than its `timeoutMs`. */
 export class TimeoutError extends SendersError {
   static override readonly kind: string = 'TimeoutError';
   /** The request's method. */
   readonly method: string;
   /** The request's URL. */
   readonly url: string;
-  /** The limit that was reached. */
+  /** The limit that was reached, per attempt. */
   readonly timeoutMs: number;
+  /** How many times the request was sent. */
+  readonly attempts: number;
 
-  constructor(method: string, url: string, timeoutMs: number, cause?: unknown) {
-    super(`${method} ${pathOf(url)} timed out after ${timeoutMs} ms`, { cause });
+  constructor(method: string, url: string, timeoutMs: number, { attempts = 1, why }: Attempts = {}) {
+    super(`${method} ${pathOf(url)} timed out after ${timeoutMs} ms${why ? `; ${why}` : ''}`);
     this.method = method;
     this.url = url;
     this.timeoutMs = timeoutMs;
+    this.attempts = attempts;
   }
 }
 
@@ -106,23 +123,31 @@ export class ApiError extends SendersError {
   readonly url: string;
   /** The response body: parsed JSON when it parses, else the text. */
   readonly body: unknown;
+  /** How many times the request was sent. */
+  readonly attempts: number;
+  /** What the response's `Retry-After` asked for, in milliseconds, when it had one. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(init: {
-    method: string;
-    url: string;
-    status: number;
-    requestId?: string | null | undefined;
-    body: unknown;
-    /** Overrides the message taken from the body (for a body that did not parse, say). */
-    detail?: string;
-    cause?: unknown;
-  }) {
+  constructor(
+    init: Attempts & {
+      method: string;
+      url: string;
+      status: number;
+      requestId?: string | null | undefined;
+      body: unknown;
+      /** Overrides the message taken from the body (for a body that did not parse, say). */
+      detail?: string;
+      retryAfterMs?: number | undefined;
+      cause?: unknown;
+    },
+  ) {
     const twilio = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as TwilioErrorBody;
     const code = typeof twilio.code === 'number' ? twilio.code : undefined;
     const text = init.detail ?? (typeof twilio.message === 'string' ? twilio.message : undefined);
     const reason = code !== undefined ? `${code}: ${text ?? 'no message'}` : (text ?? 'no error body');
     const request = init.requestId ? ` [request ${init.requestId}]` : '';
-    super(`${init.method} ${pathOf(init.url)} → ${init.status} (${reason})${request}`, { cause: init.cause });
+    const why = init.why ? `; ${init.why}` : '';
+    super(`${init.method} ${pathOf(init.url)} → ${init.status} (${reason})${request}${why}`, { cause: init.cause });
     this.status = init.status;
     this.code = code;
     this.moreInfo = typeof twilio.more_info === 'string' ? twilio.more_info : undefined;
@@ -130,6 +155,8 @@ export class ApiError extends SendersError {
     this.method = init.method;
     this.url = init.url;
     this.body = init.body;
+    this.attempts = init.attempts ?? 1;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

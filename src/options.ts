@@ -1,3 +1,5 @@
+import { ValidationError, type ValidationIssue } from './errors.js';
+
 /** How to reach the service and who is calling. */
 export interface ClientOptions {
   /**
@@ -43,10 +45,41 @@ export interface ClientOptions {
    */
   validate?: boolean;
   /**
-   * How long one call may take, in milliseconds, body included; then it fails with a TimeoutError.
+   * How long one attempt may take, in milliseconds, body included; then it fails with a TimeoutError
+   * (and a GET or DELETE is tried again, within `maxRetries`).
    * @default 30_000
    */
   timeoutMs?: number;
+  /**
+   * How many times a failed attempt is tried again: a 429 on any call; a 500, 502, 503, 504, network
+   * failure or timeout on get, list, iterate and delete only. create and update are never sent twice
+   * after a 5xx, a network failure or a timeout, since the first may have been applied. 0 turns retries off.
+   * @default 3
+   */
+  maxRetries?: number;
+  /**
+   * The first backoff wait, in milliseconds; each retry doubles it, with full jitter (a random wait
+   * from 0 to the doubled value), up to `backoffCapMs`. A `Retry-After` from the service wins.
+   * @default 250
+   */
+  backoffBaseMs?: number;
+  /**
+   * The longest backoff wait, in milliseconds.
+   * @default 8_000
+   */
+  backoffCapMs?: number;
+  /**
+   * The longest `Retry-After` honoured, in milliseconds. When the service asks for longer, the call
+   * fails at once with its ApiError, which carries `retryAfterMs`.
+   * @default 30_000
+   */
+  maxRetryDelayMs?: number;
+  /**
+   * Receives one debug line per attempt, response and retry. Credentials are redacted from every
+   * line, headers and echoed bodies included.
+   * @example console
+   */
+  logger?: { debug(line: string): void };
   /**
    * Appended to the User-Agent, to name your application in Twilio's logs.
    * @example 'acme-onboarding/2.1'
@@ -63,14 +96,87 @@ export interface ClientOptions {
 export const defaults = {
   validate: true,
   timeoutMs: 30_000,
-} satisfies Required<Pick<ClientOptions, 'validate' | 'timeoutMs'>>;
+  maxRetries: 3,
+  backoffBaseMs: 250,
+  backoffCapMs: 8_000,
+  maxRetryDelayMs: 30_000,
+} satisfies Required<Omit<ClientOptions, Credential | Host | 'userAgentExtension' | 'logger' | 'fetch'>>;
+
+type Credential = 'accountSid' | 'authToken' | 'apiKey' | 'apiSecret';
+type Host = 'baseUrl' | 'edge' | 'region';
 
 /** Options of a single call. */
 export interface RequestOptions {
   /** Ends the call when aborted; it then rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Overrides the client's `timeoutMs` for this call. */
+  /** Overrides the client's `timeoutMs` (per attempt) for this call. */
   timeoutMs?: number;
   /** More request headers, such as Prism's `Prefer`. */
   headers?: Record<string, string>;
+}
+
+// setTimeout fires at once for anything longer than this.
+const longestTimer = 2 ** 31 - 1;
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** The problems of the numeric and function options of a client. */
+export function checkClientOptions(options: ClientOptions): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const number = (key: keyof typeof defaults, least: number, whole = false) => {
+    const value = options[key];
+    if (value === undefined) return;
+    if (typeof value !== 'number' || !(value >= least && value <= longestTimer) || (whole && !Number.isInteger(value)))
+      issues.push({
+        path: `$.${key}`,
+        message: `must be a${whole ? ' whole' : ''} number from ${least} to ${longestTimer}`,
+      });
+  };
+  number('timeoutMs', 1);
+  number('maxRetries', 0, true);
+  number('backoffBaseMs', 0);
+  number('backoffCapMs', 0);
+  number('maxRetryDelayMs', 0);
+  if (options.validate !== undefined && typeof options.validate !== 'boolean')
+    issues.push({ path: '$.validate', message: 'must be true or false' });
+  if (options.logger !== undefined && typeof options.logger?.debug !== 'function')
+    issues.push({ path: '$.logger', message: 'must have a debug(line) method, as console does' });
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    issues.push({ path: '$.fetch', message: 'must be a fetch function' });
+  return issues;
+}
+
+/** Throws a ValidationError for options of a call that cannot be used, before anything is sent. */
+export function checkRequestOptions(options: unknown): asserts options is RequestOptions {
+  const issues: ValidationIssue[] = [];
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ValidationError([{ path: 'options', message: 'must be an object' }]);
+  }
+  const { signal, timeoutMs, headers, ...unknown } = options as Record<string, unknown>;
+  for (const key of Object.keys(unknown))
+    issues.push({ path: `options.${key}`, message: 'is not an option of a call' });
+  if (
+    signal !== undefined &&
+    !(
+      typeof signal === 'object' &&
+      signal !== null &&
+      typeof (signal as AbortSignal).aborted === 'boolean' &&
+      typeof (signal as AbortSignal).addEventListener === 'function'
+    )
+  )
+    issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs >= 1 && timeoutMs <= longestTimer))
+    issues.push({ path: 'options.timeoutMs', message: `must be a number from 1 to ${longestTimer}` });
+  if (headers !== undefined) {
+    if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+      issues.push({ path: 'options.headers', message: 'must be an object of header names to strings' });
+    } else {
+      for (const [name, value] of Object.entries(headers)) {
+        const at = `options.headers[${JSON.stringify(name)}]`;
+        if (!headerName.test(name)) issues.push({ path: at, message: 'is not a valid header name' });
+        else if (typeof value !== 'string') issues.push({ path: at, message: 'must be a string' });
+        else if (/[\r\n\0]/.test(value)) issues.push({ path: at, message: 'must not contain CR, LF or NUL' });
+      }
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }

@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('a call', () => {
   it('fails with a TimeoutError when the server never answers', async () => {
     server = await startServer(() => {});
-    const senders = createSendersClient({ ...credentials, baseUrl: server.url, timeoutMs: 200 });
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url, timeoutMs: 200, maxRetries: 0 });
     const error = await senders.get(online.sid).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeoutMs: 200, method: 'GET' });
@@ -29,7 +29,7 @@ describe('a call', () => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.write('{"sid":');
     });
-    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url, maxRetries: 0 });
     await expect(senders.get(online.sid, { timeoutMs: 200 })).rejects.toBeInstanceOf(TimeoutError);
   });
 

@@ -1,9 +1,13 @@
-// One call, from sending to a typed result or a typed error: timeout, abort, error mapping, decoding.
+// One call, from sending to a typed result or a typed error: attempts, timeouts, retries, abort,
+// error mapping, decoding and debug lines, with credentials redacted from all of it.
 import type { components } from '../generated/senders.js';
 import { ApiError, NetworkError, TimeoutError } from './errors.js';
+import type { Redact } from './redact.js';
+import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from './retry.js';
 
-// The spec's request id header (components.responses.*.headers), checked by the compiler.
+// The spec's response headers (components.responses.*.headers), checked by the compiler.
 const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
+const retryAfterHeader = 'Retry-After' satisfies keyof components['responses']['TooManyRequests']['headers'];
 
 /** What a transport returns: the response, its body already read. */
 export interface Exchange {
@@ -14,55 +18,128 @@ export interface Exchange {
   error?: unknown;
 }
 
-/** Per-call limits. */
-export interface CallLimits {
+/** One call as the client makes it. */
+export interface Call {
+  method: string;
+  url: string;
+  /** The headers sent, for debug lines only. */
+  headers: Record<string, string>;
   signal?: AbortSignal | undefined;
+  /** Per attempt. */
   timeoutMs: number;
+  policy: RetryPolicy;
+  redact: Redact;
+  log?: ((line: string) => void) | undefined;
 }
 
-/**
- * Runs `exchange` with the caller's signal and a timeout, and turns its outcome into the decoded
- * body or one of this package's errors. The caller's abort rejects with the signal's reason.
- */
-export async function perform<T>(
-  method: string,
-  url: string,
-  limits: CallLimits,
-  exchange: (signal: AbortSignal) => Promise<Exchange>,
-): Promise<T> {
-  limits.signal?.throwIfAborted();
+type Attempt = Exchange | 'timeout' | { failure: unknown };
+
+/** One attempt under its own timeout. The caller's abort rejects with the signal's reason. */
+async function attemptOnce(call: Call, exchange: (signal: AbortSignal) => Promise<Exchange>): Promise<Attempt> {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new TimeoutError(method, url, limits.timeoutMs)), limits.timeoutMs);
-  const signal = limits.signal ? AbortSignal.any([limits.signal, timeout.signal]) : timeout.signal;
-  let outcome: Exchange;
+  const timer = setTimeout(() => timeout.abort(), call.timeoutMs);
+  const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
   try {
-    outcome = await exchange(signal);
-  } catch (error) {
-    if (limits.signal?.aborted) throw limits.signal.reason;
-    if (timeout.signal.aborted) throw timeout.signal.reason;
-    throw new NetworkError(method, url, error);
+    return await exchange(signal);
+  } catch (failure) {
+    if (call.signal?.aborted) throw call.signal.reason;
+    return timeout.signal.aborted ? 'timeout' : { failure };
   } finally {
     clearTimeout(timer);
   }
-  const { response } = outcome;
-  const requestId = response.headers.get(requestIdHeader);
-  const at = response.url || url;
-  if (!response.ok) throw new ApiError({ method, url: at, status: response.status, requestId, body: outcome.error });
-  if (response.status === 204) return undefined as T;
-  try {
-    return JSON.parse(outcome.text ?? '') as T;
-  } catch (cause) {
+}
+
+/**
+ * Runs `exchange` until it succeeds or the retry policy says stop, and turns the outcome into the
+ * decoded body or one of this package's errors. The caller's abort ends everything at once, a
+ * backoff wait included, and rejects with the signal's reason.
+ */
+export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => Promise<Exchange>): Promise<T> {
+  const { method, url, signal, redact } = call;
+  const log = call.log && ((line: string) => call.log?.(redact(`whatsapp-senders: ${line}`)));
+  signal?.throwIfAborted();
+  // Whether an earlier attempt may have reached the service: then a DELETE's 404 means it is done.
+  let ambiguous = false;
+  for (let attempt = 1; ; attempt++) {
+    log?.(`${method} ${url} attempt ${attempt} ${JSON.stringify(call.headers)}`);
+    const started = Date.now();
+    const result = await attemptOnce(call, exchange);
+    const took = `in ${Date.now() - started} ms`;
+    let outcome: Outcome;
+    let retryAfterMs: number | undefined;
+    if (result === 'timeout' || 'failure' in result) {
+      outcome = result === 'timeout' ? result : 'network';
+      log?.(
+        `${method} ${url} ${result === 'timeout' ? `timed out after ${call.timeoutMs} ms` : `failed ${took}: ${message(result.failure)}`}`,
+      );
+    } else {
+      const { response } = result;
+      const requestId = response.headers.get(requestIdHeader);
+      log?.(
+        `${method} ${url} → ${response.status} ${took}${requestId ? ` [request ${requestId}]` : ''}${response.ok ? '' : ` ${String(JSON.stringify(result.error)).slice(0, 500)}`}`,
+      );
+      if (response.ok) return decode<T>(call, result, attempt);
+      if (method === 'DELETE' && response.status === 404 && ambiguous) return undefined as T;
+      outcome = { status: response.status };
+      retryAfterMs = parseRetryAfter(response.headers.get(retryAfterHeader));
+    }
+    const decision = decide(method, outcome, attempt, call.policy, retryAfterMs);
+    if (decision.retry) {
+      if (typeof outcome !== 'object' || outcome.status !== 429) ambiguous = true;
+      log?.(`${method} ${url} retrying in ${decision.delayMs} ms`);
+      await sleep(decision.delayMs, signal);
+      continue;
+    }
+    const ending = { attempts: attempt, why: decision.why };
+    if (result === 'timeout') throw new TimeoutError(method, url, call.timeoutMs, ending);
+    if ('failure' in result) {
+      const text = message(result.failure);
+      const cause = redact(text) === text ? result.failure : new Error(redact(text));
+      throw new NetworkError(method, url, cause, ending);
+    }
+    const { response, error } = result;
     throw new ApiError({
       method,
-      url: at,
+      url: response.url || url,
       status: response.status,
-      requestId,
-      body: outcome.text,
-      detail: `the ${response.status} response body is not JSON`,
-      cause,
+      requestId: response.headers.get(requestIdHeader),
+      body: redact(error),
+      detail: typeof error === 'object' && error !== null ? undefined : notTwilio(response, error),
+      retryAfterMs: decision.retryAfterMs ?? retryAfterMs,
+      ...ending,
     });
   }
 }
+
+/** The 2xx body, which must be a JSON object (204: nothing). */
+function decode<T>(call: Call, { response, text = '' }: Exchange, attempts: number): T {
+  if (response.status === 204) return undefined as T;
+  let cause: unknown;
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as T;
+  } catch (error) {
+    cause = new SyntaxError(call.redact(message(error)));
+  }
+  throw new ApiError({
+    method: call.method,
+    url: response.url || call.url,
+    status: response.status,
+    requestId: response.headers.get(requestIdHeader),
+    body: call.redact(text),
+    detail: `the ${response.status} response body is ${text ? `not a JSON object (${contentType(response)})` : 'empty'}`,
+    why: call.method === 'POST' ? 'the request was accepted' : undefined,
+    attempts,
+    cause,
+  });
+}
+
+function notTwilio(response: Response, body: unknown): string {
+  return body === '' || body === undefined ? 'empty body' : `${contentType(response)} body, not a Twilio error`;
+}
+
+const contentType = (response: Response) => response.headers.get('Content-Type') ?? 'no content type';
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A GET of an absolute URL, exactly as given, read the way openapi-fetch reads bodies. */
 export async function getUrl(

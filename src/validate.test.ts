@@ -121,11 +121,11 @@ describe('validation before any request', () => {
   });
 
   it.each([
-    ['a page size of 0', { pageSize: 0 }, '$.query.PageSize'],
-    ['a page size over 1000', { pageSize: 1001 }, '$.query.PageSize'],
-    ['a fractional page size', { pageSize: 2.5 }, '$.query.PageSize'],
-    ['a negative page', { page: -1 }, '$.query.Page'],
-    ['an empty page token', { pageToken: '' }, '$.query.PageToken'],
+    ['a page size of 0', { pageSize: 0 }, '$.pageSize'],
+    ['a page size over 1000', { pageSize: 1001 }, '$.pageSize'],
+    ['a fractional page size', { pageSize: 2.5 }, '$.pageSize'],
+    ['a negative page', { page: -1 }, '$.page'],
+    ['an empty page token', { pageToken: '' }, '$.pageToken'],
   ])('list refuses %s', async (_, params, path) => {
     await expect(senders.list(params)).rejects.toMatchObject({ issues: [{ path }] });
     expect(server.received).toHaveLength(0);

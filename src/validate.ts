@@ -164,14 +164,19 @@ export interface RequestParts {
 }
 
 /** Throws a ValidationError listing every problem of a request, before anything is sent. */
-export function validateRequest(operationId: OperationId, parts: RequestParts): void {
+export function validateRequest(
+  operationId: OperationId,
+  parts: RequestParts,
+  /** The caller's names of query parameters, to name them in issues: `{ PageSize: 'pageSize' }`. */
+  callerNames: Readonly<Record<string, string>> = {},
+): void {
   const rules = operations[operationId];
   const issues: ValidationIssue[] = [];
   for (const where of ['path', 'query'] as const) {
     const given = parts[where] ?? {};
     for (const [name, parameter] of Object.entries(rules[where])) {
       const value = given[name];
-      const at = where === 'path' ? `$.${name.toLowerCase()}` : `$.query.${name}`;
+      const at = where === 'path' ? `$.${name.toLowerCase()}` : `$.${callerNames[name] ?? `query.${name}`}`;
       if (value === undefined) {
         if (parameter.required) issues.push({ path: at, message: 'is required' });
       } else check(parameter.schema, value, at, issues);

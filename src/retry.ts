@@ -1,0 +1,94 @@
+// Pure decisions about retrying: which outcome is retried, and how long to wait first.
+
+/** How a failed attempt is retried. */
+export interface RetryPolicy {
+  maxRetries: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  maxRetryDelayMs: number;
+}
+
+/** What an attempt ended in, as far as retrying is concerned. */
+export type Outcome = { status: number } | 'network' | 'timeout';
+
+/** What to do after an attempt that did not succeed. */
+export type Decision =
+  /** Try again after `delayMs`. */
+  | { retry: true; delayMs: number }
+  /** Stop; `why` says so in words, when stopping is not plain. */
+  | { retry: false; why?: string; retryAfterMs?: number };
+
+/** The 5xx statuses that are retried on GET and DELETE: the service or a proxy failed, possibly for a moment. */
+const transientStatuses = [500, 502, 503, 504];
+
+export const notRetried = 'not retried: the request may have been applied';
+
+/**
+ * Decides whether attempt `attempt` (1 for the first) is followed by another.
+ * - 429 on any method: the service refused before doing anything.
+ * - 500, 502, 503, 504, network failures and timeouts on GET and DELETE only: POST could apply twice.
+ * - A Retry-After is honoured; one longer than `maxRetryDelayMs` stops at once.
+ */
+export function decide(
+  method: string,
+  outcome: Outcome,
+  attempt: number,
+  policy: RetryPolicy,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): Decision {
+  const idempotent = method === 'GET' || method === 'DELETE';
+  const status = typeof outcome === 'object' ? outcome.status : undefined;
+  if (status !== 429 && !(idempotent && (status === undefined || transientStatuses.includes(status)))) {
+    return status === undefined || status >= 500 ? { retry: false, why: notRetried } : { retry: false };
+  }
+  if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {
+    return {
+      retry: false,
+      why: `Retry-After asks for ${retryAfterMs} ms, over maxRetryDelayMs (${policy.maxRetryDelayMs})`,
+      retryAfterMs,
+    };
+  }
+  if (attempt > policy.maxRetries) {
+    return {
+      retry: false,
+      why: `gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}`,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  }
+  return { retry: true, delayMs: retryAfterMs ?? backoff(attempt, policy, random) };
+}
+
+/** Exponential backoff with full jitter: a random wait up to `base × 2^(attempt-1)`, capped. */
+export function backoff(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'backoffBaseMs' | 'backoffCapMs'>,
+  random = Math.random,
+) {
+  return Math.round(random() * Math.min(policy.backoffCapMs, policy.backoffBaseMs * 2 ** (attempt - 1)));
+}
+
+/** A `Retry-After` header in milliseconds: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. Leaves no timer behind. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
