@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/*.test.ts'],
+          setupFiles: ['src/test/leak-check.ts'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
         },
       },
@@ -22,7 +23,7 @@ export default defineConfig({
           name: 'contract',
           include: ['contract-tests/**/*.test.ts'],
           globalSetup: ['contract-tests/global-setup.ts'],
-          setupFiles: ['contract-tests/setup.ts'],
+          setupFiles: ['contract-tests/setup.ts', 'src/test/leak-check.ts'],
           testTimeout: 20_000,
           hookTimeout: 90_000,
         },

@@ -1,11 +1,9 @@
 import { inject } from 'vitest';
 import { createSendersClient } from '../src/index.js';
+import { credentials } from '../src/test/credentials.js';
 
 /** Test credentials; Prism checks that Basic auth is present, not what it holds. */
-export const credentials = {
-  accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
-  authToken: 'contract-test-auth-token',
-};
+export { credentials } from '../src/test/credentials.js';
 
 /** The Prism the global setup started. */
 export const prismUrl = inject('prismUrl');

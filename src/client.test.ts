@@ -2,12 +2,9 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestExample, responseExample } from '../contract-tests/spec.js';
 import { ApiError, createSendersClient, NetworkError, type Sender, type SenderCreate } from './index.js';
+import { accountSid, apiKey, apiSecret, authToken, basic } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
-const accountSid = `AC${'a1'.repeat(16)}`;
-const authToken = 'unit-test-token-7f3a9c';
-const apiKey = `SK${'b2'.repeat(16)}`;
-const apiSecret = 'unit-test-secret-41d2';
 const online = responseExample<Sender>('fetchSender', '200', 'online');
 const notFound = responseExample<object>('fetchSender', '404', 'not-found');
 
@@ -16,10 +13,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function basic(user: string, password: string) {
-  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-}
 
 describe('createSendersClient over a real socket', () => {
   it('sends HTTP Basic with the Account SID and Auth Token', async () => {

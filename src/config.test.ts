@@ -2,9 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from './config.js';
 import { ValidationError } from './errors.js';
-
-const accountSid = `AC${'c3'.repeat(16)}`;
-const authToken = 'config-test-token';
+import { accountSid, authToken } from './test/credentials.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();

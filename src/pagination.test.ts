@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { responseExample } from '../contract-tests/spec.js';
 import { createSendersClient, type Sender, SendersError } from './index.js';
+import { credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
-const credentials = { accountSid: `AC${'f6'.repeat(16)}`, authToken: 'pagination-test-token' };
 const template = responseExample<Sender>('fetchSender', '200', 'online');
 const sender = (n: number): Sender => ({ ...template, sid: `XE${n.toString(16).padStart(32, '0')}` });
 

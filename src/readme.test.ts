@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { root } from '../scripts/generate.mjs';
+import { accountSid, authToken } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
 const sid = 'XE0123456789abcdef0123456789abcdef';
@@ -58,8 +59,8 @@ it('runs the usage example of the README', async () => {
   });
   await writeFile(join(scratch, 'example.mjs'), code);
 
-  vi.stubEnv('TWILIO_ACCOUNT_SID', `AC${'0'.repeat(32)}`);
-  vi.stubEnv('TWILIO_AUTH_TOKEN', 'readme-token');
+  vi.stubEnv('TWILIO_ACCOUNT_SID', accountSid);
+  vi.stubEnv('TWILIO_AUTH_TOKEN', authToken);
   const printed: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
     printed.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));

@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { responseExample } from '../contract-tests/spec.js';
 import { createSendersClient, type Sender, TimeoutError } from './index.js';
+import { credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 import { version } from './user-agent.js';
 
-const credentials = { accountSid: `AC${'a7'.repeat(16)}`, authToken: 'request-test-token' };
 const online = responseExample<Sender>('fetchSender', '200', 'online');
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;

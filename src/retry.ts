@@ -50,11 +50,8 @@ export function decide(
     };
   }
   if (attempt > policy.maxRetries) {
-    return {
-      retry: false,
-      why: `gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}`,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    };
+    const why = attempt > 1 ? `gave up after ${attempt} attempts` : undefined;
+    return { retry: false, why, retryAfterMs };
   }
   return { retry: true, delayMs: retryAfterMs ?? backoff(attempt, policy, random) };
 }

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestExample, responseExample } from '../contract-tests/spec.js';
 import { createSendersClient, type Sender, type SenderCreate, ValidationError } from './index.js';
+import { credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
-const credentials = { accountSid: `AC${'e5'.repeat(16)}`, authToken: 'validate-test-token' };
 const online = responseExample<Sender>('fetchSender', '200', 'online');
 const seed = requestExample<SenderCreate>('createSender', 'seed');
 let server: Awaited<ReturnType<typeof startServer>>;
