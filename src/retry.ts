@@ -40,7 +40,9 @@ export function decide(
   const idempotent = method === 'GET' || method === 'DELETE';
   const status = typeof outcome === 'object' ? outcome.status : undefined;
   if (status !== 429 && !(idempotent && (status === undefined || transientStatuses.includes(status)))) {
-    return status === undefined || status >= 500 ? { retry: false, why: notRetried } : { retry: false };
+    return !idempotent && (status === undefined || status >= 500)
+      ? { retry: false, why: notRetried }
+      : { retry: false };
   }
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {
     return {
@@ -70,7 +72,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   if (header === null) return undefined;
   const value = header.trim();
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // An HTTP date names its day or month in letters; Date.parse alone would take "-1" or "1.5".
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -1,0 +1,113 @@
+// Credentials stay out of errors and debug lines, even when a server or a proxy echoes them back.
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { responseExample } from '../contract-tests/spec.js';
+import { ApiError, createSendersClient, type Sender } from './index.js';
+import { redactor } from './redact.js';
+import { apiKeyCredentials, credentials, secrets } from './test/credentials.js';
+import { json, startServer } from './test/http-server.js';
+import { leaksIn, produced, record } from './test/leaks.js';
+
+const online = responseExample<Sender>('fetchSender', '200', 'online');
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A server that answers `status` with a body echoing the request's Authorization header, as some proxies do. */
+async function echoing(status: number, contentType = 'application/json') {
+  server = await startServer((request, response) => {
+    const authorization = String(request.headers.authorization);
+    const token = atob(authorization.replace('Basic ', '')).split(':')[1];
+    const body =
+      contentType === 'application/json'
+        ? JSON.stringify({ code: 20003, message: `Bad credentials: ${authorization} (${token})`, status })
+        : `<html>${authorization} ${token} ${encodeURIComponent(String(token))}</html>`;
+    response.writeHead(status, { 'Content-Type': contentType }).end(body);
+  });
+  return server.url;
+}
+
+describe('errors', () => {
+  it.each([
+    ['Auth Token', credentials],
+    ['API key', apiKeyCredentials],
+  ])('redact an error body that echoes the %s credentials', async (_, given) => {
+    const senders = createSendersClient({ ...given, baseUrl: await echoing(401) });
+    const error = await senders.get(online.sid).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).body).toMatchObject({ message: 'Bad credentials: Basic [redacted] ([redacted])' });
+    expect(leaksIn([error], secrets)).toEqual([]);
+  });
+
+  it('redact an HTML body echoed on a 2xx, and the parse error kept as its cause', async () => {
+    const senders = createSendersClient({ ...credentials, baseUrl: await echoing(200, 'text/html') });
+    const error = (await senders.get(online.sid).catch((caught: unknown) => caught)) as ApiError;
+    expect(error.body).toBe('<html>Basic [redacted] [redacted] [redacted]</html>');
+    expect(inspect(error, { depth: 10 })).toContain('SyntaxError');
+    expect(leaksIn([error], secrets)).toEqual([]);
+  });
+});
+
+describe('the logger option', () => {
+  it('gets a line per attempt, response and retry, with credentials redacted', async () => {
+    let attempt = 0;
+    server = await startServer((request, response) =>
+      ++attempt === 1
+        ? json(response, 503, { code: 20503, message: `down; you sent ${request.headers.authorization}` })
+        : json(response, 200, online),
+    );
+    const lines: string[] = [];
+    const logger = { debug: (line: string) => void lines.push(line) };
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url, logger, backoffBaseMs: 1 });
+    await senders.get(online.sid);
+    produced.push(...lines);
+    const url = `${server.url}/v2/Channels/Senders/${online.sid}`;
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(
+      new RegExp(`^whatsapp-senders: GET ${url} attempt 1 \\{.*"Authorization":"Basic \\[redacted\\]"`),
+    );
+    expect(lines[1]).toMatch(/→ 503 in \d+ ms \[request RQ[0-9a-f]{32}\] \{"code":20503,"message":"down; you sent Basic \[redacted\]"\}$/);
+    expect(lines[2]).toMatch(/^whatsapp-senders: GET .* retrying in \d+ ms$/);
+    expect(lines[3]).toContain('attempt 2');
+    expect(lines[4]).toMatch(/→ 200 in \d+ ms \[request RQ[0-9a-f]{32}\]$/);
+    expect(leaksIn(lines, secrets)).toEqual([]);
+  });
+
+  it('is refused without a debug method', () => {
+    expect(() => createSendersClient({ ...credentials, logger: {} as never })).toThrow('$.logger');
+  });
+});
+
+describe('redactor', () => {
+  it('replaces each secret, URL-encoded too, in strings, keys and nested values', () => {
+    const redact = redactor(['s3cr/t+token', 'QUM6czNjcg==']);
+    expect(redact('a s3cr/t+token b s3cr%2Ft%2Btoken c QUM6czNjcg==')).toBe('a [redacted] b [redacted] c [redacted]');
+    expect(redact({ 's3cr/t+token': ['x s3cr/t+token', 1, null, { deep: 'QUM6czNjcg==' }] })).toEqual({
+      '[redacted]': ['x [redacted]', 1, null, { deep: '[redacted]' }],
+    });
+  });
+});
+
+describe('the suite-wide leak check', () => {
+  const fake = 'meta-test-secret-9c1e';
+  it('finds a secret in a message, a cause, a hidden field, or a log line', () => {
+    const inMessage = new Error(`token ${fake}`);
+    const inCause = new Error('outer', { cause: new Error(fake) });
+    const hidden = new Error('quiet');
+    Object.defineProperty(hidden, 'secret', { value: fake, enumerable: false });
+    const found = leaksIn([inMessage, inCause, hidden, `line ${fake}`, 'clean line', new Error('clean')], [fake]);
+    expect(found.map((line) => line.split(' ')[1])).toEqual(['0', '0', '0', '0', '1', '2', '3']);
+  });
+
+  it('records every error this package makes', () => {
+    const before = produced.length;
+    const error = new ApiError({ method: 'GET', url: 'https://example.test/x', status: 500, body: {} });
+    record('a line');
+    expect(produced.slice(before)).toEqual([error, 'a line']);
+    expect(error.name).toBe('ApiError');
+    expect(JSON.parse(JSON.stringify(error)).name).toBe('ApiError');
+  });
+});
