@@ -114,11 +114,18 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
     const { data, error, response } = await pending;
     return { response, text: data as string | undefined, error };
   };
-  const itemUrl = (sid: string) => `${baseUrl}${item.replace('{Sid}', encodeURIComponent(String(sid)))}`;
+  // For messages and debug lines; built before validation, so it must not throw on any input.
+  const itemUrl = (sid: string) => {
+    let segment = '';
+    try {
+      segment = encodeURIComponent(String(sid));
+    } catch {} // a lone surrogate: validation names it next
+    return `${baseUrl}${item.replace('{Sid}', segment)}`;
+  };
 
-  const list = (params: ListParams = {}, requestOptions?: RequestOptions) => {
+  const list = async (params: ListParams = {}, requestOptions: RequestOptions = {}) => {
     const query = listQuery(params);
-    return call<SendersPage>('listSenders', 'GET', baseUrl + collection, { query }, requestOptions ?? {}, (init) =>
+    return call<SendersPage>('listSenders', 'GET', baseUrl + collection, { query }, requestOptions, (init) =>
       read(raw.GET(collection, { params: { query }, ...init, parseAs: 'text' })),
     );
   };
@@ -142,7 +149,8 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
         read(raw.DELETE(item, { params: { path: { Sid: sid } }, ...init, parseAs: 'text' })),
       ),
     list,
-    iterate: (params = {}, requestOptions = {}) => {
+    // Lazy: nothing is checked or sent before the first `next()`, where a bad input rejects.
+    iterate: async function* (params = {}, requestOptions = {}) {
       checkRequestOptions(requestOptions);
       const { limit, ...listParams } = checkObject(params, 'params') as IterateParams;
       if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
@@ -160,7 +168,7 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
             signal,
           ),
         );
-      return walkPages(() => list(listParams, requestOptions), next, new URL(baseUrl).origin, limit);
+      yield* walkPages(() => list(listParams, requestOptions), next, new URL(baseUrl).origin, limit);
     },
   };
 }

@@ -106,8 +106,9 @@ describe('iterate()', () => {
     expect(server.received).toHaveLength(1);
   });
 
-  it('refuses a limit that is not a whole number', () => {
+  it('refuses a limit that is not a whole number on the first next(), sending nothing', async () => {
     const senders = createSendersClient({ ...credentials, baseUrl: 'http://127.0.0.1:9' });
-    expect(() => senders.iterate({ limit: -1 })).toThrow(/\$\.limit/);
+    const pages = senders.iterate({ limit: -1 });
+    await expect(pages.next()).rejects.toThrow(/\$\.limit/);
   });
 });

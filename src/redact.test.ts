@@ -69,7 +69,9 @@ describe('the logger option', () => {
     expect(lines[0]).toMatch(
       new RegExp(`^whatsapp-senders: GET ${url} attempt 1 \\{.*"Authorization":"Basic \\[redacted\\]"`),
     );
-    expect(lines[1]).toMatch(/→ 503 in \d+ ms \[request RQ[0-9a-f]{32}\] \{"code":20503,"message":"down; you sent Basic \[redacted\]"\}$/);
+    expect(lines[1]).toMatch(
+      /→ 503 in \d+ ms \[request RQ[0-9a-f]{32}\] \{"code":20503,"message":"down; you sent Basic \[redacted\]"\}$/,
+    );
     expect(lines[2]).toMatch(/^whatsapp-senders: GET .* retrying in \d+ ms$/);
     expect(lines[3]).toContain('attempt 2');
     expect(lines[4]).toMatch(/→ 200 in \d+ ms \[request RQ[0-9a-f]{32}\]$/);
