@@ -81,8 +81,8 @@ const badOptions: Case[] = [
   ['a signal that is a plain object', { signal: {} }, 'options.signal'],
   ['headers as a string', { headers: 'Prefer: code=404' }, 'options.headers'],
   ['a header name with a space', { headers: { 'Bad Name': 'x' } }, 'options.headers["Bad Name"]'],
-  ['a header value that is a number', { headers: { Prefer: 404 } }, 'options.headers["Prefer"]'],
-  ['a header value with CRLF', { headers: { Prefer: 'a\r\nX-Injected: 1' } }, 'options.headers["Prefer"]'],
+  ['a header value that is a number', { headers: { Prefer: 404 } }, 'options.headers.Prefer'],
+  ['a header value with CRLF', { headers: { Prefer: 'a\r\nX-Injected: 1' } }, 'options.headers.Prefer'],
 ];
 
 // Each body case is a change to a valid body: [label, patch, path]. `undefined` removes a key.

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { checkSchema } from './validate.js';
 
 /** How to reach the service and who is calling. */
 export interface ClientOptions {
@@ -117,66 +118,45 @@ export interface RequestOptions {
 
 // setTimeout fires at once for anything longer than this.
 const longestTimer = 2 ** 31 - 1;
-const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const milliseconds = (minimum: number) => ({ type: 'number', minimum, maximum: longestTimer });
 
-/** The problems of the numeric and function options of a client. */
-export function checkClientOptions(options: ClientOptions): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const number = (key: keyof typeof defaults, least: number, whole = false) => {
-    const value = options[key];
-    if (value === undefined) return;
-    if (typeof value !== 'number' || !(value >= least && value <= longestTimer) || (whole && !Number.isInteger(value)))
-      issues.push({
-        path: `$.${key}`,
-        message: `must be a${whole ? ' whole' : ''} number from ${least} to ${longestTimer}`,
-      });
-  };
-  number('timeoutMs', 1);
-  number('maxRetries', 0, true);
-  number('backoffBaseMs', 0);
-  number('backoffCapMs', 0);
-  number('maxRetryDelayMs', 0);
-  if (options.validate !== undefined && typeof options.validate !== 'boolean')
-    issues.push({ path: '$.validate', message: 'must be true or false' });
-  if (options.logger !== undefined && typeof options.logger?.debug !== 'function')
-    issues.push({ path: '$.logger', message: 'must have a debug(line) method, as console does' });
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
-    issues.push({ path: '$.fetch', message: 'must be a fetch function' });
-  return issues;
-}
+// The options as schemas, checked by the same code as the spec's own rules.
+const clientRules = {
+  type: 'object',
+  properties: {
+    timeoutMs: milliseconds(1),
+    maxRetries: { type: 'integer', minimum: 0, maximum: 100 },
+    backoffBaseMs: milliseconds(0),
+    backoffCapMs: milliseconds(0),
+    maxRetryDelayMs: milliseconds(0),
+    validate: { type: 'boolean' },
+    fetch: { type: 'function' },
+    logger: { type: 'object', required: ['debug'], properties: { debug: { type: 'function' } } },
+  },
+};
+const requestRules = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    signal: { type: 'object' },
+    timeoutMs: milliseconds(1),
+    headers: {
+      type: 'object',
+      // RFC 9110 token characters; a value must not split the header block.
+      propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
+      additionalProperties: { type: 'string', pattern: '^[^\\r\\n\\0]*$' },
+    },
+  },
+};
+
+/** The problems of the options of a client that are not credentials or the host. */
+export const checkClientOptions = (options: ClientOptions): ValidationIssue[] => checkSchema(clientRules, options, '$');
 
 /** Throws a ValidationError for options of a call that cannot be used, before anything is sent. */
 export function checkRequestOptions(options: unknown): asserts options is RequestOptions {
-  const issues: ValidationIssue[] = [];
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ValidationError([{ path: 'options', message: 'must be an object' }]);
-  }
-  const { signal, timeoutMs, headers, ...unknown } = options as Record<string, unknown>;
-  for (const key of Object.keys(unknown))
-    issues.push({ path: `options.${key}`, message: 'is not an option of a call' });
-  if (
-    signal !== undefined &&
-    !(
-      typeof signal === 'object' &&
-      signal !== null &&
-      typeof (signal as AbortSignal).aborted === 'boolean' &&
-      typeof (signal as AbortSignal).addEventListener === 'function'
-    )
-  )
+  const issues = checkSchema(requestRules, options, 'options');
+  const { signal } = (options ?? {}) as RequestOptions;
+  if (signal && typeof signal.throwIfAborted !== 'function')
     issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs >= 1 && timeoutMs <= longestTimer))
-    issues.push({ path: 'options.timeoutMs', message: `must be a number from 1 to ${longestTimer}` });
-  if (headers !== undefined) {
-    if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-      issues.push({ path: 'options.headers', message: 'must be an object of header names to strings' });
-    } else {
-      for (const [name, value] of Object.entries(headers)) {
-        const at = `options.headers[${JSON.stringify(name)}]`;
-        if (!headerName.test(name)) issues.push({ path: at, message: 'is not a valid header name' });
-        else if (typeof value !== 'string') issues.push({ path: at, message: 'must be a string' });
-        else if (/[\r\n\0]/.test(value)) issues.push({ path: at, message: 'must not contain CR, LF or NUL' });
-      }
-    }
-  }
   if (issues.length > 0) throw new ValidationError(issues);
 }

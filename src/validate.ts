@@ -20,6 +20,7 @@ interface Schema {
   required?: readonly string[];
   properties?: Readonly<Record<string, Schema>>;
   additionalProperties?: boolean | Schema;
+  propertyNames?: Schema;
   items?: Schema;
   anyOf?: readonly Schema[];
   oneOf?: readonly Schema[];
@@ -51,7 +52,9 @@ const patterns = new Map<string, RegExp>();
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  // NaN and Infinity are numbers to JavaScript but not to JSON, which sends them as null.
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? 'integer' : Number.isFinite(value) ? 'number' : 'non-finite';
   return typeof value;
 }
 
@@ -123,6 +126,7 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
       if (object[name] === undefined) issues.push({ path: child(path, name), message: 'is required' });
     }
     for (const [name, item] of Object.entries(object)) {
+      if (schema.propertyNames) check(schema.propertyNames, name, child(path, name), issues);
       const known = schema.properties?.[name];
       if (known) check(known, item, child(path, name), issues);
       else if (schema.additionalProperties === false)
@@ -154,6 +158,13 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
       fail('matches more than one of the allowed forms');
     }
   }
+}
+
+/** Every way `value` breaks `schema`, for schemas of this package's own (its options). */
+export function checkSchema(schema: object, value: unknown, path: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  check(schema as Schema, value, path, issues);
+  return issues;
 }
 
 /** What one call sends, to be checked against its operation's rules. */
