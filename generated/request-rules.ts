@@ -7,7 +7,6 @@ export const requestRules = {
   "regionalServer": "https://messaging.{edge}.{region}.twilio.com",
   "operations": {
     "listSenders": {
-      "path": {},
       "query": {
         "Channel": {
           "required": true,
@@ -19,7 +18,6 @@ export const requestRules = {
           }
         },
         "PageSize": {
-          "required": false,
           "schema": {
             "type": "integer",
             "minimum": 1,
@@ -27,14 +25,12 @@ export const requestRules = {
           }
         },
         "Page": {
-          "required": false,
           "schema": {
             "type": "integer",
             "minimum": 0
           }
         },
         "PageToken": {
-          "required": false,
           "schema": {
             "type": "string",
             "minLength": 1
@@ -43,8 +39,6 @@ export const requestRules = {
       }
     },
     "createSender": {
-      "path": {},
-      "query": {},
       "body": {
         "required": true,
         "schema": {
@@ -60,8 +54,7 @@ export const requestRules = {
             "$ref": "SenderSid"
           }
         }
-      },
-      "query": {}
+      }
     },
     "updateSender": {
       "path": {
@@ -72,7 +65,6 @@ export const requestRules = {
           }
         }
       },
-      "query": {},
       "body": {
         "required": true,
         "schema": {
@@ -88,8 +80,7 @@ export const requestRules = {
             "$ref": "SenderSid"
           }
         }
-      },
-      "query": {}
+      }
     }
   },
   "schemas": {

@@ -84,23 +84,22 @@ export function requestRules(document) {
       if (!operation) continue;
       const at = `#/paths/${path}/${method}`;
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
-      const group = (where) =>
-        Object.fromEntries(
-          parameters
-            .filter((parameter) => parameter.in === where)
-            .map((parameter) => [
-              parameter.name,
-              { required: parameter.required === true, schema: reach(parameter.schema, `${at}/${parameter.name}`) },
-            ]),
+      // Only what is there: `required` when true, a group when it has parameters.
+      const rule = (required, schema) => (required === true ? { required: true, schema } : { schema });
+      const rules = {};
+      for (const where of ['path', 'query']) {
+        const group = parameters.filter((parameter) => parameter.in === where);
+        if (group.length === 0) continue;
+        rules[where] = Object.fromEntries(
+          group.map((parameter) => [
+            parameter.name,
+            rule(parameter.required, reach(parameter.schema, `${at}/${parameter.name}`)),
+          ]),
         );
+      }
       const body = resolve(operation.requestBody)?.content?.['application/json'];
-      operations[operation.operationId] = {
-        path: group('path'),
-        query: group('query'),
-        ...(body
-          ? { body: { required: resolve(operation.requestBody).required === true, schema: reach(body.schema, at) } }
-          : {}),
-      };
+      if (body) rules.body = rule(resolve(operation.requestBody).required, reach(body.schema, at));
+      operations[operation.operationId] = rules;
     }
   }
   // The global host, `servers[0]`, is the default base URL; the one with {edge} and {region} pins them.

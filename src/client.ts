@@ -22,13 +22,6 @@ const collection = '/v2/Channels/Senders' satisfies keyof paths;
 const item = '/v2/Channels/Senders/{Sid}' satisfies keyof paths;
 type Query = NonNullable<paths[typeof collection]['get']['parameters']['query']>;
 
-/** What one attempt is sent with. */
-interface Send {
-  signal: AbortSignal;
-  headers: Record<string, string> | undefined;
-  bodySerializer: (() => string) | undefined;
-}
-
 /** Which page of a list to read. */
 export interface ListParams {
   /** How many senders a page holds (1 to 1000). */
@@ -68,109 +61,84 @@ export interface SendersClient {
 export function createSendersClient(options: ClientOptions = {}): SendersClient {
   const { baseUrl, authorization, secrets } = resolveConfig(options);
   const settings = { ...defaults, ...definedOnly(options) };
-  const redact = redactor(secrets);
-  const logger = options.logger;
-  const log = logger && ((line: string) => logger.debug(line));
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const agent = userAgent(options.userAgentExtension);
+  const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
+  const { logger } = options;
+  const call = { policy: settings, redact: redactor(secrets), log: logger && ((line: string) => logger.debug(line)) };
   const raw = createClient<paths>({ baseUrl, fetch: fetchImpl });
   // Set per request, so that the client object itself holds no credential to print.
   raw.use({
     onRequest({ request }) {
-      request.headers.set('Authorization', authorization);
-      request.headers.set('User-Agent', agent);
+      for (const [name, value] of Object.entries(sent)) request.headers.set(name, value);
       return request;
     },
   });
+  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Exchange>;
 
-  /** Validates, then performs one call with its retries. `exchange` sends one attempt. */
-  async function call<T>(
+  /**
+   * One operation: checks its input, then sends it through openapi-fetch, with retries. Without an
+   * operationId, `path` is a next page URL, followed exactly as the service gave it.
+   */
+  async function run<T>(
     operationId: OperationId | undefined,
     method: string,
-    url: string,
+    path: string,
     parts: RequestParts,
-    callOptions: unknown,
-    exchange: (init: Send) => Promise<Exchange>,
+    requestOptions: unknown,
   ): Promise<T> {
-    checkRequestOptions(callOptions);
+    checkRequestOptions(requestOptions);
     if (settings.validate && operationId) validateRequest(operationId, parts, parameterNames);
     const bodySerializer = 'body' in parts ? serializer(parts.body) : undefined;
-    const { signal, timeoutMs = settings.timeoutMs, headers } = callOptions;
-    return perform<T>(
-      {
-        method,
-        url,
-        headers: { ...headers, Authorization: authorization, 'User-Agent': agent },
-        signal,
-        timeoutMs,
-        policy: settings,
-        redact,
-        log,
-      },
-      (attemptSignal) => exchange({ signal: attemptSignal, headers, bodySerializer }),
+    const { signal, timeoutMs = settings.timeoutMs, headers } = requestOptions;
+    const url = operationId ? baseUrl + path.replace('{Sid}', encode(parts.path?.Sid)) : path;
+    return perform<T>({ ...call, method, url, headers: { ...headers, ...sent }, signal, timeoutMs }, (attempt) =>
+      operationId
+        ? request(method, path, {
+            params: parts,
+            body: parts.body,
+            bodySerializer,
+            headers,
+            signal: attempt,
+            parseAs: 'text',
+          })
+        : getUrl(fetchImpl, url, { ...headers, Accept: 'application/json', ...sent }, attempt),
     );
   }
-  const read = async (pending: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Exchange> => {
-    const { data, error, response } = await pending;
-    return { response, text: data as string | undefined, error };
-  };
-  // For messages and debug lines; built before validation, so it must not throw on any input.
-  const itemUrl = (sid: string) => {
-    let segment = '';
-    try {
-      segment = encodeURIComponent(String(sid));
-    } catch {} // a lone surrogate: validation names it next
-    return `${baseUrl}${item.replace('{Sid}', segment)}`;
-  };
-
-  const list = async (params: ListParams = {}, requestOptions: RequestOptions = {}) => {
-    const query = listQuery(params);
-    return call<SendersPage>('listSenders', 'GET', baseUrl + collection, { query }, requestOptions, (init) =>
-      read(raw.GET(collection, { params: { query }, ...init, parseAs: 'text' })),
-    );
-  };
+  const list = async (params: ListParams = {}, requestOptions: RequestOptions = {}) =>
+    run<SendersPage>('listSenders', 'GET', collection, { query: listQuery(params) }, requestOptions);
 
   return {
     raw,
-    create: (body, requestOptions = {}) =>
-      call('createSender', 'POST', baseUrl + collection, { body }, requestOptions, (init) =>
-        read(raw.POST(collection, { body, ...init, parseAs: 'text' })),
-      ),
-    get: (sid, requestOptions = {}) =>
-      call('fetchSender', 'GET', itemUrl(sid), { path: { Sid: sid } }, requestOptions, (init) =>
-        read(raw.GET(item, { params: { path: { Sid: sid } }, ...init, parseAs: 'text' })),
-      ),
+    create: (body, requestOptions = {}) => run('createSender', 'POST', collection, { body }, requestOptions),
+    get: (sid, requestOptions = {}) => run('fetchSender', 'GET', item, { path: { Sid: sid } }, requestOptions),
     update: (sid, body, requestOptions = {}) =>
-      call('updateSender', 'POST', itemUrl(sid), { path: { Sid: sid }, body }, requestOptions, (init) =>
-        read(raw.POST(item, { params: { path: { Sid: sid } }, body, ...init, parseAs: 'text' })),
-      ),
-    delete: (sid, requestOptions = {}) =>
-      call<void>('deleteSender', 'DELETE', itemUrl(sid), { path: { Sid: sid } }, requestOptions, (init) =>
-        read(raw.DELETE(item, { params: { path: { Sid: sid } }, ...init, parseAs: 'text' })),
-      ),
+      run('updateSender', 'POST', item, { path: { Sid: sid }, body }, requestOptions),
+    delete: (sid, requestOptions = {}) => run('deleteSender', 'DELETE', item, { path: { Sid: sid } }, requestOptions),
     list,
     // Lazy: nothing is checked or sent before the first `next()`, where a bad input rejects.
     iterate: async function* (params = {}, requestOptions = {}) {
-      checkRequestOptions(requestOptions);
       const { limit, ...listParams } = checkObject(params, 'params') as IterateParams;
       if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
         throw new ValidationError([{ path: '$.limit', message: 'must be a whole number, 0 or more' }]);
       }
       const query = listQuery(listParams, ['pageSize']);
-      if (settings.validate) validateRequest('listSenders', { query }, parameterNames);
-      const next = (url: string) =>
-        // A next page URL is the service's own, followed as given: nothing of ours to validate.
-        call<SendersPage>(undefined, 'GET', url, {}, requestOptions, ({ signal, headers }) =>
-          getUrl(
-            fetchImpl,
-            url,
-            { ...headers, Accept: 'application/json', Authorization: authorization, 'User-Agent': agent },
-            signal,
-          ),
-        );
-      yield* walkPages(() => list(listParams, requestOptions), next, new URL(baseUrl).origin, limit);
+      yield* walkPages(
+        () => run('listSenders', 'GET', collection, { query }, requestOptions),
+        (url) => run(undefined, 'GET', url, {}, requestOptions),
+        new URL(baseUrl).origin,
+        limit,
+      );
     },
   };
+}
+
+/** A sid as a path segment, for messages and debug lines; never throws, as it runs before validation. */
+function encode(sid: unknown): string {
+  try {
+    return encodeURIComponent(String(sid));
+  } catch {
+    return ''; // a lone surrogate: validation names it
+  }
 }
 
 // The list parameters users pass, by the spec's query parameter names.

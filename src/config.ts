@@ -27,50 +27,42 @@ function environment(): Record<string, string | undefined> {
   return env ?? {};
 }
 
+// The prefix of a credential that is a sid: AC or SK, then 32 hex digits.
+const sidPrefixes: Partial<Record<keyof typeof credentialVariables, string>> = { accountSid: 'AC', apiKey: 'SK' };
+
 /**
  * Resolves credentials and the base URL, or throws a ValidationError that names
  * what is missing. Never puts a credential's value in a message.
  */
 export function resolveConfig(options: ClientOptions): ResolvedConfig {
   const env = environment();
-  const pick = (key: keyof typeof credentialVariables) => options[key] ?? env[credentialVariables[key]] ?? '';
-  const accountSid = pick('accountSid');
-  const authToken = pick('authToken');
-  const apiKey = pick('apiKey');
-  const apiSecret = pick('apiSecret');
-
+  const given = (key: keyof typeof credentialVariables) => options[key] ?? env[credentialVariables[key]] ?? '';
+  // An API key is used when one is given and no Auth Token is.
+  const useApiKey = Boolean(given('apiKey') || given('apiSecret')) && !given('authToken');
   const issues: ValidationIssue[] = [];
-  if (!accountSid) {
-    issues.push({ path: '$.accountSid', message: `missing: pass accountSid or set ${credentialVariables.accountSid}` });
-  } else if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
-    issues.push({ path: '$.accountSid', message: 'must be AC followed by 32 hex digits' });
-  }
-  const useApiKey = Boolean(apiKey || apiSecret) && !authToken;
-  if (useApiKey) {
-    if (!/^SK[0-9a-fA-F]{32}$/.test(apiKey)) {
+  const needed: (keyof typeof credentialVariables)[] = [
+    'accountSid',
+    ...(useApiKey ? (['apiKey', 'apiSecret'] as const) : (['authToken'] as const)),
+  ];
+  for (const key of needed) {
+    const value = given(key);
+    const prefix = sidPrefixes[key];
+    if (!value) {
+      const alternative =
+        key === 'authToken' ? ' (or apiKey and apiSecret, or TWILIO_API_KEY and TWILIO_API_SECRET)' : '';
       issues.push({
-        path: '$.apiKey',
-        message: apiKey
-          ? 'must be SK followed by 32 hex digits'
-          : `missing: pass apiKey or set ${credentialVariables.apiKey}`,
+        path: `$.${key}`,
+        message: `missing: pass ${key} or set ${credentialVariables[key]}${alternative}`,
       });
+    } else if (prefix && !new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)) {
+      issues.push({ path: `$.${key}`, message: `must be ${prefix} followed by 32 hex digits` });
     }
-    if (!apiSecret) {
-      issues.push({ path: '$.apiSecret', message: `missing: pass apiSecret or set ${credentialVariables.apiSecret}` });
-    }
-  } else if (!authToken) {
-    issues.push({
-      path: '$.authToken',
-      message: `missing: pass authToken or set ${credentialVariables.authToken} (or apiKey and apiSecret, or ${credentialVariables.apiKey} and ${credentialVariables.apiSecret})`,
-    });
   }
-
   const baseUrl = resolveBaseUrl(options, issues);
   issues.push(...checkClientOptions(options));
   if (issues.length > 0) throw new ValidationError(issues);
-  const user = useApiKey ? apiKey : accountSid;
-  const password = useApiKey ? apiSecret : authToken;
-  const basic = base64(`${user}:${password}`);
+  const password = given(useApiKey ? 'apiSecret' : 'authToken');
+  const basic = base64(`${given(useApiKey ? 'apiKey' : 'accountSid')}:${password}`);
   return { baseUrl, authorization: `Basic ${basic}`, secrets: [password, basic] };
 }
 

@@ -39,7 +39,7 @@ export class SendersError extends Error {
 export class ValidationError extends SendersError {
   static override readonly kind: string = 'ValidationError';
   /** Every problem found, each with its path. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
     super(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
@@ -59,11 +59,11 @@ export interface Attempts {
 export class NetworkError extends SendersError {
   static override readonly kind: string = 'NetworkError';
   /** The request's method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request's URL. */
-  readonly url: string;
+  declare readonly url: string;
   /** How many times the request was sent. */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(method: string, url: string, cause: unknown, { attempts = 1, why }: Attempts = {}) {
     // fetch says only "fetch failed"; what failed is its cause: "other side closed", ECONNREFUSED…
@@ -80,13 +80,13 @@ export class NetworkError extends SendersError {
 export class TimeoutError extends SendersError {
   static override readonly kind: string = 'TimeoutError';
   /** The request's method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request's URL. */
-  readonly url: string;
+  declare readonly url: string;
   /** The limit that was reached, per attempt. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** How many times the request was sent. */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(method: string, url: string, timeoutMs: number, { attempts = 1, why }: Attempts = {}) {
     super(`${method} ${pathOf(url)} timed out after ${timeoutMs} ms${why ? `; ${why}` : ''}`);
@@ -110,23 +110,23 @@ interface TwilioErrorBody {
 export class ApiError extends SendersError {
   static override readonly kind: string = 'ApiError';
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The Twilio error number, from the body, when there is one. */
-  readonly code: number | undefined;
+  declare readonly code: number | undefined;
   /** The documentation URL of `code`. */
-  readonly moreInfo: string | undefined;
+  declare readonly moreInfo: string | undefined;
   /** The `Twilio-Request-Id` of the response; quote it to support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The request's method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request's URL. */
-  readonly url: string;
+  declare readonly url: string;
   /** The response body: parsed JSON when it parses, else the text. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** How many times the request was sent. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** What the response's `Retry-After` asked for, in milliseconds, when it had one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(
     init: Attempts & {

@@ -9,11 +9,11 @@ import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from '
 const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
 const retryAfterHeader = 'Retry-After' satisfies keyof components['responses']['TooManyRequests']['headers'];
 
-/** What a transport returns: the response, its body already read. */
+/** What a transport returns, as openapi-fetch does with `parseAs: 'text'`: the response, its body read. */
 export interface Exchange {
   response: Response;
   /** The 2xx body as text. */
-  text?: string | undefined;
+  data?: unknown;
   /** The error body: parsed JSON when it parses, else the text. */
   error?: unknown;
 }
@@ -112,7 +112,8 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
 }
 
 /** The 2xx body, which must be a JSON object (204: nothing). */
-function decode<T>(call: Call, { response, text = '' }: Exchange, attempts: number): T {
+function decode<T>(call: Call, { response, data }: Exchange, attempts: number): T {
+  const text = String(data ?? '');
   if (response.status === 204) return undefined as T;
   let cause: unknown;
   try {
@@ -150,7 +151,7 @@ export async function getUrl(
 ): Promise<Exchange> {
   const response = await fetchImpl(url, { method: 'GET', headers, signal });
   const text = await response.text();
-  if (response.ok) return { response, text };
+  if (response.ok) return { response, data: text };
   try {
     return { response, error: JSON.parse(text) };
   } catch {

@@ -28,13 +28,13 @@ interface Schema {
 }
 
 interface Parameter {
-  required: boolean;
+  required?: boolean;
   schema: Schema;
 }
 
 interface OperationRules {
-  path: Readonly<Record<string, Parameter>>;
-  query: Readonly<Record<string, Parameter>>;
+  path?: Readonly<Record<string, Parameter>>;
+  query?: Readonly<Record<string, Parameter>>;
   body?: Parameter;
 }
 
@@ -185,7 +185,7 @@ export function validateRequest(
   const issues: ValidationIssue[] = [];
   for (const where of ['path', 'query'] as const) {
     const given = parts[where] ?? {};
-    for (const [name, parameter] of Object.entries(rules[where])) {
+    for (const [name, parameter] of Object.entries(rules[where] ?? {})) {
       const value = given[name];
       const at = where === 'path' ? `$.${name.toLowerCase()}` : `$.${callerNames[name] ?? `query.${name}`}`;
       if (value === undefined) {
