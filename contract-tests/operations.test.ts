@@ -33,6 +33,13 @@ describe.each(Object.entries(covered) as [keyof typeof covered, (typeof covered)
           expect(error).toMatchObject({ status, code, body: first });
           expect((error as ApiError).requestId).toMatch(/^RQ[0-9a-fA-F]{32}$/);
           expect((error as ApiError).message).toContain(`→ ${status} (${code}: `);
+          // The retry policy, through Prism: a 5xx is retried on GET and DELETE only; the 429's
+          // Retry-After is read from the response and, being over maxRetryDelayMs, ends the call.
+          const { method } = operation(operationId);
+          const retried = status >= 500 && (method === 'GET' || method === 'DELETE');
+          expect((error as ApiError).attempts).toBe(retried ? 4 : 1);
+          if (status === 429) expect((error as ApiError).retryAfterMs).toBe(2_000);
+          if (status >= 500 && method === 'POST') expect((error as ApiError).message).toContain('not retried');
         });
       }
 

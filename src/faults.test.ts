@@ -11,7 +11,6 @@ import {
   NetworkError,
   type Sender,
   type SenderCreate,
-  type SendersClient,
   TimeoutError,
 } from './index.js';
 import { credentials } from './test/credentials.js';
