@@ -46,6 +46,21 @@ export const checkedFetch: typeof fetch = async (input, init) => {
  */
 export const retryPolicy = { backoffBaseMs: 1, backoffCapMs: 5, maxRetryDelayMs: 1_000 };
 
+/**
+ * fetch through a proxy: the service's own URLs in a body (`url`, `next_page_url`) are mapped onto
+ * the proxy, which stands in for it, so that iterate() follows them through the proxy too.
+ */
+export function proxiedFetch(upstream: string, proxy: string): typeof fetch {
+  const from = new URL(upstream).origin;
+  const to = new URL(proxy).origin;
+  return async (input, init) => {
+    const response = await checkedFetch(input, init);
+    if (!response.body || from === to) return response;
+    const text = (await response.text()).replaceAll(from, to);
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
 /** A client of `baseUrl` that fails on any response the spec forbids. */
 export const contractClient = (baseUrl: string, options: ClientOptions = {}) =>
   createSendersClient({ ...credentials, baseUrl, fetch: checkedFetch, ...retryPolicy, ...options });

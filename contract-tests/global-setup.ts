@@ -3,7 +3,8 @@
 //   (scripts/sandbox.mjs) behind `prism proxy`, both with --errors;
 // - `proxy:<url>`: `prism proxy openapi/senders.yaml <url> --errors`, in front of your service;
 // - `live`: the same proxy in front of https://messaging.twilio.com, with TWILIO_* credentials.
-// CONTRACT_BASE_URL points the mock-only tests at a Prism mock already running instead.
+// CONTRACT_BASE_URL points the mock-only tests at a Prism mock already running instead;
+// CONTRACT_PRISM_LOG names Prism's log file (test-results/prism.log by default).
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -24,6 +25,8 @@ declare module 'vitest' {
     serviceUrl: string;
     /** The sandbox itself, for its control API (`/__sandbox/…`); '' unless the target is mock. */
     sandboxUrl: string;
+    /** The service behind the proxy, whose own URLs (next_page_url…) the scenarios map onto the proxy. */
+    upstreamUrl: string;
   }
 }
 
@@ -33,11 +36,12 @@ export default async function setup(project: TestProject) {
   const target = contractTarget();
   const logDir = join(root, 'test-results');
   await mkdir(logDir, { recursive: true });
-  const prismLog = join(logDir, 'prism.log');
+  const prismLog = process.env.CONTRACT_PRISM_LOG ?? join(logDir, 'prism.log');
   await rm(prismLog, { force: true });
   project.provide('prismLog', prismLog);
   project.provide('prismUrl', '');
   project.provide('sandboxUrl', '');
+  project.provide('upstreamUrl', '');
 
   if (target.kind === 'skipped') {
     console.log(`contract: live checks skipped: ${target.why}. Nothing was checked against the real service.`);
@@ -51,6 +55,7 @@ export default async function setup(project: TestProject) {
     console.log(`contract: checking ${upstream} through prism proxy --errors at ${proxy.url}`);
     project.provide('target', target.kind);
     project.provide('serviceUrl', proxy.url);
+    project.provide('upstreamUrl', upstream);
     return () => proxy.close();
   }
 

@@ -4,7 +4,7 @@
 // CONTRACT_ALLOW_WRITES=1 and CONTRACT_TEST_SENDER_ID name a number you own).
 import { describe, expect, inject, it } from 'vitest';
 import { ApiError, type Sender, type SenderStatus } from '../src/index.js';
-import { contractClient, target } from './client.js';
+import { contractClient, proxiedFetch, target } from './client.js';
 
 const serviceUrl = inject('serviceUrl');
 const sandboxUrl = inject('sandboxUrl');
@@ -14,7 +14,11 @@ const writes = !live || (process.env.CONTRACT_ALLOW_WRITES === '1' && Boolean(li
 const liveCredentials = live
   ? { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN }
   : {};
-const senders = contractClient(serviceUrl || 'http://127.0.0.1:9', liveCredentials);
+const upstreamUrl = inject('upstreamUrl');
+const senders = contractClient(serviceUrl || 'http://127.0.0.1:9', {
+  ...liveCredentials,
+  ...(upstreamUrl ? { fetch: proxiedFetch(upstreamUrl, serviceUrl) } : {}),
+});
 
 /** A sender id no other test uses: +1 555 and 8 random digits. */
 const freshSenderId = () => `whatsapp:+1555${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
