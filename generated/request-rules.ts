@@ -181,7 +181,7 @@ export const requestRules = {
     "HttpUrl": {
       "type": "string",
       "format": "uri",
-      "pattern": "^https?://[^\\s/?#]+[^\\s]*$",
+      "pattern": "^https?://([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})+(:[0-9]{1,5})?(/([A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*(\\?([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?(#([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$",
       "minLength": 8,
       "maxLength": 2048
     },

@@ -97,7 +97,11 @@ export interface components {
         E164: string;
         /**
          * Format: uri
-         * @description An absolute http or https URL.
+         * @description An absolute http or https URL, written in ASCII: a host (a registered
+         *     name or an IPv4 address), an optional port, then path, query and fragment made of
+         *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+         *     %-encoded, as a browser sends them. The pattern alone implies
+         *     `format: uri`, so every validator agrees on it.
          * @example https://example.com/whatsapp/inbound
          */
         HttpUrl: string;

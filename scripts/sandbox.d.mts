@@ -24,7 +24,7 @@ export interface Sandbox {
   setStatus(sid: string, status: string, offlineReasons?: { code: string; message: string }[]): void;
   failNext(status: number, code?: number, count?: number): void;
   rateLimit(share: number): void;
-  mutateResponses(change: (body: any) => any): void;
+  mutateResponses(change: (body: Record<string, unknown>) => unknown): void;
   close(): Promise<void>;
 }
 
