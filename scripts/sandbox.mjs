@@ -332,3 +332,16 @@ export async function startCheckedSandbox({ logFile, ...options } = {}) {
     throw error;
   }
 }
+
+// `npm run sandbox`: the checked sandbox until Ctrl-C, for trying the client or your own code.
+if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
+  const checked = await startCheckedSandbox({ lifecycle: process.env.LIFECYCLE ?? 'instant' });
+  console.log(`Stateful sandbox on ${checked.url}, behind prism proxy --errors (sandbox itself: ${checked.sandbox.url});`);
+  console.log('Ctrl-C stops it.');
+  const stop = async () => {
+    await checked.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
