@@ -31,7 +31,7 @@ describe('contractTarget', () => {
 });
 
 it('live mode without credentials prints why it checked nothing, skips every test and exits 0', async () => {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     CONTRACT_TARGET: 'live',
     CONTRACT_PRISM_LOG: join(root, 'test-results', 'prism-live.log'),
