@@ -336,7 +336,9 @@ export async function startCheckedSandbox({ logFile, ...options } = {}) {
 // `npm run sandbox`: the checked sandbox until Ctrl-C, for trying the client or your own code.
 if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) {
   const checked = await startCheckedSandbox({ lifecycle: process.env.LIFECYCLE ?? 'instant' });
-  console.log(`Stateful sandbox on ${checked.url}, behind prism proxy --errors (sandbox itself: ${checked.sandbox.url});`);
+  console.log(
+    `Stateful sandbox on ${checked.url}, behind prism proxy --errors (sandbox itself: ${checked.sandbox.url});`,
+  );
   console.log('Ctrl-C stops it.');
   const stop = async () => {
     await checked.close();
