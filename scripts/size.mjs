@@ -9,11 +9,11 @@ import { root } from './generate.mjs';
 
 /**
  * The budget in bytes, min+gz. It was 8 KiB until retries, Retry-After, per-attempt timeouts, the
- * logger with redaction and the call-option checks came in (7,802 B before them, 9,628 B after);
- * openapi-fetch alone is 2,604 B of it and the spec's request rules 1,112 B. Lowering it is the
- * performance issue's work: bytes are deterministic, so the budget sits just above the figure.
+ * logger with redaction and the call-option checks came in (7,802 B before them, 9,628 B after),
+ * then waitForStatus, register and verify (10,1xx B); openapi-fetch alone is 2,604 B of it and the
+ * spec's request rules 1,1xx B. Bytes are deterministic, so the budget sits just above the figure.
  */
-export const budgetBytes = 9.5 * 1024;
+export const budgetBytes = 10.25 * 1024;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {

@@ -3,11 +3,12 @@ import * as openapiFetch from 'openapi-fetch';
 import type { paths } from '../generated/senders.js';
 import { resolveConfig } from './config.js';
 import { ValidationError } from './errors.js';
+import { type WaitOptions, waitForStatus } from './lifecycle.js';
 import { type ClientOptions, checkRequestOptions, defaults, type RequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
 import { redactor } from './redact.js';
 import { type Exchange, getUrl, perform } from './request.js';
-import type { OperationId, Sender, SenderCreate, SendersPage, SenderUpdate } from './types.js';
+import type { OperationId, Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
 import { type RequestParts, validateRequest } from './validate.js';
 
@@ -48,6 +49,15 @@ export interface SendersClient {
   list(params?: ListParams, options?: RequestOptions): Promise<SendersPage>;
   /** Every WhatsApp sender of the account, page by page, one page in memory at a time. */
   iterate(params?: IterateParams, options?: RequestOptions): AsyncGenerator<Sender, void, undefined>;
+  /**
+   * Reads the sender until its status is one of `statuses`, polling with backoff from `intervalMs`.
+   * OFFLINE rejects with a SenderOfflineError (unless awaited); the timeout names the last status.
+   */
+  waitForStatus(sid: string, statuses: readonly SenderStatus[], options?: WaitOptions): Promise<Sender>;
+  /** Creates a sender, then waits until it is PENDING_VERIFICATION (the code is on its way) or ONLINE. */
+  register(body: SenderCreate, options?: WaitOptions): Promise<Sender>;
+  /** Submits the one-time password (`configuration.verification_code`), then waits until ONLINE. */
+  verify(sid: string, code: string, options?: WaitOptions): Promise<Sender>;
   /** The underlying openapi-fetch client, typed by the spec, for anything else. */
   readonly raw: Client<paths>;
 }
@@ -106,11 +116,34 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
   }
   const list = async (params: ListParams = {}, requestOptions: RequestOptions = {}) =>
     run<SendersPage>('listSenders', 'GET', collection, { query: listQuery(params) }, requestOptions);
+  const get = (sid: string, requestOptions: RequestOptions = {}) =>
+    run<Sender>('fetchSender', 'GET', item, { path: { Sid: sid } }, requestOptions);
+  const wait = (sid: string, statuses: readonly SenderStatus[], options: WaitOptions = {}, seen?: Sender) =>
+    waitForStatus(get, baseUrl + item.replace('{Sid}', encode(sid)), sid, statuses, options, seen);
+  const signalOf = ({ signal }: WaitOptions) => (signal ? { signal } : {});
 
   return {
     raw,
+    waitForStatus: (sid, statuses, options) => wait(sid, statuses, options),
+    register: async (body, options = {}) => {
+      const created = await run<Sender>('createSender', 'POST', collection, { body }, signalOf(options));
+      options.onStatus?.(created);
+      return wait(created.sid, ['PENDING_VERIFICATION', 'ONLINE'], options, created);
+    },
+    verify: async (sid, code, options = {}) => {
+      const body = { configuration: { verification_code: code } };
+      const verifying = await run<Sender>(
+        'updateSender',
+        'POST',
+        item,
+        { path: { Sid: sid }, body },
+        signalOf(options),
+      );
+      options.onStatus?.(verifying);
+      return wait(sid, ['ONLINE'], options, verifying);
+    },
     create: (body, requestOptions = {}) => run('createSender', 'POST', collection, { body }, requestOptions),
-    get: (sid, requestOptions = {}) => run('fetchSender', 'GET', item, { path: { Sid: sid } }, requestOptions),
+    get,
     update: (sid, body, requestOptions = {}) =>
       run('updateSender', 'POST', item, { path: { Sid: sid }, body }, requestOptions),
     delete: (sid, requestOptions = {}) => run('deleteSender', 'DELETE', item, { path: { Sid: sid } }, requestOptions),

@@ -1,3 +1,5 @@
+import type { Sender } from './types.js';
+
 /** One problem found in an input before anything was sent. */
 export interface ValidationIssue {
   /** Where the problem is, as a JSON path from the input: `$.profile.emails[0].email`. */
@@ -88,12 +90,41 @@ export class TimeoutError extends SendersError {
   /** How many times the request was sent. */
   declare readonly attempts: number;
 
-  constructor(method: string, url: string, timeoutMs: number, { attempts = 1, why }: Attempts = {}) {
+  /** With waitForStatus: the last status the sender was seen in. */
+  declare readonly lastStatus: string | undefined;
+
+  constructor(
+    method: string,
+    url: string,
+    timeoutMs: number,
+    { attempts = 1, why, lastStatus }: Attempts & { lastStatus?: string } = {},
+  ) {
     super(`${method} ${pathOf(url)} timed out after ${timeoutMs} ms${why ? `; ${why}` : ''}`);
     this.method = method;
     this.url = url;
     this.timeoutMs = timeoutMs;
     this.attempts = attempts;
+    this.lastStatus = lastStatus;
+  }
+}
+
+/** A sender went OFFLINE while it was awaited; `offlineReasons` says why. */
+export class SenderOfflineError extends SendersError {
+  static override readonly kind: string = 'SenderOfflineError';
+  /** The sender's sid. */
+  declare readonly sid: string;
+  /** The reasons the service gave, as it gave them. */
+  declare readonly offlineReasons: NonNullable<Sender['offline_reasons']>;
+  /** The sender as last read. */
+  declare readonly sender: Sender;
+
+  constructor(sender: Sender) {
+    const reasons = sender.offline_reasons ?? [];
+    const text = reasons.map((reason) => `${reason.code}: ${reason.message}`).join('; ') || 'no reason given';
+    super(`sender ${sender.sid} is OFFLINE (${text})`);
+    this.sid = sender.sid;
+    this.offlineReasons = reasons;
+    this.sender = sender;
   }
 }
 

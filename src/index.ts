@@ -1,7 +1,15 @@
 export type { IterateParams, ListParams, SendersClient } from './client.js';
 export { createSendersClient } from './client.js';
 export type { ValidationIssue } from './errors.js';
-export { ApiError, NetworkError, SendersError, TimeoutError, ValidationError } from './errors.js';
+export {
+  ApiError,
+  NetworkError,
+  SenderOfflineError,
+  SendersError,
+  TimeoutError,
+  ValidationError,
+} from './errors.js';
+export type { WaitOptions } from './lifecycle.js';
 export type { ClientOptions, RequestOptions } from './options.js';
 export type {
   OperationId,

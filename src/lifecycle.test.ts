@@ -1,0 +1,21 @@
+// The polling schedule of waitForStatus, as pure logic: a scripted `get` and fake timers.
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { waitForStatus } from './lifecycle.js';
+import type { Sender, SenderStatus } from './types.js';
+
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+it('polls with backoff from intervalMs, 1.5 times each wait, capped at 30 s', async () => {
+  const reads: number[] = [];
+  const statuses: SenderStatus[] = [...Array<SenderStatus>(9).fill('VERIFYING'), 'ONLINE'];
+  const get = async () => {
+    reads.push(Date.now());
+    return { sid: 'XE1', sender_id: 'whatsapp:+15017122661', status: statuses[reads.length - 1] } as Sender;
+  };
+  const pending = waitForStatus(get, 'https://x.test', 'XE1', ['ONLINE'], { intervalMs: 2_000, timeoutMs: 3_600_000 });
+  await vi.runAllTimersAsync();
+  expect((await pending).status).toBe('ONLINE');
+  const waits = reads.slice(1).map((at, i) => at - (reads[i] as number));
+  expect(waits).toEqual([2_000, 3_000, 4_500, 6_750, 10_125, 15_188, 22_782, 30_000, 30_000]);
+});
