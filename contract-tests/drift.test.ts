@@ -5,8 +5,9 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCheckedSandbox } from '../scripts/checked-sandbox.mjs';
 import { root } from '../scripts/generate.mjs';
-import { type Sandbox, startCheckedSandbox, startSandbox } from '../scripts/sandbox.mjs';
+import { type Sandbox, startSandbox } from '../scripts/sandbox.mjs';
 import { contractClient, SpecViolation } from './client.js';
 
 type Body = Record<string, unknown>;

@@ -8,9 +8,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startCheckedSandbox } from '../scripts/checked-sandbox.mjs';
 import { root } from '../scripts/generate.mjs';
 import { startPrism } from '../scripts/prism.mjs';
-import { startCheckedSandbox } from '../scripts/sandbox.mjs';
 import { contractTarget } from './target.js';
 
 declare module 'vitest' {

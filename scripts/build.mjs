@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run build`: src/ → dist/ as ESM (index.js) and CJS (index.cjs), each with its types.
+// `npm run build`: src/ → dist/ as ESM (index.js) and CJS (index.cjs), each with its types, and
+// the CLI (cli.js), the package's bin.
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'tsup';
@@ -20,5 +21,18 @@ await build({
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   // openapi-fetch stays a dependency, resolved by the user's package manager.
   external: ['openapi-fetch'],
+});
+// The CLI, Node only and apart from the library entry, so that the library's bundle never holds it.
+await build({
+  entry: { cli: join(root, 'src', 'cli', 'bin.ts') },
+  outDir: join(root, 'dist'),
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  splitting: false,
+  silent: true,
+  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+  external: ['openapi-fetch', 'commander', 'nanospinner'],
 });
 console.log(`built dist/ (whatsapp-senders ${version})`);

@@ -35,7 +35,9 @@ export async function render(spec = specPath) {
       'request-rules.ts',
       `${header('scripts/request-rules.mjs')}` +
         '// The request side of the spec (parameters and bodies), for validation before a request is sent.\n' +
-        `export const requestRules = ${JSON.stringify(rules, null, 2)} as const;\n`,
+        `export const requestRules = ${JSON.stringify(rules, null, 2)} as const;\n\n` +
+        '// Every status a sender can have, for tools that offer them as choices (the CLI).\n' +
+        `export const senderStatuses = ${JSON.stringify(parse(text).components.schemas.SenderStatus.enum)} as const;\n`,
     ],
   ]);
 }

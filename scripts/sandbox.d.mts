@@ -1,5 +1,3 @@
-import type { Prism } from './prism.mjs';
-
 /** How statuses advance: at once after each change, after `stepMs`, or only by `setStatus`. */
 export type Lifecycle = 'instant' | 'timer' | 'manual';
 
@@ -29,8 +27,3 @@ export interface Sandbox {
 }
 
 export function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
-
-/** The sandbox behind `prism proxy --errors`. */
-export function startCheckedSandbox(
-  options?: SandboxOptions & { logFile?: string },
-): Promise<{ url: string; sandbox: Sandbox; prism: Prism; close(): Promise<void> }>;

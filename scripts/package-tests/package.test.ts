@@ -31,7 +31,21 @@ describe('the packed package', () => {
     const manifest = JSON.parse(
       readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'package.json'), 'utf8'),
     );
-    expect(manifest.dependencies).toEqual({ 'openapi-fetch': expect.any(String) });
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['commander', 'nanospinner', 'openapi-fetch']);
+  });
+
+  it('imports only openapi-fetch from the library entry; commander and nanospinner are for the CLI', () => {
+    const imports = (file: string) =>
+      [
+        ...readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'dist', file), 'utf8').matchAll(
+          /(?:^|\n)import .* from ["']([^"'.][^"']*)["']|require\(["']([^"'.][^"']*)["']\)/g,
+        ),
+      ].map((match) => match[1] ?? match[2]);
+    expect([...new Set(imports('index.js'))]).toEqual(['openapi-fetch']);
+    expect([...new Set(imports('index.cjs'))]).toEqual(['openapi-fetch']);
+    expect(new Set(imports('cli.js'))).toEqual(
+      new Set(['fs/promises', 'readline/promises', 'commander', 'nanospinner', 'crypto', 'http', 'openapi-fetch']),
+    );
   });
 
   it('works with import in Node', async () => {

@@ -1,0 +1,59 @@
+// How the CLI shows senders and errors to a person: aligned columns, one line per error.
+import { ApiError, SenderOfflineError, SendersError, ValidationError } from '../index.js';
+import type { Sender } from '../types.js';
+
+/** The columns of `list`, and of one sender. */
+const columns: [title: string, value: (sender: Sender) => string | null | undefined][] = [
+  ['SID', (sender) => sender.sid],
+  ['SENDER_ID', (sender) => sender.sender_id],
+  ['STATUS', (sender) => sender.status],
+  ['NAME', (sender) => sender.profile?.name],
+  ['QUALITY', (sender) => sender.properties?.quality_rating],
+];
+
+/** An aligned table, a header row and a row a sender. */
+export function table(senders: readonly Sender[]): string {
+  const rows = [columns.map(([title]) => title), ...senders.map((s) => columns.map(([, value]) => value(s) ?? '-'))];
+  const widths = columns.map((_, i) => Math.max(...rows.map((row) => (row[i] as string).length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] as number))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** One sender, a field a line. */
+export function describe(sender: Sender): string {
+  const fields: [string, unknown][] = [
+    ...columns.map(([title, value]): [string, unknown] => [title.toLowerCase(), value(sender)]),
+    ['webhook', sender.webhook?.callback_url],
+    ['offline', sender.offline_reasons?.map((reason) => `${reason.code}: ${reason.message}`).join('; ')],
+  ];
+  const shown = fields.filter(([, value]) => value !== undefined && value !== null && value !== '');
+  const width = Math.max(...shown.map(([name]) => name.length));
+  return shown.map(([name, value]) => `${name.padEnd(width)}  ${String(value)}`).join('\n');
+}
+
+/** The exit code of an error: 2 for usage and validation, 1 for what the service or the network said. */
+export const exitCode = (error: unknown) => (error instanceof ValidationError || error instanceof UsageError ? 2 : 1);
+
+/** A command line that cannot be run as given. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** One line: the message, the Twilio code and its documentation link when there are. The client keeps credentials out. */
+export function errorLine(error: unknown): string {
+  if (error instanceof ApiError) {
+    return `error: ${error.message}${error.moreInfo ? ` (more info: ${error.moreInfo})` : ''}`;
+  }
+  if (error instanceof SenderOfflineError) {
+    const links = error.offlineReasons.map((reason) => reason.more_info).filter(Boolean);
+    return `error: ${error.message}${links.length > 0 ? ` (more info: ${links.join(', ')})` : ''}`;
+  }
+  if (error instanceof SendersError || error instanceof UsageError) return `error: ${error.message}`;
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
+}
