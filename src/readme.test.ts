@@ -81,3 +81,50 @@ it('runs the usage example of the README', async () => {
   expect(printed).toContain('404 20404 RQ0123456789abcdef0123456789abcdef');
   expect(printed.at(-1)).toContain('$.sender_id');
 });
+
+it("runs the README's quickstart through a sender's whole life, against the sandbox", async () => {
+  const { startSandbox } = await import('../scripts/sandbox.mjs');
+  const sandbox = await startSandbox({ lifecycle: 'timer', stepMs: 50 });
+  try {
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const quickstart = readme.slice(readme.indexOf('## Quickstart'));
+    const example = /```ts\n([\s\S]*?)```/.exec(quickstart)?.[1] ?? '';
+    expect(example.trim().split('\n').length).toBeLessThanOrEqual(15);
+
+    const built = pathToFileURL(join(root, 'dist', 'index.js')).href;
+    // The shim points the client at the sandbox, and polls it every 20 ms instead of every 2 s.
+    await writeFile(
+      join(scratch, 'quickstart-shim.mjs'),
+      `import * as real from '${built}';\nexport * from '${built}';\n` +
+        'export const createSendersClient = (options) => {\n' +
+        `  const client = real.createSendersClient({ ...options, baseUrl: '${sandbox.url}' });\n` +
+        '  const fast = (options = {}) => ({ ...options, intervalMs: 20 });\n' +
+        '  return { ...client, register: (body, o) => client.register(body, fast(o)), verify: (sid, code, o) => client.verify(sid, code, fast(o)) };\n' +
+        '};\n',
+    );
+    const { code } = await transform(example.replaceAll("'whatsapp-senders'", "'./quickstart-shim.mjs'"), {
+      loader: 'ts',
+      format: 'esm',
+    });
+    await writeFile(join(scratch, 'quickstart.mjs'), code);
+    vi.stubEnv('TWILIO_ACCOUNT_SID', accountSid);
+    vi.stubEnv('TWILIO_AUTH_TOKEN', authToken);
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+    try {
+      await import(pathToFileURL(join(scratch, 'quickstart.mjs')).href);
+    } finally {
+      log.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    expect(printed.map((line) => line.split(' ')[1])).toEqual([
+      'CREATING',
+      'PENDING_VERIFICATION',
+      'VERIFYING',
+      'ONLINE',
+    ]);
+    expect([...sandbox.senders.values()].map((sender) => sender.status)).toEqual(['ONLINE']);
+  } finally {
+    await sandbox.close();
+  }
+});
