@@ -7,7 +7,7 @@ import { type WaitOptions, waitForStatus } from './lifecycle.js';
 import { type ClientOptions, checkRequestOptions, defaults, type RequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
 import { redactor } from './redact.js';
-import { type Exchange, getUrl, perform } from './request.js';
+import { perform, send } from './request.js';
 import type { OperationId, Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
 import { type RequestParts, validateRequest } from './validate.js';
@@ -83,11 +83,10 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
       return request;
     },
   });
-  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Exchange>;
 
   /**
-   * One operation: checks its input, then sends it through openapi-fetch, with retries. Without an
-   * operationId, `path` is a next page URL, followed exactly as the service gave it.
+   * One operation: checks its input, then sends it, with retries. Without an operationId, `path`
+   * is a next page URL, followed exactly as the service gave it.
    */
   async function run<T>(
     operationId: OperationId | undefined,
@@ -98,20 +97,15 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
   ): Promise<T> {
     checkRequestOptions(requestOptions);
     if (settings.validate && operationId) validateRequest(operationId, parts, parameterNames);
-    const bodySerializer = 'body' in parts ? serializer(parts.body) : undefined;
-    const { signal, timeoutMs = settings.timeoutMs, headers } = requestOptions;
-    const url = operationId ? baseUrl + path.replace('{Sid}', encode(parts.path?.Sid)) : path;
-    return perform<T>({ ...call, method, url, headers: { ...headers, ...sent }, signal, timeoutMs }, (attempt) =>
-      operationId
-        ? request(method, path, {
-            params: parts,
-            body: parts.body,
-            bodySerializer,
-            headers,
-            signal: attempt,
-            parseAs: 'text',
-          })
-        : getUrl(fetchImpl, url, { ...headers, Accept: 'application/json', ...sent }, attempt),
+    const body = 'body' in parts ? serialize(parts.body) : undefined;
+    const { signal, timeoutMs = settings.timeoutMs, headers: extra } = requestOptions;
+    const url = operationId
+      ? baseUrl + path.replace('{Sid}', encode(parts.path?.Sid)) + queryString(parts.query)
+      : path;
+    const headers: Record<string, string> = { ...extra, Accept: 'application/json', ...sent };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return perform<T>({ ...call, method, url, headers, signal, timeoutMs }, (attempt) =>
+      send(fetchImpl, method, url, headers, body, attempt),
     );
   }
   const list = async (params: ListParams = {}, requestOptions: RequestOptions = {}) =>
@@ -205,19 +199,25 @@ function checkObject(value: unknown, name: string): object {
 }
 
 /**
- * Serializes a body once, before anything is sent, so that a body JSON cannot hold (a cycle, a
- * BigInt) is a ValidationError even with `validate: false`, and never a half-sent request.
+ * Serializes a body before anything is sent, so that a body JSON cannot hold (a cycle, a BigInt)
+ * is a ValidationError even with `validate: false`, and never a half-sent request.
  */
-function serializer(body: unknown): () => string {
-  let text: string;
+function serialize(body: unknown): string | undefined {
   try {
-    text = JSON.stringify(body);
+    return JSON.stringify(body);
   } catch (error) {
     throw new ValidationError([
       { path: '$', message: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}` },
     ]);
   }
-  return () => text;
+}
+
+/** `?Channel=whatsapp&PageSize=20`, the parameters in the order given, without the undefined ones. */
+function queryString(query: Record<string, unknown> | undefined): string {
+  const pairs = Object.entries(query ?? {}).filter(([, value]) => value !== undefined);
+  return pairs.length === 0
+    ? ''
+    : `?${pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`).join('&')}`;
 }
 
 /** Drops keys set to undefined, so that they do not override a default. */
