@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 // `npm run build`: src/ → dist/ as ESM (index.js) and CJS (index.cjs), each with its types, and
-// the CLI (cli.js), the package's bin.
+// the CLI (cli.js), the package's bin; testing.js (whatsapp-senders/testing) and openapi.json.
+import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'tsup';
 import { root } from './generate.mjs';
 
+const require = createRequire(import.meta.url);
+const redoclyManifest = require.resolve('@redocly/cli/package.json');
+const redocly = join(
+  redoclyManifest,
+  '..',
+  require(redoclyManifest).bin.redocly ?? require(redoclyManifest).bin.openapi,
+);
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 await rm(join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -35,4 +44,30 @@ await build({
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   external: ['openapi-fetch', 'commander', 'nanospinner'],
 });
+// whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
+await build({
+  entry: { testing: join(root, 'src', 'testing', 'index.ts') },
+  outDir: join(root, 'dist'),
+  format: ['esm', 'cjs'],
+  target: 'node20',
+  platform: 'node',
+  dts: true,
+  shims: true,
+  sourcemap: true,
+  splitting: false,
+  silent: true,
+});
+// whatsapp-senders/openapi.json: the spec, bundled and dereferenced, for tools that read it.
+execFileSync(
+  process.execPath,
+  [
+    redocly,
+    'bundle',
+    join(root, 'openapi', 'senders.yaml'),
+    '--dereferenced',
+    '--output',
+    join(root, 'dist', 'openapi.json'),
+  ],
+  { cwd: root, stdio: 'ignore' },
+);
 console.log(`built dist/ (whatsapp-senders ${version})`);

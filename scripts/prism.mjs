@@ -4,12 +4,26 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { specPath } from './generate.mjs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const prismPackage = require.resolve('@stoplight/prism-cli/package.json');
-const prismCli = join(prismPackage, '..', require(prismPackage).bin.prism);
+// This file runs from scripts/ and, bundled, from dist/: the spec is one folder up from either.
+const bundledSpec = join(dirname(fileURLToPath(import.meta.url)), '..', 'openapi', 'senders.yaml');
+
+/** Prism's CLI script, found from this package; a clear error when it is not installed. */
+function prismCli() {
+  const require = createRequire(import.meta.url);
+  let manifest;
+  try {
+    manifest = require.resolve('@stoplight/prism-cli/package.json');
+  } catch {
+    throw new Error(
+      'Prism is not installed: this needs @stoplight/prism-cli, an optional peer dependency of whatsapp-senders. ' +
+        'Install it with: npm install --save-dev @stoplight/prism-cli',
+    );
+  }
+  return join(manifest, '..', require(manifest).bin.prism);
+}
 
 const host = '127.0.0.1';
 const logLines = 400;
@@ -46,7 +60,7 @@ export async function startPrism(options = {}) {
 
 async function startOnce({
   mode = 'mock',
-  spec = specPath,
+  spec = bundledSpec,
   upstream,
   port,
   logFile,
@@ -55,7 +69,7 @@ async function startOnce({
 } = {}) {
   const chosenPort = port ?? (await freePort());
   const argv = [
-    prismCli,
+    prismCli(),
     mode,
     spec,
     ...(upstream ? [upstream] : []),
