@@ -1,0 +1,100 @@
+// The API reference page (`npm run docs` → docs/index.html), opened in Debian's headless Chromium:
+// it lists every operation, the Sender schema and the error body, its side menu scrolls to an
+// operation, and no request leaves 127.0.0.1. A screenshot goes to test-results/docs.png.
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { root, specPath } from './generate.mjs';
+
+const spec = parse(readFileSync(specPath, 'utf8'));
+const operations: { id: string; summary: string }[] = Object.values(spec.paths).flatMap((item) =>
+  Object.values(item as Record<string, { operationId?: string; summary?: string }>)
+    .filter((operation) => operation.operationId)
+    .map((operation) => ({ id: operation.operationId as string, summary: operation.summary as string })),
+);
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  await promisify(execFile)('npm', ['run', 'docs', '--silent'], { cwd: root });
+  const html = readFileSync(join(root, 'docs', 'index.html'));
+  server = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Every request is recorded; any that would leave 127.0.0.1 is refused as well as noted.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    requested.push(url);
+    return new URL(url).hostname === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  await page.goto(`${base}/`, { waitUntil: 'load' });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+it('loads nothing from anywhere but 127.0.0.1: no CDN script, font or style', async () => {
+  await page.waitForLoadState('networkidle');
+  expect(requested.length).toBeGreaterThan(0);
+  expect(requested.filter((url) => !/^(data|blob|about):/.test(url) && new URL(url).hostname !== '127.0.0.1')).toEqual(
+    [],
+  );
+});
+
+it('lists all five operations, the Sender schema and the error body', async () => {
+  expect(operations).toHaveLength(5);
+  const menu = page.locator('.menu-content');
+  // The operations sit in the Senders group of the side menu, which opens on a click.
+  if (!(await menu.getByText(operations[0]?.summary as string, { exact: true }).isVisible())) {
+    await menu.getByText(spec.tags[0].name, { exact: true }).click();
+  }
+  for (const { summary } of operations) {
+    await expect(menu.getByText(summary, { exact: true }).isVisible()).resolves.toBe(true);
+  }
+  // The Sender schema, in the 200 response of fetchSender: the page renders a section once shown.
+  const fetchSender = operations.find((operation) => operation.id === 'fetchSender') as { summary: string };
+  await menu.getByText(fetchSender.summary, { exact: true }).click();
+  const fetchSection = page.locator('[id="senders/fetchsender"]');
+  await fetchSection.waitFor();
+  const fetchText = await fetchSection.innerText();
+  for (const field of Object.keys(spec.components.schemas.Sender.properties)) expect(fetchText).toContain(field);
+  // The error body: the 404 response's tab shows the TwilioError fields.
+  const responses = page.locator('[id="senders/fetchsender/responses"]');
+  await responses.getByRole('tab', { name: '404', exact: true }).click();
+  await expect
+    .poll(async () => (await fetchSection.innerText()).slice(fetchText.indexOf('Responses')))
+    .toMatch(new RegExp(Object.keys(spec.components.schemas.TwilioError.properties).join('[\\s\\S]*')));
+});
+
+it('scrolls to an operation when it is clicked in the side menu', async () => {
+  const target = operations.find((operation) => operation.id === 'deleteSender') as { id: string; summary: string };
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const before = await page.evaluate(() => window.scrollY);
+  await page.locator('.menu-content').getByText(target.summary, { exact: true }).click();
+  await page.waitForFunction((start) => window.scrollY > start + 200, before);
+  const section = page.locator(`[id="senders/${target.id.toLowerCase()}"]`);
+  const box = await section.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box?.y ?? -1).toBeGreaterThanOrEqual(-5);
+  expect(box?.y ?? 10_000).toBeLessThan(900);
+  expect(page.url()).toContain(`#/senders/${target.id.toLowerCase()}`);
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  await page.screenshot({ path: join(root, 'test-results', 'docs.png') });
+});
