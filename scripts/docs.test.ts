@@ -73,12 +73,14 @@ it('lists all five operations, the Sender schema and the error body', async () =
   await menu.getByText(fetchSender.summary, { exact: true }).click();
   const fetchSection = page.locator('[id="senders/fetchsender"]');
   await fetchSection.waitFor();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text a person sees
   const fetchText = await fetchSection.innerText();
   for (const field of Object.keys(spec.components.schemas.Sender.properties)) expect(fetchText).toContain(field);
   // The error body: the 404 response's tab shows the TwilioError fields.
   const responses = page.locator('[id="senders/fetchsender/responses"]');
   await responses.getByRole('tab', { name: '404', exact: true }).click();
   await expect
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text a person sees
     .poll(async () => (await fetchSection.innerText()).slice(fetchText.indexOf('Responses')))
     .toMatch(new RegExp(Object.keys(spec.components.schemas.TwilioError.properties).join('[\\s\\S]*')));
 });
