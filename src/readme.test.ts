@@ -1,9 +1,11 @@
 // The README's usage example runs as written, against a local server: the package name is mapped to a
 // shim of the built package whose createSendersClient points the default base URL at that server.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { root } from '../scripts/generate.mjs';
@@ -43,7 +45,7 @@ afterAll(async () => {
 
 it('runs the usage example of the README', async () => {
   const readme = await readFile(join(root, 'README.md'), 'utf8');
-  const usage = readme.slice(readme.indexOf('## Use'));
+  const usage = readme.slice(readme.indexOf('## Example'));
   const example = /```ts\n([\s\S]*?)```/.exec(usage)?.[1];
   expect(example).toContain("from 'whatsapp-senders'");
 
@@ -73,13 +75,14 @@ it('runs the usage example of the README', async () => {
   }
   expect(server.received.map((request) => `${request.method} ${request.url}`)).toEqual([
     'POST /v2/Channels/Senders',
-    `POST /v2/Channels/Senders/${sid}`,
     'GET /v2/Channels/Senders?Channel=whatsapp&PageSize=100',
     'GET /v2/Channels/Senders/XE00000000000000000000000000000000',
   ]);
-  expect(printed).toContain(`${sid} CREATING`);
-  expect(printed).toContain('404 20404 RQ0123456789abcdef0123456789abcdef');
-  expect(printed.at(-1)).toContain('$.sender_id');
+  expect(printed).toEqual([
+    `${sid} CREATING`,
+    'whatsapp:+15017122661 CREATING',
+    '404 20404 RQ0123456789abcdef0123456789abcdef',
+  ]);
 });
 
 it("runs the README's quickstart through a sender's whole life, against the sandbox", async () => {
@@ -87,7 +90,7 @@ it("runs the README's quickstart through a sender's whole life, against the sand
   const sandbox = await startSandbox({ lifecycle: 'timer', stepMs: 50 });
   try {
     const readme = await readFile(join(root, 'README.md'), 'utf8');
-    const quickstart = readme.slice(readme.indexOf('## Quickstart'));
+    const quickstart = readme.slice(readme.indexOf("## A sender's life"));
     const example = /```ts\n([\s\S]*?)```/.exec(quickstart)?.[1] ?? '';
     expect(example.trim().split('\n').length).toBeLessThanOrEqual(15);
 
@@ -127,4 +130,31 @@ it("runs the README's quickstart through a sender's whole life, against the sand
   } finally {
     await sandbox.close();
   }
+});
+
+it("runs the README's example test file of whatsapp-senders/testing, with vitest, against the sandbox", async () => {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const testing = readme.slice(readme.indexOf('## Testing your own code'));
+  const example = /```ts\n([\s\S]*?)```/.exec(testing)?.[1] ?? '';
+  expect(example).toContain("from 'whatsapp-senders/testing'");
+  // Inside the repository, so that 'whatsapp-senders/testing' resolves to the build, as it would installed.
+  const dir = join(root, 'test-results', 'readme-example');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'register.test.ts'), example);
+  await writeFile(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['register.test.ts'] } };\n");
+  const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+  const { stdout } = await promisify(execFile)(process.execPath, [vitest, 'run', '--root', dir], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  expect(stdout).toMatch(/Tests\s+1 passed/);
+}, 60_000);
+
+it('runs every TypeScript block of the README in one of the tests above', async () => {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const headings = [...readme.matchAll(/```ts\n/g)].map((match) => {
+    const before = readme.slice(0, match.index);
+    return before.slice(before.lastIndexOf('\n## ') + 1).split('\n')[0];
+  });
+  expect(headings).toEqual(['## Example', "## A sender's life", '## Testing your own code']);
 });
