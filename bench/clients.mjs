@@ -42,6 +42,25 @@ export function clients(base) {
       list: () =>
         fetch(`${base}/v2/Channels/Senders?Channel=whatsapp&PageSize=20`, { headers: json }).then((r) => r.json()),
     },
+    // Raw fetch with what any client with a timeout must add: an AbortSignal per call.
+    'fetch + timeout': {
+      get: () =>
+        fetch(`${base}/v2/Channels/Senders/${sid}`, { headers: json, signal: AbortSignal.timeout(30_000) }).then((r) =>
+          r.json(),
+        ),
+      create: () =>
+        fetch(`${base}/v2/Channels/Senders`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(30_000),
+        }).then((r) => r.json()),
+      list: () =>
+        fetch(`${base}/v2/Channels/Senders?Channel=whatsapp&PageSize=20`, {
+          headers: json,
+          signal: AbortSignal.timeout(30_000),
+        }).then((r) => r.json()),
+    },
     'openapi-fetch': {
       get: () => bare.GET('/v2/Channels/Senders/{Sid}', { params: { path: { Sid: sid } } }).then((r) => r.data),
       create: () => bare.POST('/v2/Channels/Senders', { body }).then((r) => r.data),

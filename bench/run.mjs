@@ -82,7 +82,9 @@ async function walking() {
     log(`walk, ours: ${ours.senders} senders in ${ours.ms.toFixed(0)} ms, RSS +${ours.rssGrowthMB.toFixed(1)} MB`);
     const sdk = walk('sdk');
     log(`walk, SDK: ${sdk.senders} senders in ${sdk.ms.toFixed(0)} ms, RSS +${sdk.rssGrowthMB.toFixed(1)} MB`);
-    return { ours, sdk };
+    const raw = walk('raw');
+    log(`walk, raw fetch: ${raw.senders} senders in ${raw.ms.toFixed(0)} ms, RSS +${raw.rssGrowthMB.toFixed(1)} MB`);
+    return { ours, sdk, raw };
   } finally {
     server.close();
   }
@@ -207,14 +209,15 @@ const rows = [];
 for (const op of ['get', 'create', 'list']) {
   const r = requests[op];
   rows.push([
-    `${op}: median µs per call (raw fetch / openapi-fetch / ours / SDK)`,
-    `${r['raw fetch'].toFixed(0)} / ${r['openapi-fetch'].toFixed(0)} / ${r[ours].toFixed(0)} / ${r['official SDK'].toFixed(0)}`,
+    `${op}: median µs per call (raw fetch / fetch + timeout / openapi-fetch / ours / SDK)`,
+    [r['raw fetch'], r['fetch + timeout'], r['openapi-fetch'], r[ours], r['official SDK']].map((v) => v.toFixed(0)).join(' / '),
     '',
     '',
   ]);
   const vsFetch = r[ours] / r['raw fetch'];
   const vsSdk = r[ours] / r['official SDK'];
   rows.push([`${op}: ours vs raw fetch`, ratio(r[ours], r['raw fetch']), '≤ 1.10×', verdict(vsFetch <= 1.1)]);
+  rows.push([`${op}: ours vs fetch with a timeout signal`, ratio(r[ours], r['fetch + timeout']), '', '']);
   rows.push([`${op}: ours vs the official SDK`, ratio(r[ours], r['official SDK']), '≤ 0.8×', verdict(vsSdk <= 0.8)]);
 }
 const rate = (walk) => `${Math.round(walk.senders / (walk.ms / 1000)).toLocaleString('en')} senders/s`;
@@ -227,6 +230,12 @@ rows.push([
   verdict(walks.ours.rssGrowthMB <= 20),
 ]);
 rows.push(['SDK each() RSS growth', `${walks.sdk.rssGrowthMB.toFixed(1)} MB`, '', '']);
+rows.push([
+  'raw fetch + JSON.parse over the same pages: RSS growth (the floor)',
+  `${walks.raw.rssGrowthMB.toFixed(1)} MB`,
+  '',
+  '',
+]);
 rows.push([
   'bundle, min+gz: ours',
   `${sizes.ours.toLocaleString('en')} B`,
@@ -266,8 +275,8 @@ Machine: ${machine}.
 
 ${table}
 
-- Per request: a local \`node:http\` server in its own process answers a prepared Sender; ${callsPerClient} sequential calls per client and operation after ${warmup} of warm-up, in interleaved rounds of 20 (raw fetch, openapi-fetch, ours, SDK, again). Ours runs as shipped, with validation and retries on; the SDK keeps its own HTTP client (axios, keep-alive on), only sent to the local server, with snake_case keys.
-- Walking: ${walkPages} pages of 100 from a local server, each walker in a process of its own; RSS growth is the peak over the start, sampled every 10 ms.
+- Per request: a local \`node:http\` server in its own process answers a prepared Sender; ${callsPerClient} sequential calls per client and operation after ${warmup} of warm-up, in interleaved rounds of 20 (raw fetch, fetch with an \`AbortSignal.timeout\`, openapi-fetch, ours, SDK, again). Ours runs as shipped, with validation and retries on; the SDK keeps its own HTTP client (axios, keep-alive on), only sent to the local server, with snake_case keys.
+- Walking: ${walkPages} pages of 100 from a local server, each walker in a process of its own (raw: fetch and JSON.parse alone, the floor); RSS growth is the peak over the start, sampled every 10 ms.
 - Size: each package's entry bundled by esbuild, minified and gzipped (ours for any platform, the SDK for Node). Install: \`npm pack\` unpacked size plus the production dependencies as installed.
 - Cold start: medians of ${coldRuns} runs of each command, interleaved.
 `;

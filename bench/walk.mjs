@@ -1,5 +1,6 @@
 // One walk over every sender of the bench server, in a process of its own so that its memory is
-// measured alone: `node --expose-gc bench/walk.mjs <ours|sdk> <base URL> <page size>`.
+// measured alone: `node --expose-gc bench/walk.mjs <ours|sdk|raw> <base URL> <page size>`; `raw` is
+// the floor: fetch and JSON.parse following next_page_url, nothing else.
 // Prints { senders, ms, rssGrowthMB } as JSON.
 import { createSendersClient } from 'whatsapp-senders';
 import { accountSid, authToken, officialSdk } from './clients.mjs';
@@ -15,7 +16,16 @@ const sampler = setInterval(() => {
 
 let count = 0;
 const started = performance.now();
-if (which === 'ours') {
+if (which === 'raw') {
+  const authorization = `Basic ${btoa(`${accountSid}:${authToken}`)}`;
+  let url = `${base}/v2/Channels/Senders?Channel=whatsapp&PageSize=${size}`;
+  while (url) {
+    const response = await fetch(url, { headers: { Authorization: authorization } });
+    const page = JSON.parse(await response.text());
+    for (const sender of page.senders) if (sender.sid) count++;
+    url = page.meta.next_page_url;
+  }
+} else if (which === 'ours') {
   const senders = createSendersClient({ accountSid, authToken, baseUrl: base });
   for await (const sender of senders.iterate({ pageSize: size })) if (sender.sid) count++;
 } else {
