@@ -210,7 +210,9 @@ for (const op of ['get', 'create', 'list']) {
   const r = requests[op];
   rows.push([
     `${op}: median µs per call (raw fetch / fetch + timeout / openapi-fetch / ours / SDK)`,
-    [r['raw fetch'], r['fetch + timeout'], r['openapi-fetch'], r[ours], r['official SDK']].map((v) => v.toFixed(0)).join(' / '),
+    [r['raw fetch'], r['fetch + timeout'], r['openapi-fetch'], r[ours], r['official SDK']]
+      .map((v) => v.toFixed(0))
+      .join(' / '),
     '',
     '',
   ]);
