@@ -2,25 +2,7 @@
 // bodies the spec accepts, and mutations of them that it may not.
 import fc from 'fast-check';
 import { requestRules } from '../generated/request-rules.js';
-
-interface Schema {
-  $ref?: string;
-  type?: string | readonly string[];
-  enum?: readonly unknown[];
-  const?: unknown;
-  pattern?: string;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  required?: readonly string[];
-  properties?: Readonly<Record<string, Schema>>;
-  items?: Schema;
-  anyOf?: readonly Schema[];
-}
+import type { Schema } from '../src/validate.js';
 
 const schemas = requestRules.schemas as unknown as Record<string, Schema>;
 

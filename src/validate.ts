@@ -4,7 +4,8 @@ import { requestRules } from '../generated/request-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import type { OperationId } from './types.js';
 
-interface Schema {
+/** The subset of JSON Schema that the spec's request side uses (scripts/request-rules.mjs refuses the rest). */
+export interface Schema {
   $ref?: string;
   type?: string | readonly string[];
   enum?: readonly unknown[];
