@@ -1,7 +1,8 @@
 // Waiting for a sender to reach a status: the polling loop every user would otherwise write by hand.
-import { SenderOfflineError, TimeoutError } from './errors.js';
+import { SenderOfflineError, TimeoutError, ValidationError } from './errors.js';
 import { sleep } from './retry.js';
 import type { Sender, SenderStatus } from './types.js';
+import { checkSchema } from './validate.js';
 
 /** How to wait. */
 export interface WaitOptions {
@@ -22,6 +23,16 @@ export interface WaitOptions {
 }
 
 const longestInterval = 30_000;
+// What a wait accepts: at least one status, and an interval that cannot turn into a busy loop.
+const waitRules = {
+  type: 'object',
+  required: ['statuses'],
+  properties: {
+    statuses: { type: 'array', minItems: 1, items: { type: 'string' } },
+    intervalMs: { type: 'number', minimum: 1, maximum: longestInterval },
+    timeoutMs: { type: 'number', minimum: 0 },
+  },
+};
 
 /**
  * Reads the sender until its status is one of `statuses`. OFFLINE rejects with a
@@ -36,6 +47,8 @@ export async function waitForStatus(
   /** The sender as a write just returned it, already shown to `onStatus`. */
   seen?: Sender,
 ): Promise<Sender> {
+  const issues = checkSchema(waitRules, { statuses, intervalMs, timeoutMs }, '$');
+  if (issues.length > 0) throw new ValidationError(issues);
   const deadline = Date.now() + timeoutMs;
   let interval = intervalMs;
   let last = seen;
