@@ -8,7 +8,7 @@ import { ValidationError } from '../src/index.js';
 import { validateRequest } from '../src/validate.js';
 import { bodySchema, mutated, valid } from './arbitrary.js';
 import { credentials, prismUrl, senders } from './client.js';
-import { responseExample } from './spec.js';
+import { operation, responseExample } from './spec.js';
 
 // FUZZ_SEED=<n> replays another run; the seed is printed with each result.
 const seed = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -16,9 +16,10 @@ const sid = responseExample<{ sid: string }>('fetchSender', '200', 'online').sid
 const basic = `Basic ${btoa(`${credentials.accountSid}:${credentials.authToken}`)}`;
 
 type OperationId = 'createSender' | 'updateSender';
-const operations: Record<OperationId, { path: string; valid: number; mutated: number }> = {
-  createSender: { path: '/v2/Channels/Senders', valid: 150, mutated: 250 },
-  updateSender: { path: `/v2/Channels/Senders/${sid}`, valid: 75, mutated: 125 },
+// How many bodies of each kind; the URL and method of each call come from the spec.
+const operations: Record<OperationId, { valid: number; mutated: number }> = {
+  createSender: { valid: 150, mutated: 250 },
+  updateSender: { valid: 75, mutated: 125 },
 };
 
 /** The cases of one operation, the same on every run. */
@@ -42,8 +43,9 @@ function clientVerdict(operationId: OperationId, body: unknown): boolean {
 }
 
 async function prismVerdict(operationId: OperationId, body: unknown): Promise<{ accepted: boolean; why: string }> {
-  const response = await fetch(prismUrl + operations[operationId].path, {
-    method: 'POST',
+  const { method, exampleUrl } = operation(operationId);
+  const response = await fetch(exampleUrl(prismUrl), {
+    method,
     headers: { Authorization: basic, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
