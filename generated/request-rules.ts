@@ -539,7 +539,8 @@ export const requestRules = {
           "type": [
             "string",
             "null"
-          ]
+          ],
+          "minLength": 1
         },
         "about": {
           "$ref": "NullableString"

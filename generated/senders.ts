@@ -239,7 +239,8 @@ export interface components {
          */
         ProfileInput: {
             /**
-             * @description The display name shown in WhatsApp.
+             * @description The display name shown in WhatsApp. At least one character,
+             *     which is safe: an empty name is no name, and WhatsApp requires one.
              * @example Example Motors
              */
             name?: string | null;
