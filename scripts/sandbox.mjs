@@ -207,7 +207,7 @@ export async function startSandbox({ port = 0, lifecycle = 'instant', stepMs = 2
 
   function list(url, base, send, fail) {
     if (url.searchParams.get('Channel') !== 'whatsapp') return fail(400, 20001, 'Channel must be whatsapp');
-    const pageSize = Number(url.searchParams.get('PageSize') ?? 50);
+    const pageSize = Number(url.searchParams.get('PageSize') ?? 20);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
       return fail(400, 20001, 'PageSize must be from 1 to 1000');
     }
@@ -268,7 +268,14 @@ function create(body) {
     sid: `XE${hex(16)}`,
     status: 'CREATING',
     sender_id: body.sender_id,
-    configuration: { waba_id: null, verification_method: null, verification_code: null, voice_application_sid: null },
+    friendly_name: null,
+    configuration: {
+      waba_id: null,
+      verification_method: null,
+      verification_code: null,
+      voice_application_sid: null,
+      account_type: null,
+    },
     webhook: Object.fromEntries(webhookKeys.map((key) => [key, null])),
     profile: {
       ...Object.fromEntries(profileKeys.map((key) => [key, null])),
@@ -283,12 +290,13 @@ function create(body) {
   return sender;
 }
 
-/** Applies the keys sent, and only those; the list fields take their short forms too. */
-function update(sender, { configuration = {}, webhook = {}, profile = {} }) {
-  const { verification_code: _code, ...kept } = configuration;
+/** Applies the keys sent, and only those; the list fields take their short forms too. A null object changes nothing. */
+function update(sender, { friendly_name: friendlyName, configuration, webhook, profile }) {
+  if (friendlyName !== undefined) sender.friendly_name = friendlyName;
+  const { verification_code: _code, ...kept } = configuration ?? {};
   Object.assign(sender.configuration, kept);
-  Object.assign(sender.webhook, webhook);
-  const { emails, websites, phone_numbers: phones, ...rest } = profile;
+  Object.assign(sender.webhook, webhook ?? {});
+  const { emails, websites, phone_numbers: phones, ...rest } = profile ?? {};
   Object.assign(sender.profile, rest);
   if (emails !== undefined) sender.profile.emails = entries(emails, 'email');
   if (websites !== undefined) sender.profile.websites = entries(websites, 'website');
@@ -297,6 +305,7 @@ function update(sender, { configuration = {}, webhook = {}, profile = {} }) {
 
 /** `"a@example.com"` or `["a@example.com", { email, label }]` → `[{ email, label }]`. */
 function entries(value, key) {
+  if (value === null) return null;
   return [value]
     .flat()
     .map((item) => (typeof item === 'string' ? { [key]: item, label: null } : { label: null, ...item }));
