@@ -1,12 +1,15 @@
 // The 2026 shapes through the client, over real sockets: the request fields the first spec
 // refused, an RCS sender from the same endpoint, and errors in the RFC 9457 shape.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse } from 'yaml';
+import { specPath } from '../scripts/generate.mjs';
 import { type Prism, startPrism } from '../scripts/prism.mjs';
 import { ApiError, createSendersClient, type SenderCreate, type SenderUpdate } from '../src/index.js';
 import { json, startServer } from '../src/test/http-server.js';
 import { contractClient, credentials, senders } from './client.js';
 import { exampleSid } from './coverage.js';
-import { responseExample } from './spec.js';
+import { operations, responseExample, schema } from './spec.js';
 
 /** A create body as Twilio's 2026 documentation has callers write it. */
 const createBody = {
@@ -146,5 +149,28 @@ describe('an error in the RFC 9457 shape', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the error responses of the spec', () => {
+  it('are each the ErrorBody: the classic body or RFC 9457 problem details', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, walked by the keys OpenAPI defines
+    type Json = Record<string, any>;
+    const document = parse(readFileSync(specPath, 'utf8')) as Json;
+    const schemas = operations.flatMap(({ method, path, responses }) =>
+      Object.keys(responses)
+        .filter((status) => Number(status) >= 400)
+        .map((status) => {
+          let response = document.paths[path][method.toLowerCase()].responses[status] as Json;
+          if (response.$ref) response = document.components.responses[response.$ref.split('/').pop()];
+          return [`${method} ${path} ${status}`, response.content?.['application/json']?.schema?.$ref];
+        }),
+    );
+    expect(schemas.length).toBeGreaterThan(30);
+    expect(schemas.filter(([, ref]) => ref !== '#/components/schemas/ErrorBody')).toEqual([]);
+    expect(schema('ErrorBody').anyOf).toEqual([
+      { $ref: '#/components/schemas/TwilioError' },
+      { $ref: '#/components/schemas/ProblemDetails' },
+    ]);
   });
 });
