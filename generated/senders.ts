@@ -175,7 +175,11 @@ export interface components {
              * @example 1234567890
              */
             waba_id?: string | null;
-            verification_method?: components["schemas"]["VerificationMethod"] | null;
+            /**
+             * @description How the one-time password reaches the number; `sms` when not given.
+             * @default sms
+             */
+            verification_method: components["schemas"]["VerificationMethod"] | null;
             /**
              * @description The one-time password that reached the number, sent on update to
              *     verify it. No source defines its form, so no pattern is enforced.
