@@ -7,7 +7,7 @@ import { specPath } from '../scripts/generate.mjs';
 import { type Prism, startPrism } from '../scripts/prism.mjs';
 import { ApiError, createSendersClient, type SenderCreate, type SenderUpdate } from '../src/index.js';
 import { json, startServer } from '../src/test/http-server.js';
-import { contractClient, credentials, senders } from './client.js';
+import { contractClient, credentials, SpecViolation, senders } from './client.js';
 import { exampleSid } from './coverage.js';
 import { operations, responseExample, schema } from './spec.js';
 
@@ -99,16 +99,19 @@ const rcsSender = {
   properties: null,
   offline_reasons: null,
   url: 'https://messaging.twilio.com/v2/Channels/Senders/XE0c4b5b3a2b1c0d9e8f7a6b5c4d3e2f1a',
-  rcs_agent_region: 'us',
 };
+/** The same, with a field neither the spec nor the SDK knows yet. */
+const rcsSenderWithNewField = { ...rcsSender, sid: 'XE0c4b5b3a2b1c0d9e8f7a6b5c4d3e2f1b', rcs_agent_region: 'us' };
 
 describe('an RCS sender fetched by its sid', () => {
   let upstream: Awaited<ReturnType<typeof startServer>>;
   let proxy: Prism;
   beforeAll(async () => {
-    upstream = await startServer((request, response) =>
-      request.url.endsWith(rcsSender.sid) ? json(response, 200, rcsSender) : json(response, 404, {}),
-    );
+    const bySid = new Map([rcsSender, rcsSenderWithNewField].map((sender) => [sender.sid, sender]));
+    upstream = await startServer((request, response) => {
+      const sender = bySid.get(request.url.split('/').pop() ?? '');
+      json(response, sender ? 200 : 404, sender ?? {});
+    });
     proxy = await startPrism({ mode: 'proxy', upstream: upstream.url, logFile: inject('prismLog') || undefined });
   });
   afterAll(async () => {
@@ -116,13 +119,22 @@ describe('an RCS sender fetched by its sid', () => {
     await upstream?.close();
   });
 
-  it('comes back from the client exactly as the service sent it', async () => {
+  it('comes back from the client exactly as the service sent it, a field nobody knows included', async () => {
     const client = createSendersClient({ ...credentials, baseUrl: upstream.url });
     expect(await client.get(rcsSender.sid)).toStrictEqual(rcsSender);
+    expect(await client.get(rcsSenderWithNewField.sid)).toStrictEqual(rcsSenderWithNewField);
   });
 
-  it('passes prism proxy --errors untouched: the tolerant Sender is no drift', async () => {
+  it('passes prism proxy --errors untouched when it has only fields the SDK knows', async () => {
     expect(await contractClient(proxy.url).get(rcsSender.sid)).toStrictEqual(rcsSender);
+  });
+
+  it('shows up as drift behind prism proxy when it has a field the spec does not know, naming it', async () => {
+    const error = await contractClient(proxy.url, { maxRetries: 0 })
+      .get(rcsSenderWithNewField.sid)
+      .catch((caught: unknown) => caught);
+    expect((error as Error).cause).toBeInstanceOf(SpecViolation);
+    expect((error as Error).message).toContain("found 'rcs_agent_region'");
   });
 });
 

@@ -176,10 +176,11 @@ export interface components {
              */
             waba_id?: string | null;
             /**
-             * @description How the one-time password reaches the number; `sms` when not given.
-             * @default sms
+             * @description How the one-time password reaches the number; the service uses
+             *     `sms` when it is not given. (No `default` keyword: the generated
+             *     types would then make the field required.)
              */
-            verification_method: components["schemas"]["VerificationMethod"] | null;
+            verification_method?: components["schemas"]["VerificationMethod"] | null;
             /**
              * @description The one-time password that reached the number, sent on update to
              *     verify it. No source defines its form, so no pattern is enforced.
