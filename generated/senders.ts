@@ -641,9 +641,8 @@ export interface components {
         Channel: "whatsapp";
         /**
          * @description How many senders a page holds. For WhatsApp the service's default is
-         *     20 (the published text says so; its schema's 50 is the general
-         *     default of Twilio's list endpoints, and the text is the more
-         *     specific statement).
+         *     20: Twilio's published text says so, while its schema still says 50;
+         *     the text is the more specific statement.
          */
         PageSize: number;
         /** @description The index of the page, counted from 0. Client state, echoed in `meta.page`. */
@@ -679,9 +678,8 @@ export interface operations {
                 Channel: components["parameters"]["Channel"];
                 /**
                  * @description How many senders a page holds. For WhatsApp the service's default is
-                 *     20 (the published text says so; its schema's 50 is the general
-                 *     default of Twilio's list endpoints, and the text is the more
-                 *     specific statement).
+                 *     20: Twilio's published text says so, while its schema still says 50;
+                 *     the text is the more specific statement.
                  */
                 PageSize?: components["parameters"]["PageSize"];
                 /** @description The index of the page, counted from 0. Client state, echoed in `meta.page`. */
