@@ -74,7 +74,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The SID of a sender, `XE` and 32 hex digits.
+         * @description The SID of a sender, `XE` and 32 hex digits. The pattern and lengths
+         *     are safe: every sender SID has this form, and as a path parameter
+         *     it keeps the request inside the resource (no `/`, `..` or `%`).
          * @example XEa3da528ac8b58bb8cd5e44e051b5964e
          */
         SenderSid: string;
@@ -647,7 +649,11 @@ export interface components {
         PageSize: number;
         /** @description The index of the page, counted from 0. Client state, echoed in `meta.page`. */
         Page: number;
-        /** @description An opaque token from the service that marks where the next page starts. */
+        /**
+         * @description An opaque token from the service that marks where the next page
+         *     starts. At least one character, which is safe: an empty token marks
+         *     nothing.
+         */
         PageToken: string;
     };
     requestBodies: never;
@@ -684,7 +690,11 @@ export interface operations {
                 PageSize?: components["parameters"]["PageSize"];
                 /** @description The index of the page, counted from 0. Client state, echoed in `meta.page`. */
                 Page?: components["parameters"]["Page"];
-                /** @description An opaque token from the service that marks where the next page starts. */
+                /**
+                 * @description An opaque token from the service that marks where the next page
+                 *     starts. At least one character, which is safe: an empty token marks
+                 *     nothing.
+                 */
                 PageToken?: components["parameters"]["PageToken"];
             };
             header?: never;
