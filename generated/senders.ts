@@ -155,31 +155,76 @@ export interface components {
         ProfileText: string;
         /** @description The body of a create request. */
         SenderCreate: {
+            /** @description The channel-prefixed address, `whatsapp:` and an E.164 number. */
             sender_id: components["schemas"]["SenderId"];
+            /** @description How the sender is registered and verified. */
             configuration?: components["schemas"]["ConfigurationInput"];
+            /** @description Where Twilio sends inbound messages and status callbacks for this sender. */
             webhook?: components["schemas"]["WebhookInput"];
+            /**
+             * @description The WhatsApp business profile. `name` is the display name, which
+             *     WhatsApp requires before the sender can go online. `emails`,
+             *     `websites` and `phone_numbers` take the labelled object lists, or the
+             *     short forms: a single value, or a list of plain values.
+             */
             profile?: components["schemas"]["ProfileInput"];
         };
         /** @description The body of an update request; only the keys sent are changed. */
         SenderUpdate: {
+            /** @description How the sender is registered and verified. */
             configuration?: components["schemas"]["ConfigurationInput"];
+            /** @description Where Twilio sends inbound messages and status callbacks for this sender. */
             webhook?: components["schemas"]["WebhookInput"];
+            /**
+             * @description The WhatsApp business profile. `name` is the display name, which
+             *     WhatsApp requires before the sender can go online. `emails`,
+             *     `websites` and `phone_numbers` take the labelled object lists, or the
+             *     short forms: a single value, or a list of plain values.
+             */
             profile?: components["schemas"]["ProfileInput"];
         };
         /** @description How the sender is registered and verified. */
         ConfigurationInput: {
+            /** @description The id of the WhatsApp Business Account, a string of digits. */
             waba_id?: components["schemas"]["WabaId"];
+            /** @description How the one-time password reaches the number. */
             verification_method?: components["schemas"]["VerificationMethod"];
+            /** @description The one-time password that reached the number, digits only. */
             verification_code?: components["schemas"]["VerificationCode"];
+            /** @description The SID of the TwiML application that answers voice calls to the number, `AP` and 32 hex digits. */
             voice_application_sid?: components["schemas"]["VoiceApplicationSid"];
         };
         /** @description Where Twilio sends inbound messages and status callbacks for this sender. */
         WebhookInput: {
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             callback_url?: components["schemas"]["HttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             callback_method?: components["schemas"]["WebhookMethod"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             fallback_url?: components["schemas"]["HttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             fallback_method?: components["schemas"]["WebhookMethod"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             status_callback_url?: components["schemas"]["HttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             status_callback_method?: components["schemas"]["WebhookMethod"];
         };
         /**
@@ -194,13 +239,45 @@ export interface components {
              * @example Example Motors
              */
             name?: string;
+            /** @description Free text on the WhatsApp profile. */
             about?: components["schemas"]["ProfileText"];
+            /** @description Free text on the WhatsApp profile. */
             address?: components["schemas"]["ProfileText"];
+            /** @description Free text on the WhatsApp profile. */
             description?: components["schemas"]["ProfileText"];
+            /** @description The business category shown on the WhatsApp profile. */
             vertical?: components["schemas"]["Vertical"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             logo_url?: components["schemas"]["HttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             banner_url?: components["schemas"]["HttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             privacy_url?: components["schemas"]["HttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             terms_of_service_url?: components["schemas"]["HttpUrl"];
             /**
              * @description The profile's accent colour, as `#rrggbb`.
@@ -213,44 +290,99 @@ export interface components {
         };
         ProfileEmailInput: {
             email: components["schemas"]["EmailAddress"];
+            /** @description A label shown beside a profile entry. */
             label?: components["schemas"]["Label"];
         };
         ProfileWebsiteInput: {
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             website: components["schemas"]["HttpUrl"];
+            /** @description A label shown beside a profile entry. */
             label?: components["schemas"]["Label"];
         };
         ProfilePhoneNumberInput: {
+            /** @description A phone number in E.164 form. */
             phone_number: components["schemas"]["E164"];
+            /** @description A label shown beside a profile entry. */
             label?: components["schemas"]["Label"];
         };
         /** @description A sender as the service returns it. Most fields can be null. */
         Sender: {
+            /** @description The SID of a sender, `XE` and 32 hex digits. */
             sid: components["schemas"]["SenderSid"];
+            /**
+             * @description Where the sender is in its life. New statuses may appear; a client
+             *     should treat one it does not know as "not online yet".
+             */
             status: components["schemas"]["SenderStatus"];
+            /** @description The channel-prefixed address, `whatsapp:` and an E.164 number. */
             sender_id: components["schemas"]["SenderId"];
+            /** @description How the sender was registered. `verification_code` is never echoed. */
             configuration?: components["schemas"]["Configuration"] | null;
+            /** @description The sender's webhooks. */
             webhook?: components["schemas"]["Webhook"] | null;
+            /** @description The WhatsApp business profile as the service holds it. */
             profile?: components["schemas"]["Profile"] | null;
+            /** @description What WhatsApp reports about the number. */
             properties?: components["schemas"]["Properties"] | null;
             /** @description Why the sender is offline; null unless its status is `OFFLINE`. */
             offline_reasons?: components["schemas"]["OfflineReason"][] | null;
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             url?: components["schemas"]["HttpUrl"];
         };
         /** @description How the sender was registered. `verification_code` is never echoed. */
         Configuration: {
+            /** @description The id of the WhatsApp Business Account, a string of digits. */
             waba_id?: components["schemas"]["WabaId"] | null;
+            /** @description How the one-time password reaches the number. */
             verification_method?: components["schemas"]["VerificationMethod"] | null;
             /** @example null */
             verification_code?: null;
+            /** @description The SID of the TwiML application that answers voice calls to the number, `AP` and 32 hex digits. */
             voice_application_sid?: components["schemas"]["VoiceApplicationSid"] | null;
         };
         /** @description The sender's webhooks. */
         Webhook: {
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             callback_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             callback_method?: components["schemas"]["NullableWebhookMethod"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             fallback_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             fallback_method?: components["schemas"]["NullableWebhookMethod"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             status_callback_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             status_callback_method?: components["schemas"]["NullableWebhookMethod"];
         };
         /** @description The WhatsApp business profile as the service holds it. */
@@ -259,10 +391,39 @@ export interface components {
             about?: components["schemas"]["NullableText"];
             address?: components["schemas"]["NullableText"];
             description?: components["schemas"]["NullableText"];
+            /** @description The business category shown on the WhatsApp profile. */
             vertical?: components["schemas"]["Vertical"] | null;
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             logo_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             banner_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             privacy_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
             accent_color?: components["schemas"]["NullableText"];
             emails?: components["schemas"]["ProfileEmail"][] | null;
@@ -274,10 +435,18 @@ export interface components {
             label?: components["schemas"]["NullableText"];
         };
         ProfileWebsite: {
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             website: components["schemas"]["HttpUrl"];
             label?: components["schemas"]["NullableText"];
         };
         ProfilePhoneNumber: {
+            /** @description A phone number in E.164 form. */
             phone_number: components["schemas"]["E164"];
             label?: components["schemas"]["NullableText"];
         };
@@ -303,6 +472,13 @@ export interface components {
             code: string;
             /** @example The phone number is not registered with WhatsApp. */
             message: string;
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             more_info?: components["schemas"]["NullableHttpUrl"];
         };
         NullableHttpUrl: components["schemas"]["HttpUrl"] | null;
@@ -312,6 +488,7 @@ export interface components {
         /** @description One page of senders. */
         SendersPage: {
             senders: components["schemas"]["Sender"][];
+            /** @description Where this page stands and how to reach its neighbours. */
             meta: components["schemas"]["PageMeta"];
         };
         /** @description Where this page stands and how to reach its neighbours. */
@@ -320,9 +497,37 @@ export interface components {
             page: number;
             /** @example 50 */
             page_size: number;
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             first_page_url: components["schemas"]["HttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             previous_page_url: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             url: components["schemas"]["HttpUrl"];
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             next_page_url: components["schemas"]["NullableHttpUrl"];
             /**
              * @description The name of the list field in the page body.
@@ -340,6 +545,13 @@ export interface components {
             code: number;
             /** @example The requested resource was not found */
             message: string;
+            /**
+             * @description An absolute http or https URL, written in ASCII: a host (a registered
+             *     name or an IPv4 address), an optional port, then path, query and fragment made of
+             *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
+             *     %-encoded, as a browser sends them. The pattern alone implies
+             *     `format: uri`, so every validator agrees on it.
+             */
             more_info?: components["schemas"]["HttpUrl"];
             /**
              * @description The HTTP status, repeated.
