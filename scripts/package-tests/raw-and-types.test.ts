@@ -4,7 +4,9 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hoverText } from '../../src/test/quick-info.js';
 import { root } from '../generate.mjs';
 import { startScenarioServer } from './server.js';
 
@@ -111,4 +113,14 @@ describe('the types of every entry', () => {
       expect(result).toBe('');
     });
   }
+
+  it('show the documentation of a referenced property on hover (sender.status), from what is installed', () => {
+    const source = "import type { Sender } from 'whatsapp-senders';\ndeclare const sender: Sender;\nsender.status;\n";
+    const shown = hoverText(join(project, 'hover.ts'), source, 'status', {
+      module: ts.ModuleKind.Node16,
+      moduleResolution: ts.ModuleResolutionKind.Node16,
+    });
+    expect(shown).toContain('(property) status:');
+    expect(shown).toContain('@description Where the sender is in its life.');
+  });
 });
