@@ -45,6 +45,19 @@ describe('whatsapp-senders/raw, installed', () => {
     expect(await script('raw.cjs', source)).toEqual(expected);
   });
 
+  it('works in Deno and Bun', async () => {
+    await script('raw.mjs', `import { createRawClient } from 'whatsapp-senders/raw';\n${call}`);
+    const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+    // --allow-env as in package.test.ts: the shared resolveConfig still reads the environment (issue 13).
+    for (const [command, args] of [
+      [bin('deno'), ['run', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', 'raw.mjs']],
+      [bin('bun'), ['raw.mjs']],
+    ] as const) {
+      const { stdout } = await run(command, [...args, server.url], { cwd: project, timeout: 60_000 });
+      expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? ''), command).toEqual(expected);
+    }
+  });
+
   it('imports nothing but openapi-fetch', () => {
     for (const file of ['raw.js', 'raw.cjs']) {
       const text = readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'dist', file), 'utf8');
