@@ -153,17 +153,57 @@ export interface components {
         NullableHttpUrl: components["schemas"]["HttpUrl"] | null;
         /** @description The body of a create request. */
         SenderCreate: {
+            /**
+             * @description The channel-prefixed address, `whatsapp:` and an E.164 number (`+`, a
+             *     country code that does not start with 0, at most 15 digits in all).
+             *     The pattern is safe: it is the definition of a WhatsApp sender's
+             *     address, and a value outside it names no WhatsApp number the service
+             *     could register. The minimum length is the pattern's own.
+             */
             sender_id: components["schemas"]["SenderId"];
+            /** @description A label for the sender in the Twilio Console. */
             friendly_name?: components["schemas"]["FriendlyName"];
+            /**
+             * @description How the sender is registered and verified. Every field takes `null`,
+             *     as the published description allows.
+             */
             configuration?: components["schemas"]["ConfigurationInput"] | null;
+            /**
+             * @description Where Twilio sends inbound messages and status callbacks for this
+             *     sender. Every field takes `null`.
+             */
             webhook?: components["schemas"]["WebhookInput"] | null;
+            /**
+             * @description The WhatsApp business profile sent on create. `name`, the display
+             *     name, is required for WhatsApp senders and must follow Meta's
+             *     display-name guidelines; Meta reviews it after registration, and a
+             *     rejected name limits the number to 250 business-initiated messages
+             *     a day. Before a bulk registration, register one sender and check
+             *     that its name is accepted. The other fields are as on update.
+             */
             profile?: components["schemas"]["ProfileCreateInput"];
         };
         /** @description The body of an update request; only the keys sent are changed. */
         SenderUpdate: {
+            /** @description A label for the sender in the Twilio Console. */
             friendly_name?: components["schemas"]["FriendlyName"];
+            /**
+             * @description How the sender is registered and verified. Every field takes `null`,
+             *     as the published description allows.
+             */
             configuration?: components["schemas"]["ConfigurationInput"] | null;
+            /**
+             * @description Where Twilio sends inbound messages and status callbacks for this
+             *     sender. Every field takes `null`.
+             */
             webhook?: components["schemas"]["WebhookInput"] | null;
+            /**
+             * @description The WhatsApp business profile sent on update. Every field takes
+             *     `null`. A new `name` is not applied at once: it goes to Meta for
+             *     review (see `pending_display_name_status` on the Sender).
+             *     `emails`, `websites` and `phone_numbers` take the labelled object
+             *     lists, or the short forms: a single value, or a list of plain values.
+             */
             profile?: components["schemas"]["ProfileInput"] | null;
         };
         /**
@@ -189,7 +229,17 @@ export interface components {
              * @example 482913
              */
             verification_code?: string | null;
+            /**
+             * @description The SID of the TwiML application that answers voice calls to the
+             *     number, `AP` and 32 hex digits. The pattern is safe: it is the form
+             *     of every TwiML application SID, and any other value names no
+             *     application.
+             */
             voice_application_sid?: components["schemas"]["VoiceApplicationSid"] | null;
+            /**
+             * @description For software vendors (ISVs) who register senders in their customers'
+             *     subaccounts: `ISV` or `ISVSubAccount`. An empty string clears it.
+             */
             account_type?: components["schemas"]["AccountType"] | null;
         };
         /**
@@ -197,10 +247,42 @@ export interface components {
          *     sender. Every field takes `null`.
          */
         WebhookInput: {
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             callback_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             callback_method?: components["schemas"]["WebhookMethod"] | null;
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             fallback_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             fallback_method?: components["schemas"]["WebhookMethod"] | null;
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             status_callback_url?: components["schemas"]["NullableHttpUrl"];
             /**
              * @description The HTTP method of the status callback; a plain string in the published description.
@@ -226,15 +308,73 @@ export interface components {
             about?: components["schemas"]["NullableString"];
             address?: components["schemas"]["NullableString"];
             description?: components["schemas"]["NullableString"];
+            /** @description The business category shown on the WhatsApp profile. */
             vertical?: components["schemas"]["VerticalInput"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             logo_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             banner_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             privacy_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced. */
             accent_color?: components["schemas"]["AccentColorInput"];
+            /**
+             * @description The messaging use case of an RCS sender (the official SDK of 2026
+             *     knows it on every profile). Not used for WhatsApp; accepted so that
+             *     a body the service takes is never refused here.
+             */
             use_case?: components["schemas"]["UseCaseInput"];
+            /**
+             * @description The profile's email addresses: one address, or a list of addresses
+             *     or `{email, label}` objects. No format is enforced: the seed's own
+             *     short form is `xxx@xxx`.
+             */
             emails?: components["schemas"]["EmailsInput"];
+            /** @description The profile's websites, one URL, or a list of URLs or `{website, label}` objects. */
             websites?: components["schemas"]["WebsitesInput"];
+            /**
+             * @description The profile's phone numbers: one number, or a list of numbers or
+             *     `{phone_number, label}` objects. No form is enforced: no source
+             *     gives one for these.
+             */
             phone_numbers?: components["schemas"]["PhoneNumbersInput"];
         };
         /**
@@ -254,15 +394,73 @@ export interface components {
             about?: components["schemas"]["NullableString"];
             address?: components["schemas"]["NullableString"];
             description?: components["schemas"]["NullableString"];
+            /** @description The business category shown on the WhatsApp profile. */
             vertical?: components["schemas"]["VerticalInput"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             logo_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             banner_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             privacy_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced. */
             accent_color?: components["schemas"]["AccentColorInput"];
+            /**
+             * @description The messaging use case of an RCS sender (the official SDK of 2026
+             *     knows it on every profile). Not used for WhatsApp; accepted so that
+             *     a body the service takes is never refused here.
+             */
             use_case?: components["schemas"]["UseCaseInput"];
+            /**
+             * @description The profile's email addresses: one address, or a list of addresses
+             *     or `{email, label}` objects. No format is enforced: the seed's own
+             *     short form is `xxx@xxx`.
+             */
             emails?: components["schemas"]["EmailsInput"];
+            /** @description The profile's websites, one URL, or a list of URLs or `{website, label}` objects. */
             websites?: components["schemas"]["WebsitesInput"];
+            /**
+             * @description The profile's phone numbers: one number, or a list of numbers or
+             *     `{phone_number, label}` objects. No form is enforced: no source
+             *     gives one for these.
+             */
             phone_numbers?: components["schemas"]["PhoneNumbersInput"];
         };
         VerticalInput: components["schemas"]["Vertical"] | null;
@@ -301,6 +499,16 @@ export interface components {
             label?: components["schemas"]["NullableString"];
         };
         ProfileWebsiteInput: {
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             website: components["schemas"]["HttpUrl"];
             label?: components["schemas"]["NullableString"];
         };
@@ -321,7 +529,16 @@ export interface components {
          *     RCS sender passes through unchanged.
          */
         Sender: {
+            /**
+             * @description The SID of a sender, `XE` and 32 hex digits. The pattern and lengths
+             *     are safe: every sender SID has this form, and as a path parameter
+             *     it keeps the request inside the resource (no `/`, `..` or `%`).
+             */
             sid: components["schemas"]["SenderSid"];
+            /**
+             * @description Where the sender is in its life. New statuses may appear; a client
+             *     should treat one it does not know as "not online yet".
+             */
             status: components["schemas"]["SenderStatus"];
             /**
              * @description The channel-prefixed address, such as `whatsapp:+15017122661`.
@@ -333,8 +550,14 @@ export interface components {
              * @example Example Motors
              */
             friendly_name?: string | null;
+            /**
+             * @description How the sender was registered. `verification_code` is null, or, on
+             *     an update's response, the code just submitted.
+             */
             configuration?: components["schemas"]["Configuration"] | null;
+            /** @description The sender's webhooks. */
             webhook?: components["schemas"]["Webhook"] | null;
+            /** @description The business profile as the service holds it. */
             profile?: components["schemas"]["Profile"] | null;
             /**
              * @description The display name of the most recent change of `profile.name`,
@@ -343,13 +566,28 @@ export interface components {
              * @example Example Motors Group
              */
             pending_display_name?: string | null;
+            /**
+             * @description Where the most recent change of the display name stands:
+             *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review;
+             *     `PIN_MISMATCH`, `REGISTRATION_FAILED` and `EXPIRED` mean an approved
+             *     name could not be applied (submit the same name again to retry);
+             *     `COMPLETED` means it is now `profile.name`.
+             */
             pending_display_name_status?: components["schemas"]["PendingDisplayNameStatus"] | null;
             /**
              * @description When `pending_display_name_status` last changed, in ISO 8601 (UTC).
              * @example 2026-11-20T09:30:00Z
              */
             pending_display_name_status_date?: string | null;
+            /**
+             * @description On an update's response, when it carried `profile.name`: what became
+             *     of the new display name. `updating` (submitted), `no_change` (it is
+             *     already the name), `pending_review` (the same name is already under
+             *     review), `error` (it could not be processed; the other profile
+             *     fields were still applied).
+             */
             display_name_status?: components["schemas"]["DisplayNameStatus"] | null;
+            /** @description What WhatsApp reports about the number. */
             properties?: components["schemas"]["Properties"] | null;
             /** @description Why the sender is offline; null unless its status is `OFFLINE`. */
             offline_reasons?: components["schemas"]["OfflineReason"][] | null;
@@ -387,6 +625,7 @@ export interface components {
          */
         Configuration: {
             waba_id?: components["schemas"]["NullableString"];
+            /** @description How the one-time password reaches the number. */
             verification_method?: components["schemas"]["VerificationMethod"] | null;
             /**
              * @example null
@@ -403,8 +642,10 @@ export interface components {
         /** @description The sender's webhooks. */
         Webhook: {
             callback_url?: components["schemas"]["NullableString"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             callback_method?: components["schemas"]["WebhookMethod"] | null;
             fallback_url?: components["schemas"]["NullableString"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
             fallback_method?: components["schemas"]["WebhookMethod"] | null;
             status_callback_url?: components["schemas"]["NullableString"];
             status_callback_method?: components["schemas"]["NullableString"];
@@ -415,6 +656,7 @@ export interface components {
             about?: components["schemas"]["NullableString"];
             address?: components["schemas"]["NullableString"];
             description?: components["schemas"]["NullableString"];
+            /** @description The business category shown on the WhatsApp profile. */
             vertical?: components["schemas"]["Vertical"] | null;
             logo_url?: components["schemas"]["NullableString"];
             banner_url?: components["schemas"]["NullableString"];
@@ -482,6 +724,10 @@ export interface components {
         /** @description One page of senders. */
         SendersPage: {
             senders: components["schemas"]["Sender"][];
+            /**
+             * @description Where this page stands and how to reach its neighbours. To read the
+             *     next page, GET `next_page_url` exactly as given.
+             */
             meta: components["schemas"]["PageMeta"];
         };
         /**

@@ -65,7 +65,10 @@ it('lists all five operations, the Sender schema and the error body', async () =
   if (!(await menu.getByText(operations[0]?.summary as string, { exact: true }).isVisible())) {
     await menu.getByText(spec.tags[0].name, { exact: true }).click();
   }
+  // The group renders its items after the click, later on a loaded machine: wait for each (Playwright's
+  // bound, 30 s), rather than ask once at once.
   for (const { summary } of operations) {
+    await menu.getByText(summary, { exact: true }).waitFor({ state: 'visible' });
     await expect(menu.getByText(summary, { exact: true }).isVisible()).resolves.toBe(true);
   }
   // The Sender schema, in the 200 response of fetchSender: the page renders a section once shown.
