@@ -20,6 +20,7 @@ function view(sandbox: Sandbox, url = sandbox.url, close = () => sandbox.close()
   return {
     url,
     senders: sandbox.senders,
+    sendersOf: (accountSid) => sandbox.sendersOf(accountSid),
     get requests() {
       return sandbox.requests;
     },

@@ -114,3 +114,35 @@ export function createSender(body: SenderCreate): Sender {
 export function render(sender: Sender, base: string, collection: string): Sender {
   return { ...structuredClone(sender), url: `${base}${collection}/${sender.sid}` };
 }
+
+/** Every sender of the sandbox, each owned by one account (the Basic user name; '' when accounts are not kept apart). */
+export class Store {
+  /** By sid, in creation order. */
+  readonly senders = new Map<string, Sender>();
+  readonly #owners = new Map<string, string>();
+
+  add(account: string, sender: Sender): void {
+    this.senders.set(sender.sid, sender);
+    this.#owners.set(sender.sid, account);
+  }
+
+  /** The account's sender with this sid; another account's is not found. */
+  get(account: string, sid: string): Sender | undefined {
+    return this.#owners.get(sid) === account ? this.senders.get(sid) : undefined;
+  }
+
+  delete(sid: string): void {
+    this.senders.delete(sid);
+    this.#owners.delete(sid);
+  }
+
+  /** The account's senders, in creation order. */
+  of(account: string): Sender[] {
+    return [...this.senders.values()].filter((sender) => this.#owners.get(sender.sid) === account);
+  }
+
+  /** Whether the sender is still stored, as this very object. */
+  holds(sender: Sender): boolean {
+    return this.senders.get(sender.sid) === sender;
+  }
+}
