@@ -27,7 +27,10 @@ ${then}
 }
 
 /** Starts a host; resolves once it printed its URLs. */
-function startHost(name: string, source: string): Promise<{ child: ChildProcess; urls: string[]; exited: Promise<unknown> }> {
+function startHost(
+  name: string,
+  source: string,
+): Promise<{ child: ChildProcess; urls: string[]; exited: Promise<unknown> }> {
   const file = join(scratch, name);
   writeFileSync(file, source);
   const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -47,7 +50,10 @@ function startHost(name: string, source: string): Promise<{ child: ChildProcess;
 /** The process ids under `pid`, now. */
 function descendants(pid: number): number[] {
   try {
-    const direct = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    const direct = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(Number);
     return direct.flatMap((child) => [child, ...descendants(child)]);
   } catch {
     return [];
@@ -90,19 +96,26 @@ describe('a host that ends without close()', () => {
     ['SIGTERM', 'setInterval(() => {}, 1000);'],
     ['SIGINT', 'setInterval(() => {}, 1000);'],
     ['an uncaught error', "setInterval(() => {}, 1000); process.on('SIGUSR2', () => { throw new Error('boom'); });"],
-  ])('leaves no Prism behind when killed by %s', async (how, then) => {
-    const { child, urls, exited } = await startHost(`${how.replaceAll(' ', '-')}.mjs`, hostScript(then));
-    const pids = descendants(child.pid as number);
-    for (const url of urls) expect(await answers(url)).toBe(true);
-    child.kill(how.startsWith('SIG') ? (how as NodeJS.Signals) : 'SIGUSR2');
-    await exited;
-    await expectNothingLeft(pids, urls);
-  }, 60_000);
+  ])(
+    'leaves no Prism behind when killed by %s',
+    async (how, then) => {
+      const { child, urls, exited } = await startHost(`${how.replaceAll(' ', '-')}.mjs`, hostScript(then));
+      const pids = descendants(child.pid as number);
+      for (const url of urls) expect(await answers(url)).toBe(true);
+      child.kill(how.startsWith('SIG') ? (how as NodeJS.Signals) : 'SIGUSR2');
+      await exited;
+      await expectNothingLeft(pids, urls);
+    },
+    60_000,
+  );
 
   it('exits by itself when a script forgets close()', async () => {
     const { child, urls, exited } = await startHost('forgets.mjs', hostScript(''));
     const pids = descendants(child.pid as number);
-    const ended = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
+    const ended = await Promise.race([
+      exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000)),
+    ]);
     if (ended === 'still running') child.kill('SIGKILL');
     expect(ended).toEqual({ code: 0, signal: null });
     await expectNothingLeft(pids, urls);

@@ -10,6 +10,7 @@ import { createSendersClient, type SenderCreate } from '../index.js';
 import { specPath } from '../test/paths.js';
 import { startSandbox } from './index.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the parsed spec, walked by keys read from itself
 type Json = Record<string, any>;
 const spec = parse(readFileSync(specPath, 'utf8')) as Json;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -17,7 +18,14 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addSchema(spec, 'spec');
 
 const deref = (node: Json): Json =>
-  node.$ref ? deref(node.$ref.slice(2).split('/').reduce((at: Json, key: string) => at[key], spec)) : node;
+  node.$ref
+    ? deref(
+        node.$ref
+          .slice(2)
+          .split('/')
+          .reduce((at: Json, key: string) => at[key], spec),
+      )
+    : node;
 
 /** The spec's operation for a method and a concrete path. */
 function operationOf(method: string, pathname: string): { id: string; responses: Json } {
@@ -33,7 +41,12 @@ const answers: { method: string; url: string; status: number; text: string }[] =
 const recording: typeof fetch = async (input, init) => {
   const request = new Request(input, init);
   const response = await fetch(request);
-  answers.push({ method: request.method, url: request.url, status: response.status, text: await response.clone().text() });
+  answers.push({
+    method: request.method,
+    url: request.url,
+    status: response.status,
+    text: await response.clone().text(),
+  });
   return response;
 };
 
@@ -47,7 +60,11 @@ it('answers every call of a full scenario, errors included, as the spec document
   const full: SenderCreate = {
     sender_id: 'whatsapp:+15550000001',
     configuration: { waba_id: '1234567890', verification_method: 'voice' },
-    webhook: { callback_url: 'https://example.com/in', callback_method: 'PUT', status_callback_url: 'https://example.com/s' },
+    webhook: {
+      callback_url: 'https://example.com/in',
+      callback_method: 'PUT',
+      status_callback_url: 'https://example.com/s',
+    },
     profile: {
       name: 'Example Motors',
       vertical: 'Automotive',
@@ -84,7 +101,9 @@ it('answers every call of a full scenario, errors included, as the spec document
     .catch(() => undefined);
   // What the client refuses to send, sent raw.
   const raw = createSendersClient({ ...base, validate: false, maxRetries: 0 });
-  await raw.create({ sender_id: 'whatsapp:+15550000009', webhook: { callback_url: 42 } } as never).catch(() => undefined);
+  await raw
+    .create({ sender_id: 'whatsapp:+15550000009', webhook: { callback_url: 42 } } as never)
+    .catch(() => undefined);
   await raw.list({ pageSize: 5000 }).catch(() => undefined);
 
   const statuses = new Set(answers.map((answer) => answer.status));
@@ -104,9 +123,7 @@ it('answers every call of a full scenario, errors included, as the spec document
       if (text !== '') problems.push(`${id} ${status}: a body where the spec has none`);
       continue;
     }
-    const pointer = JSON.stringify(content.schema).includes('$ref')
-      ? `spec${content.schema.$ref}`
-      : undefined;
+    const pointer = JSON.stringify(content.schema).includes('$ref') ? `spec${content.schema.$ref}` : undefined;
     const validate = pointer ? ajv.getSchema(pointer) : ajv.compile(content.schema);
     if (!validate) throw new Error(`cannot compile ${pointer}`);
     if (!validate(JSON.parse(text))) problems.push(`${id} ${status}: ${ajv.errorsText(validate.errors)}`);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { senderStatuses } from '../../generated/request-rules.js';
-import type { Sender, SenderStatus } from '../types.js';
+import type { SenderStatus } from '../types.js';
 import { Advancer, setStatus } from './lifecycle.js';
 import type { BareSandbox, SandboxOptions } from './options.js';
 import { type Answer, Routes, twilioError } from './routes.js';
