@@ -1,8 +1,8 @@
 // The packed package, installed by name into a temporary project, in Node, Deno, Bun and workerd.
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -55,13 +55,17 @@ describe('the packed package', () => {
   it('builds dist/ on pack from a clean clone (prepack)', async () => {
     const clone = mkdtempSync(join(tmpdir(), 'whatsapp-senders-clone-'));
     try {
-      const files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+      const files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
+        .split('\0')
+        .filter(Boolean);
       for (const file of files) cpSync(join(root, file), join(clone, file), { recursive: true });
       symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
       expect(existsSync(join(clone, 'dist'))).toBe(false);
       const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: clone, timeout: 120_000 });
       const listed = JSON.parse(stdout.slice(stdout.indexOf('[')))[0].files.map((file: { path: string }) => file.path);
-      expect(listed).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/testing.js', 'dist/cli.js', 'LICENSE']));
+      expect(listed).toEqual(
+        expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/testing.js', 'dist/cli.js', 'LICENSE']),
+      );
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
