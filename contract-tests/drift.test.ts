@@ -23,6 +23,9 @@ const drifts: Record<string, { change: (sender: Body) => Body; field: string }> 
   },
   'a status outside the enum': { change: (sender) => ({ ...sender, status: 'SUSPENDED' }), field: 'status' },
 };
+let number = 0;
+/** A sender id of its own for each call: deterministic, so that a failure replays. */
+const senderId = () => `whatsapp:+1556${String(++number).padStart(8, '0')}`;
 const extraField = (sender: Body) => ({ ...sender, throughput_tier: 'standard' });
 
 /** Applies `change` to every sender in a body: a sender itself, or each sender of a page. */
@@ -43,9 +46,7 @@ describe('through prism proxy, one call', () => {
   it.each(Object.entries(drifts))('fails on %s, naming the field', async (_, { change, field }) => {
     checked.sandbox.mutateResponses(everySender(change));
     const senders = contractClient(checked.url, { maxRetries: 0 });
-    const error = await senders
-      .create({ sender_id: `whatsapp:+1555${Date.now() % 1e8}` })
-      .catch((caught: unknown) => caught);
+    const error = await senders.create({ sender_id: senderId() }).catch((caught: unknown) => caught);
     expect((error as Error).cause).toBeInstanceOf(SpecViolation);
     expect((error as Error).message).toMatch(new RegExp(`response\\.body\\.${field}\\b|property '${field}'`));
   });
@@ -53,7 +54,7 @@ describe('through prism proxy, one call', () => {
   it('passes an extra field, and the client hands it through', async () => {
     checked.sandbox.mutateResponses(everySender(extraField));
     const senders = contractClient(checked.url);
-    const created = await senders.create({ sender_id: `whatsapp:+1556${Date.now() % 1e8}` });
+    const created = await senders.create({ sender_id: senderId() });
     expect(created).toMatchObject({ throughput_tier: 'standard', status: 'CREATING' });
     expect(await senders.get(created.sid)).toMatchObject({ throughput_tier: 'standard' });
   });
@@ -84,8 +85,11 @@ describe('the proxy-mode suite, run whole', () => {
   const upstreams: Sandbox[] = [];
   afterAll(() => Promise.all(upstreams.map((upstream) => upstream.close())));
 
+  // One drift and one harmless change, each a whole vitest run (the dearest tests of the suite); every
+  // kind of drift is proven one call at a time above, and by `whatsapp-senders contract` in src/cli/.
+  const statusDrift = drifts['a status outside the enum'] as (typeof drifts)[string];
   const cases = [
-    ...Object.entries(drifts).map(([kind, { change, field }]) => ({ kind, change, field, passes: false })),
+    { kind: 'a status outside the enum', change: statusDrift.change, field: statusDrift.field, passes: false },
     { kind: 'an extra field', change: extraField, field: 'throughput_tier', passes: true },
   ];
 
