@@ -23,7 +23,7 @@ const operations: { id: string; summary: string }[] = Object.values(spec.paths).
  * The Chromium to drive: CHROMIUM_PATH, else chromium, chromium-browser or google-chrome on the PATH.
  * Never a test tool's own browser download.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CHROMIUM_PATH) {
     if (existsSync(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
     throw new Error(`CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which does not exist`);

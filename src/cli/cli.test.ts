@@ -253,7 +253,7 @@ describe('whatsapp-senders sandbox', () => {
         );
       const lines = run.text.trimEnd().split('\n');
       expect(lines.length, run.text).toBe(output.length);
-      output.forEach((line, i) => expect(lines[i], run.text).toMatch(pattern(line)));
+      for (const [i, line] of output.entries()) expect(lines[i], run.text).toMatch(pattern(line));
     }
   }, 90_000);
 });
