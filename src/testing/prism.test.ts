@@ -91,7 +91,8 @@ async function expectNothingLeft(pids: number[], urls: string[]) {
   for (const url of urls) expect(await answers(url), url).toBe(false);
 }
 
-describe('a host that ends without close()', () => {
+// Each host is a process of its own, waited on: they run side by side.
+describe.concurrent('a host that ends without close()', () => {
   it.each([
     ['SIGTERM', 'setInterval(() => {}, 1000);'],
     ['SIGINT', 'setInterval(() => {}, 1000);'],

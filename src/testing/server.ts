@@ -233,8 +233,12 @@ export async function startBareSandbox({
       resolve();
     });
   });
-  // A sandbox never keeps its host alive on its own: a script that forgets close() still ends.
-  if (!keepAlive) server.unref();
+  // A sandbox never keeps its host alive on its own, nor do its idle keep-alive connections: a script
+  // that forgets close() still ends as soon as its own requests are done.
+  if (!keepAlive) {
+    server.unref();
+    server.on('connection', (socket) => socket.unref());
+  }
   sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return sandbox;
 }
