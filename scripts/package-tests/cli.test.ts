@@ -47,7 +47,8 @@ let number = 0;
 const fresh = () => `whatsapp:+1555${String(8_000_000 + ++number).padStart(8, '0')}`;
 const sidIn = (text: string) => /XE[0-9a-f]{32}/.exec(text)?.[0] as string;
 
-describe('whatsapp-senders (the bin)', () => {
+// Each test has senders of its own: they run side by side, each bin a process of its own.
+describe.concurrent('whatsapp-senders (the bin)', () => {
   it.each(['create', 'get', 'update', 'delete', 'list', 'wait', 'verify', 'register'])(
     'has --help with an example for %s',
     async (command) => {

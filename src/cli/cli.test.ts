@@ -47,8 +47,10 @@ function cli(args: string[], { input = '', environment = env, base = true } = {}
 
 let number = 0;
 const fresh = () => `whatsapp:+1555${String(3_000_000 + ++number).padStart(7, '0')}`;
+let files = 0;
+/** A JSON file of its own for each call, so that tests running side by side never share one. */
 const file = (name: string, body: unknown) => {
-  const path = join(scratch, name);
+  const path = join(scratch, `${++files}-${name}`);
   writeFileSync(path, JSON.stringify(body));
   return path;
 };
@@ -75,7 +77,7 @@ describe('create with --file and flags', () => {
   });
 });
 
-describe('errors name what the user typed', () => {
+describe.concurrent('errors name what the user typed', () => {
   it.each([
     ['a page size over the limit', ['list', '--page-size', '5000'], /^error: --page-size: must be at most 1000$/m],
     ['a malformed sid', ['get', 'XE123'], /^error: <sid>: /m],
@@ -106,7 +108,8 @@ describe('errors name what the user typed', () => {
   });
 });
 
-describe('register', () => {
+// Each test registers a number of its own: they run side by side.
+describe.concurrent('register', () => {
   it('asks again after a mistyped code, and goes online with the right one', async () => {
     const path = file('again.json', { sender_id: fresh() });
     const { code, stdout, stderr } = await cli(['register', '--file', path], { input: '111111\n222222\n123456\n' });
