@@ -141,7 +141,11 @@ it("runs the README's example test file of whatsapp-senders/testing, with vitest
   const dir = join(root, 'test-results', 'readme-example');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'register.test.ts'), example);
-  await writeFile(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['register.test.ts'] } };\n");
+  // Hook bounds for a loaded 2-core machine: the sandbox's Prism starts in about 1 s when the machine is idle.
+  await writeFile(
+    join(dir, 'vitest.config.mjs'),
+    "export default { test: { include: ['register.test.ts'], hookTimeout: 60_000 } };\n",
+  );
   const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
   const { stdout } = await promisify(execFile)(process.execPath, [vitest, 'run', '--root', dir], {
     cwd: dir,
