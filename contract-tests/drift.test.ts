@@ -5,9 +5,10 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCheckedSandbox } from '../scripts/checked-sandbox.mjs';
-import { root } from '../scripts/generate.mjs';
-import { type Sandbox, startSandbox } from '../scripts/sandbox.mjs';
+import { root } from '../src/test/paths.js';
+import { startCheckedSandbox } from '../src/testing/checked.js';
+import type { BareSandbox as Sandbox } from '../src/testing/options.js';
+import { startBareSandbox as startSandbox } from '../src/testing/server.js';
 import { createSendersClient } from '../src/index.js';
 import { contractClient, credentials, SpecViolation } from './client.js';
 
@@ -31,6 +32,9 @@ const unchanged = (sender: Body) => sender;
 /** How Prism names the field at fault: its path, or the property it found or missed. */
 const naming = (field: string) =>
   new RegExp(`response\\.body\\.(senders\\.\\d+\\.)?${field}\\b|property '${field}'|found '${field}'`);
+let number = 0;
+/** A sender id of its own for each call: deterministic, so that a failure replays. */
+const senderId = () => `whatsapp:+1556${String(++number).padStart(8, '0')}`;
 
 /** Applies `change` to every sender in a body: a sender itself, or each sender of a page. */
 const everySender = (change: (sender: Body) => Body) => (body: Body) =>
@@ -50,9 +54,7 @@ describe('through prism proxy, one call', () => {
   it.each(Object.entries(drifts))('fails on %s, naming the field', async (_, { change, field }) => {
     checked.sandbox.mutateResponses(everySender(change));
     const senders = contractClient(checked.url, { maxRetries: 0 });
-    const error = await senders
-      .create({ sender_id: `whatsapp:+1555${Date.now() % 1e8}` })
-      .catch((caught: unknown) => caught);
+    const error = await senders.create({ sender_id: senderId() }).catch((caught: unknown) => caught);
     expect((error as Error).cause).toBeInstanceOf(SpecViolation);
     expect((error as Error).message).toMatch(naming(field));
   });
@@ -60,7 +62,7 @@ describe('through prism proxy, one call', () => {
   it('hands a field the spec does not know through the client, straight from the service', async () => {
     checked.sandbox.mutateResponses(everySender((sender) => ({ ...sender, throughput_tier: 'standard' })));
     const senders = createSendersClient({ ...credentials, baseUrl: checked.sandbox.url });
-    const created = await senders.create({ sender_id: `whatsapp:+1556${Date.now() % 1e8}` });
+    const created = await senders.create({ sender_id: senderId() });
     expect(created).toMatchObject({ throughput_tier: 'standard', status: 'CREATING' });
     expect(await senders.get(created.sid)).toMatchObject({ throughput_tier: 'standard' });
   });
@@ -91,8 +93,11 @@ describe('the proxy-mode suite, run whole', () => {
   const upstreams: Sandbox[] = [];
   afterAll(() => Promise.all(upstreams.map((upstream) => upstream.close())));
 
+  // One drift and no change, each a whole vitest run (the dearest tests of the suite); every
+  // kind of drift is proven one call at a time above, and by `whatsapp-senders contract` in src/cli/.
+  const statusDrift = drifts['a status outside the enum'] as (typeof drifts)[string];
   const cases = [
-    ...Object.entries(drifts).map(([kind, { change, field }]) => ({ kind, change, field, passes: false })),
+    { kind: 'a status outside the enum', change: statusDrift.change, field: statusDrift.field, passes: false },
     { kind: 'no change', change: unchanged, field: '', passes: true },
   ];
 

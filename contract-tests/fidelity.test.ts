@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { specPath } from '../scripts/generate.mjs';
-import { type Prism, startPrism } from '../scripts/prism.mjs';
+import { specPath } from '../src/test/paths.js';
+import { type Prism, startPrism } from '../src/testing/prism.js';
 import { ApiError, createSendersClient, type SenderCreate, type SenderUpdate } from '../src/index.js';
 import { json, startServer } from '../src/test/http-server.js';
 import { contractClient, credentials, SpecViolation, senders } from './client.js';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { root } from '../scripts/generate.mjs';
+import { root } from './test/paths.js';
 import { hoverText } from './test/quick-info.js';
 
 const probe = `import type { Sender, SenderCreate } from './index.js';
