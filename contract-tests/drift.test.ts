@@ -5,11 +5,11 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSendersClient } from '../src/index.js';
 import { root } from '../src/test/paths.js';
 import { startCheckedSandbox } from '../src/testing/checked.js';
 import type { BareSandbox as Sandbox } from '../src/testing/options.js';
 import { startBareSandbox as startSandbox } from '../src/testing/server.js';
-import { createSendersClient } from '../src/index.js';
 import { contractClient, credentials, SpecViolation } from './client.js';
 
 type Body = Record<string, unknown>;

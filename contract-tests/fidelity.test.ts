@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { specPath } from '../src/test/paths.js';
-import { type Prism, startPrism } from '../src/testing/prism.js';
 import { ApiError, createSendersClient, type SenderCreate, type SenderUpdate } from '../src/index.js';
 import { json, startServer } from '../src/test/http-server.js';
+import { specPath } from '../src/test/paths.js';
+import { type Prism, startPrism } from '../src/testing/prism.js';
 import { contractClient, credentials, SpecViolation, senders } from './client.js';
 import { exampleSid } from './coverage.js';
 import { operations, responseExample, schema } from './spec.js';
