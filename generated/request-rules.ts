@@ -22,7 +22,7 @@ export const requestRules = {
             "type": "integer",
             "minimum": 1,
             "maximum": 1000,
-            "default": 50
+            "default": 20
           }
         },
         "Page": {
