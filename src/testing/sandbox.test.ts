@@ -3,6 +3,7 @@
 // are kept apart.
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestRules } from '../../generated/request-rules.js';
 import { ApiError, createSendersClient } from '../index.js';
 import { accountSid, authToken, basic } from '../test/credentials.js';
 import { type Sandbox, startSandbox } from './index.js';
@@ -41,7 +42,7 @@ describe('requests the spec forbids, with validate: false', () => {
     ],
     ['an email entry without email', { profile: { emails: [{ label: 'Support' }] } }, 'emails[0].email'],
     ['a misspelt key', { profile: { displayName: 'Acme' } }, 'displayName'],
-    ['configuration: null', { configuration: null }, 'configuration'],
+    ['a profile without a name', { profile: { about: 'Cars' } }, 'profile.name'],
   ])('answers %s with a Twilio 400 naming the field, and stores nothing', async (_, extra, field) => {
     sandbox = await startSandbox({ validate: false });
     const answer = await call('POST', '/v2/Channels/Senders', { sender_id: senderId(1), ...extra });
@@ -49,6 +50,13 @@ describe('requests the spec forbids, with validate: false', () => {
     expect(answer.body).toEqual(twilioBody(400));
     expect(answer.body.message).toContain(field);
     expect(sandbox.senders.size).toBe(0);
+  });
+
+  it('takes configuration: null, which the spec allows, without crashing, and goes on serving', async () => {
+    sandbox = await startSandbox({ validate: false });
+    const answer = await call('POST', '/v2/Channels/Senders', { sender_id: senderId(1), configuration: null });
+    expect(answer.status).toBe(202);
+    expect((await call('GET', `/v2/Channels/Senders/${answer.body.sid}`)).status).toBe(200);
   });
 
   it('answers a body that is not an object, a bad page size and a malformed sid with 400', async () => {
@@ -141,7 +149,7 @@ describe('pages', () => {
     const senders = createSendersClient({ accountSid, authToken, baseUrl: sandbox.url });
     for (let n = 1; n <= 7; n++) await senders.create({ sender_id: senderId(n) });
     const first = await call('GET', '/v2/Channels/Senders?Channel=whatsapp');
-    expect(first.body.meta.page_size).toBe(50);
+    expect(first.body.meta.page_size).toBe(requestRules.operations.listSenders.query.PageSize.schema.default);
     expect(first.body.senders).toHaveLength(7);
     const seen: string[] = [];
     for await (const sender of senders.iterate({ pageSize: 3 })) seen.push(sender.sender_id);
