@@ -84,6 +84,15 @@ const child = (path: string, key: string | number) =>
       ? `${path}.${key}`
       : `${path}[${JSON.stringify(key)}]`;
 
+/** A pattern's answer; one that exhausts the stack on its input does not match it. */
+function matches(test: () => boolean): boolean {
+  try {
+    return test();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `value` has the type `schema` asks for (or it asks for none). */
 function typeMatches(schema: Schema, value: unknown): boolean {
   const resolved = schema.$ref !== undefined ? (own(schemas, schema.$ref) ?? {}) : schema;
@@ -109,16 +118,22 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
     fail(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`);
   if (typeof value === 'string') {
     const length = [...value].length;
+    const before = issues.length;
     if (schema.minLength !== undefined && length < schema.minLength)
       fail(`must have at least ${schema.minLength} characters`);
     if (schema.maxLength !== undefined && length > schema.maxLength)
       fail(`must have at most ${schema.maxLength} characters`);
-    if (schema.pattern !== undefined) {
-      const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, 'u');
-      patterns.set(schema.pattern, pattern);
-      if (!pattern.test(value)) fail(`must match ${schema.pattern}`);
+    // A string of the wrong length is not matched further: on a long one, a backtracking pattern
+    // (the uri format's) can exhaust the stack, and the length already says what to fix.
+    if (issues.length === before) {
+      if (schema.pattern !== undefined) {
+        const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, 'u');
+        patterns.set(schema.pattern, pattern);
+        if (!matches(() => pattern.test(value))) fail(`must match ${schema.pattern}`);
+      }
+      if (schema.format !== undefined && !matches(() => own(formats, schema.format as string)?.(value) === true))
+        fail(`must be a valid ${schema.format}`);
     }
-    if (schema.format !== undefined && !own(formats, schema.format)?.(value)) fail(`must be a valid ${schema.format}`);
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}`);
