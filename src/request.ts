@@ -235,8 +235,35 @@ export async function send(
   }
   if (response.ok) return { response, data: text };
   try {
-    return { response, error: JSON.parse(text) };
+    const error: unknown = JSON.parse(text);
+    // A body nested deeper than any error is stays text: as a value, printing it would overflow the stack.
+    return { response, error: depthOf(error) > maxErrorDepth ? text : error };
   } catch {
     return { response, error: text };
+  }
+}
+
+const maxErrorDepth = 64;
+
+/** How deeply a parsed JSON value nests, counted without recursion, up to just past the limit. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > maxErrorDepth) return deepest;
+    for (const item of Object.values(node)) pending.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
+/** A value as JSON for a debug line; never throws. */
+function preview(value: unknown): string {
+  try {
+    return String(JSON.stringify(value));
+  } catch {
+    return '[a body that cannot be shown]';
   }
 }
