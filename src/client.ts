@@ -6,7 +6,7 @@ import { ApiError, ValidationError } from './errors.js';
 import { type WaitOptions, waitForStatus } from './lifecycle.js';
 import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
-import { pathSegment, readingInput, requestHeaders, serializeBody } from './prepare.js';
+import { buildingWith, pathSegment, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
 import { type Call, perform, requestIdHeader, send } from './request.js';
 import type { OperationId, Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
@@ -101,7 +101,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     requestOptions: unknown,
     expect: Pick<Call, 'check' | 'onResponse'> = {},
   ): Promise<T> {
-    const { url, headers, body, signal, timeoutMs } = readingInput(() => {
+    const { url, headers, body, signal, timeoutMs } = buildingWith(redact, () => {
       const { signal, timeoutMs = settings.timeoutMs, headers: extra = {} } = readRequestOptions(requestOptions);
       const parts = input();
       const body = 'body' in parts ? serializeBody(parts.body) : undefined;
@@ -126,7 +126,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   const get = (sid: string, requestOptions: RequestOptions = {}) =>
     run<Sender>('fetchSender', 'GET', item, () => ({ path: { Sid: sid } }), requestOptions);
   const wait = (sid: string, statuses: readonly SenderStatus[], options: WaitOptions = {}, seen?: Sender) =>
-    waitForStatus(get, baseUrl + item, sid, statuses, options, seen, settings.timeoutMs);
+    waitForStatus(get, baseUrl + item, sid, statuses, options, seen, settings.timeoutMs, redact);
   const signalOf = (options: WaitOptions) =>
     readingInput(() => {
       const { signal } = checkObject(options, 'options') as WaitOptions;

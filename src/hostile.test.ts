@@ -42,14 +42,15 @@ afterEach(async () => {
   vi.unstubAllEnvs();
 });
 
-/** Runs a call; its value or its error, how long it took, and what leaked in the error. */
-async function settle<T>(call: () => Promise<T>) {
+/** Runs a call within `boundMs`; its value or its error, how long it took, and what leaked in the error. */
+async function settle<T>(call: () => Promise<T>, boundMs = 5_000) {
   const started = performance.now();
   const outcome = await call().then(
     (value) => ({ value, error: undefined as unknown }),
     (error: unknown) => ({ value: undefined, error }),
   );
   const ms = performance.now() - started;
+  expect(ms, 'time bound').toBeLessThan(boundMs);
   expect(leaksIn([outcome.error], secrets), 'credentials in the error').toEqual([]);
   return { ...outcome, ms };
 }
@@ -307,6 +308,25 @@ describe('5. credentials a server or a proxy echoes', () => {
     expect(cause).toBeInstanceOf(TypeError);
     expect((cause.cause as Error).message).toBe('proxy refused Basic [redacted]');
     expect(server.received).toHaveLength(1);
+  });
+
+  it('keeps them out of a ValidationError quoting a getter, and of offline reasons the service echoes', async () => {
+    const server = await serve((_, response) =>
+      json(response, 200, { ...online, status: 'OFFLINE', offline_reasons: [{ code: '1', message: authToken }] }),
+    );
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const throwing = {
+      ...seed,
+      get profile(): never {
+        throw new Error(`no profile for ${authToken}`);
+      },
+    };
+    const refused = await settle(() => senders.create(throwing));
+    expect(refused.error).toBeInstanceOf(ValidationError);
+    expect((refused.error as Error).message).toContain('[redacted]');
+    const offline = await settle(() => senders.waitForStatus(sid, ['ONLINE'], { intervalMs: 10 }));
+    expect((offline.error as Error).name).toBe('SenderOfflineError');
+    expect(server.received.map(lines)).toEqual([`GET ${collection}/${sid}`]);
   });
 
   it('redacts a logged error body before cutting it, so no part of a token survives the cut', async () => {

@@ -2,6 +2,7 @@
 import { senderStatuses } from '../generated/request-rules.js';
 import { SenderOfflineError, TimeoutError, ValidationError } from './errors.js';
 import { readingInput } from './prepare.js';
+import type { Redact } from './redact.js';
 import { sleep } from './retry.js';
 import type { Sender, SenderStatus } from './types.js';
 import { checkSchema } from './validate.js';
@@ -59,6 +60,8 @@ export async function waitForStatus(
   seen?: Sender,
   /** The client's timeout of one read. */
   readTimeoutMs = 30_000,
+  /** The client's redactor: an OFFLINE sender's reasons are quoted in the error's message. */
+  redact: Redact = (value) => value,
 ): Promise<Sender> {
   const {
     intervalMs = 2_000,
@@ -101,7 +104,7 @@ export async function waitForStatus(
     if (sender.status !== last?.status) onStatus?.(sender);
     last = sender;
     if (wanted.includes(sender.status)) return sender;
-    if (sender.status === 'OFFLINE') throw new SenderOfflineError(sender);
+    if (sender.status === 'OFFLINE') throw new SenderOfflineError(redact(sender));
     const wait = deadline - Date.now();
     if (wait <= 0) throw timedOut();
     await sleep(Math.min(interval, wait), signal);

@@ -83,9 +83,24 @@ export function readingInput<T>(read: () => T, path = '$', what = 'cannot be rea
   }
 }
 
+// Redacts what a caller's code threw before a ValidationError quotes it; set for the (synchronous)
+// duration of `buildingWith`, so that no error holding a credential is ever made.
+let redactQuoted: (text: string) => string = (text) => text;
+
+/** Runs `build` (synchronous) with `redact` applied to every thrown message a ValidationError quotes. */
+export function buildingWith<T>(redact: (text: string) => string, build: () => T): T {
+  const previous = redactQuoted;
+  redactQuoted = redact;
+  try {
+    return readingInput(build);
+  } finally {
+    redactQuoted = previous;
+  }
+}
+
 function describe(error: unknown): string {
   try {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return redactQuoted(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   } catch {
     return 'an error that cannot be shown';
   }

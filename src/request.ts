@@ -90,10 +90,12 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
     } else {
       const { response } = result;
       const seen = described(call, response);
-      const cut = response.ok ? '' : ` ${String(JSON.stringify(redact(result.error))).slice(0, 500)}`;
-      log?.(
-        `${method} ${url} → ${response.status} ${took}${seen.requestId ? ` [request ${seen.requestId}]` : ''}${cut}`,
-      );
+      if (log) {
+        // Redacted whole, then cut: a cut first could leave most of a token behind.
+        const cut = response.ok ? '' : ` ${preview(redact(result.error)).slice(0, 500)}`;
+        const id = seen.requestId ? ` [request ${seen.requestId}]` : '';
+        log(`${method} ${url} → ${response.status} ${took}${id}${cut}`);
+      }
       if (isRedirect(response)) {
         const location = response.headers.get('Location');
         throw new ApiError({
