@@ -141,8 +141,8 @@ describe('validation before any request', () => {
       '$.extra',
       '$.sender_id',
     ]);
-    expect(error.issues.find((issue) => issue.path === '$.sender_id')?.message).toBe(
-      'must have at least 12 characters',
+    expect(error.issues.find((issue) => issue.path === '$.sender_id')?.message).toMatch(
+      /^must have at least \d+ characters$/,
     );
   });
 
