@@ -84,6 +84,23 @@ const child = (path: string, key: string | number) =>
       ? `${path}.${key}`
       : `${path}[${JSON.stringify(key)}]`;
 
+/** A string's length in code points, as JSON Schema counts it, without copying it. */
+function codePoints(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
 /** A pattern's answer; one that exhausts the stack on its input does not match it. */
 function matches(test: () => boolean): boolean {
   try {
@@ -117,7 +134,7 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
   if (schema.enum && !schema.enum.includes(value))
     fail(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`);
   if (typeof value === 'string') {
-    const length = [...value].length;
+    const length = schema.minLength !== undefined || schema.maxLength !== undefined ? codePoints(value) : 0;
     const before = issues.length;
     if (schema.minLength !== undefined && length < schema.minLength)
       fail(`must have at least ${schema.minLength} characters`);
