@@ -48,7 +48,8 @@ for (const [major, binary] of versions) {
   );
   rmSync(bin, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  results.push(`Node ${actual}: ${run.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
+  const how = run.signal ? ` (killed by ${run.signal})` : run.status === 0 ? '' : ` (exit ${run.status})`;
+  results.push(`Node ${actual}: ${run.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s${how}`);
   if (run.status !== 0) break;
 }
 console.log(`\nnode-matrix:\n  ${results.join('\n  ')}`);
