@@ -8,14 +8,14 @@ import { build } from 'esbuild';
 import { root } from './generate.mjs';
 
 /**
- * The budget in bytes, min+gz: the figure reached (10,277 B), rounded up to the next 128 B. It was
+ * The budget in bytes, min+gz: the figure reached (13,373 B), rounded up to the next 128 B. It was
  * 8 KiB until retries, Retry-After, per-attempt timeouts, the logger with redaction, the call-option
- * checks (9,628 B) and waitForStatus, register and verify (10,1xx B) came in; openapi-fetch alone
- * is 2,604 B of it and the spec's request rules about 1,150 B. 10,430 B after the spec followed the
- * 2026 service (issue 12: friendly_name, account_type, null in every request field, the create
- * profile's required name, the RFC 9457 message fallback).
+ * checks (9,628 B) and waitForStatus, register and verify (10,277 B) came in; issue 13's hardening
+ * added 3.1 KB: one-pass request building, redaction of headers and cause chains, redirects as
+ * errors, page checks, the waitForStatus deadline, and ajv-formats' full `uri` format (1.6 KB
+ * minified), so that the client judges URLs as Prism does. openapi-fetch alone is 2,604 B of it.
  */
-export const budgetBytes = 10_496;
+export const budgetBytes = 13_440;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {

@@ -314,8 +314,9 @@ describe('a body JSON cannot carry', () => {
     for (const body of [circular(seed), { ...seed, profile: { name: 10n } }]) {
       const error = await lax.create(body as never).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).issues[0]?.path).toBe('$');
-      expect((error as Error).message).toMatch(/^\$: cannot be sent as JSON: /);
+      // The field that cannot be serialized is named, found only after serializing failed.
+      expect((error as ValidationError).issues[0]?.path).toMatch(/^\$\.profile\.(self|name)$/);
+      expect((error as Error).message).toMatch(/^\$\.profile\.(self|name): cannot be sent as JSON: /);
     }
     expect(server.received).toHaveLength(0);
   });

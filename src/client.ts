@@ -2,15 +2,16 @@ import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import type { paths } from '../generated/senders.js';
 import { resolveConfig } from './config.js';
-import { ValidationError } from './errors.js';
+import { ApiError, ValidationError } from './errors.js';
 import { type WaitOptions, waitForStatus } from './lifecycle.js';
-import { type ClientOptions, checkRequestOptions, defaults, type RequestOptions } from './options.js';
+import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
+import { buildingWith, pathSegment, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
-import { perform, send } from './request.js';
+import { type Call, perform, requestIdHeader, send } from './request.js';
 import type { OperationId, Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
-import { type RequestParts, validateRequest } from './validate.js';
+import { own, type RequestParts, validateRequest } from './validate.js';
 
 // openapi-fetch's CJS build sets `exports.default` without `__esModule`, so from our CJS build its
 // default export arrives one level down; from ESM it is where it should be.
@@ -68,14 +69,18 @@ export interface SendersClient {
  * const senders = createSendersClient({ accountSid, authToken });
  * const sender = await senders.get('XE…');
  */
-export function createSendersClient(options: ClientOptions = {}): SendersClient {
+export function createSendersClient(given: ClientOptions = {}): SendersClient {
+  // Each option read once, own fields only: a getter or a Proxy cannot answer differently later.
+  const options = readingInput(() => ({ ...checkObject(given, 'options') }), 'options') as ClientOptions;
   const { baseUrl, authorization, secrets } = resolveConfig(options);
   const settings = { ...defaults, ...definedOnly(options) };
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
-  const call = { policy: settings, redact: redactor(secrets), log: logger && ((line: string) => logger.debug(line)) };
-  const raw = createClient<paths>({ baseUrl, fetch: fetchImpl });
+  const redact = redactor(secrets);
+  const call = { policy: settings, redact, log: logger && ((line: string) => logger.debug(line)) };
+  // Redirects are not followed here either: they would carry credentials and bodies elsewhere.
+  const raw = createClient<paths>({ baseUrl, fetch: fetchImpl, redirect: 'manual' });
   // Set per request, so that the client object itself holds no credential to print.
   raw.use({
     onRequest({ request }) {
@@ -85,88 +90,143 @@ export function createSendersClient(options: ClientOptions = {}): SendersClient 
   });
 
   /**
-   * One operation: checks its input, then sends it, with retries. Without an operationId, `path`
-   * is a next page URL, followed exactly as the service gave it.
+   * One operation: reads and checks its input in one pass, then sends exactly what was checked,
+   * with retries. Without an operationId, `path` is a next page URL, followed as the service gave it.
    */
   async function run<T>(
     operationId: OperationId | undefined,
     method: string,
     path: string,
-    parts: RequestParts,
+    input: () => RequestParts,
     requestOptions: unknown,
+    expect: Pick<Call, 'check' | 'onResponse'> = {},
   ): Promise<T> {
-    checkRequestOptions(requestOptions);
-    if (settings.validate && operationId) validateRequest(operationId, parts, parameterNames);
-    const body = 'body' in parts ? serialize(parts.body) : undefined;
-    const { signal, timeoutMs = settings.timeoutMs, headers: extra } = requestOptions;
-    const url = operationId
-      ? baseUrl + path.replace('{Sid}', encode(parts.path?.Sid)) + queryString(parts.query)
-      : path;
-    const headers: Record<string, string> = { ...extra, Accept: 'application/json', ...sent };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return perform<T>({ ...call, method, url, headers, signal, timeoutMs }, (attempt) =>
+    const { url, headers, body, signal, timeoutMs } = buildingWith(redact, () => {
+      const { signal, timeoutMs = settings.timeoutMs, headers: extra = {} } = readRequestOptions(requestOptions);
+      const parts = input();
+      const body = 'body' in parts ? serializeBody(parts.body) : undefined;
+      if (settings.validate && operationId) {
+        validateRequest(operationId, { ...parts, body: body?.value }, parameterNames);
+      }
+      const segment = path.includes('{Sid}') ? pathSegment(own(parts.path, 'Sid')) : '';
+      const url = operationId ? baseUrl + path.replace('{Sid}', segment) + queryString(parts.query) : path;
+      const ours: Record<string, string> = { Accept: 'application/json', ...sent };
+      if (body !== undefined) ours['Content-Type'] = 'application/json';
+      const headers = requestHeaders(extra, ours);
+      return { url, headers, body: body?.text, signal, timeoutMs };
+    });
+    return perform<T>({ ...call, ...expect, method, url, headers, signal, timeoutMs }, (attempt) =>
       send(fetchImpl, method, url, headers, body, attempt),
     );
   }
   const list = async (params: ListParams = {}, requestOptions: RequestOptions = {}) =>
-    run<SendersPage>('listSenders', 'GET', collection, { query: listQuery(params) }, requestOptions);
+    run<SendersPage>('listSenders', 'GET', collection, () => ({ query: listQuery(params) }), requestOptions, {
+      check: pageProblem,
+    });
   const get = (sid: string, requestOptions: RequestOptions = {}) =>
-    run<Sender>('fetchSender', 'GET', item, { path: { Sid: sid } }, requestOptions);
+    run<Sender>('fetchSender', 'GET', item, () => ({ path: { Sid: sid } }), requestOptions);
   const wait = (sid: string, statuses: readonly SenderStatus[], options: WaitOptions = {}, seen?: Sender) =>
-    waitForStatus(get, baseUrl + item.replace('{Sid}', encode(sid)), sid, statuses, options, seen);
-  const signalOf = ({ signal }: WaitOptions) => (signal ? { signal } : {});
+    waitForStatus(get, baseUrl + item, sid, statuses, options, seen, settings.timeoutMs, redact);
+  const signalOf = (options: WaitOptions) =>
+    readingInput(() => {
+      const { signal } = checkObject(options, 'options') as WaitOptions;
+      return signal ? { signal } : {};
+    }, 'options');
 
   return {
     raw,
     waitForStatus: (sid, statuses, options) => wait(sid, statuses, options),
     register: async (body, options = {}) => {
-      const created = await run<Sender>('createSender', 'POST', collection, { body }, signalOf(options));
+      // The wait reads the 202's sid; a 202 without one is an ApiError that says the create was applied.
+      const created = await run<Sender>('createSender', 'POST', collection, () => ({ body }), signalOf(options), {
+        check: sidProblem,
+      });
       options.onStatus?.(created);
       return wait(created.sid, ['PENDING_VERIFICATION', 'ONLINE'], options, created);
     },
     verify: async (sid, code, options = {}) => {
-      const body = { configuration: { verification_code: code } };
       const verifying = await run<Sender>(
         'updateSender',
         'POST',
         item,
-        { path: { Sid: sid }, body },
+        () => ({ path: { Sid: sid }, body: { configuration: { verification_code: code } } }),
         signalOf(options),
       );
       options.onStatus?.(verifying);
       return wait(sid, ['ONLINE'], options, verifying);
     },
-    create: (body, requestOptions = {}) => run('createSender', 'POST', collection, { body }, requestOptions),
+    create: (body, requestOptions = {}) => run('createSender', 'POST', collection, () => ({ body }), requestOptions),
     get,
     update: (sid, body, requestOptions = {}) =>
-      run('updateSender', 'POST', item, { path: { Sid: sid }, body }, requestOptions),
-    delete: (sid, requestOptions = {}) => run('deleteSender', 'DELETE', item, { path: { Sid: sid } }, requestOptions),
+      run('updateSender', 'POST', item, () => ({ path: { Sid: sid }, body }), requestOptions),
+    delete: (sid, requestOptions = {}) =>
+      run('deleteSender', 'DELETE', item, () => ({ path: { Sid: sid } }), requestOptions),
     list,
     // Lazy: nothing is checked or sent before the first `next()`, where a bad input rejects.
     iterate: async function* (params = {}, requestOptions = {}) {
-      const { limit, ...listParams } = checkObject(params, 'params') as IterateParams;
+      const { limit, ...listParams } = readingInput(
+        () => ({ ...checkObject(params, 'params') }),
+        'params',
+      ) as IterateParams;
       if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
         throw new ValidationError([{ path: '$.limit', message: 'must be a whole number, 0 or more' }]);
       }
-      const query = listQuery(listParams, ['pageSize']);
-      yield* walkPages(
-        () => run('listSenders', 'GET', collection, { query }, requestOptions),
-        (url) => run(undefined, 'GET', url, {}, requestOptions),
-        new URL(baseUrl).origin,
+      const query = readingInput(() => listQuery(listParams, ['pageSize']), 'params');
+      let last: Response | undefined;
+      const page = (operationId: OperationId | undefined, path: string) =>
+        run<SendersPage>(operationId, 'GET', path, () => ({ query }), requestOptions, {
+          check: pageProblem,
+          onResponse: (response) => {
+            last = response;
+          },
+        });
+      yield* walkPages({
+        first: () => page('listSenders', collection),
+        next: (url) => page(undefined, url),
+        firstUrl: baseUrl + collection + queryString(query),
+        baseOrigin: new URL(baseUrl).origin,
         limit,
-      );
+        // A link the walk cannot follow is the service's answer gone wrong: an ApiError on that page.
+        refuse: (url, detail) =>
+          new ApiError({
+            method: 'GET',
+            url: redact(last?.url || url),
+            status: last?.status ?? 200,
+            requestId: redact(last?.headers.get(requestIdHeader)),
+            body: undefined,
+            detail: redact(detail),
+          }),
+      });
     },
   };
 }
 
-/** A sid as a path segment, for messages and debug lines; never throws, as it runs before validation. */
-function encode(sid: unknown): string {
+/** What is wrong with a page body, or undefined: `senders` a list, `meta` an object, a next URL a string or null. */
+function pageProblem(body: unknown): string | undefined {
+  const senders = own(body as Record<string, unknown>, 'senders');
+  const meta = own(body as Record<string, unknown>, 'meta');
+  if (!Array.isArray(senders)) return `is not a page of senders: senders is ${kind(senders)}, not a list`;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
+    return `is not a page of senders: meta is ${kind(meta)}, not an object`;
+  const next = own(meta as Record<string, unknown>, 'next_page_url');
+  if (next !== undefined && next !== null && typeof next !== 'string')
+    return `is not a page of senders: meta.next_page_url is ${kind(next)}, not a URL or null`;
+  return undefined;
+}
+
+/** What is wrong with a created sender for waiting on it, or undefined: its sid must be one. */
+function sidProblem(body: unknown): string | undefined {
+  const sid = own(body as Record<string, unknown>, 'sid');
   try {
-    return encodeURIComponent(String(sid));
+    validateRequest('fetchSender', { path: { Sid: sid } });
+    return undefined;
   } catch {
-    return ''; // a lone surrogate: validation names it
+    return `carries ${sid === undefined ? 'no sid' : 'no valid sid'}, so the new sender cannot be awaited; list the senders to find it before creating it again`;
   }
 }
+
+const kind = (value: unknown) =>
+  value === undefined ? 'missing' : value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 
 // The list parameters users pass, by the spec's query parameter names.
 const queryNames = { pageSize: 'PageSize', page: 'Page', pageToken: 'PageToken' } as const satisfies Record<
@@ -179,9 +239,9 @@ const parameterNames: Record<string, string> = Object.fromEntries(
   Object.entries(queryNames).map(([key, name]) => [name, key]),
 );
 
-/** The query of a list call; refuses keys that are not list parameters (`page_size`, `PageSize`…). */
+/** The query of a list call, each parameter read once; refuses keys that are not list parameters (`page_size`…). */
 function listQuery(params: unknown, allowed: readonly string[] = Object.keys(queryNames)): Query {
-  const given = checkObject(params, 'params') as Record<string, unknown>;
+  const given = { ...checkObject(params, 'params') } as Record<string, unknown>;
   const unknown = Object.keys(given).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) {
     throw new ValidationError(
@@ -189,27 +249,13 @@ function listQuery(params: unknown, allowed: readonly string[] = Object.keys(que
     );
   }
   const query: Record<string, unknown> = { Channel: 'whatsapp' };
-  for (const [key, name] of Object.entries(queryNames)) query[name] = given[key];
+  for (const [key, name] of Object.entries(queryNames)) query[name] = own(given, key);
   return query as Query;
 }
 
 function checkObject(value: unknown, name: string): object {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
   throw new ValidationError([{ path: name, message: 'must be an object' }]);
-}
-
-/**
- * Serializes a body before anything is sent, so that a body JSON cannot hold (a cycle, a BigInt)
- * is a ValidationError even with `validate: false`, and never a half-sent request.
- */
-function serialize(body: unknown): string | undefined {
-  try {
-    return JSON.stringify(body);
-  } catch (error) {
-    throw new ValidationError([
-      { path: '$', message: `cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}` },
-    ]);
-  }
 }
 
 /** `?Channel=whatsapp&PageSize=20`, the parameters in the order given, without the undefined ones. */

@@ -21,26 +21,60 @@ export interface ResolvedConfig {
   secrets: string[];
 }
 
-/** Reads the environment where there is one (Node, Deno, Bun); edge workers have none. */
-function environment(): Record<string, string | undefined> {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env ?? {};
+/**
+ * One variable of the environment where there is one (Node, Deno, Bun; edge workers have none).
+ * A read the runtime denies (Deno's NotCapable without --allow-env, a throwing getter) is "not set".
+ */
+function environmentVariable(name: string): string | undefined {
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, unknown> } }).process?.env;
+    const value = env?.[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
+type CredentialKey = keyof typeof credentialVariables;
+
 // The prefix of a credential that is a sid: AC or SK, then 32 hex digits.
-const sidPrefixes: Partial<Record<keyof typeof credentialVariables, string>> = { accountSid: 'AC', apiKey: 'SK' };
+const sidPrefixes: Partial<Record<CredentialKey, string>> = { accountSid: 'AC', apiKey: 'SK' };
 
 /**
- * Resolves credentials and the base URL, or throws a ValidationError that names
- * what is missing. Never puts a credential's value in a message.
+ * Resolves credentials and the base URL, or throws a ValidationError that names what is missing.
+ * Never puts a credential's value in a message.
+ *
+ * Credentials passed as options win as a set: passing `authToken` chooses the Auth Token, passing
+ * `apiKey` or `apiSecret` chooses the API key, and the environment only fills in the members of
+ * that set that were not passed. It is read only for those, so that a runtime without environment
+ * access (Deno without --allow-env) needs none when every credential is passed.
  */
 export function resolveConfig(options: ClientOptions): ResolvedConfig {
-  const env = environment();
-  const given = (key: keyof typeof credentialVariables) => options[key] ?? env[credentialVariables[key]] ?? '';
-  // An API key is used when one is given and no Auth Token is.
-  const useApiKey = Boolean(given('apiKey') || given('apiSecret')) && !given('authToken');
   const issues: ValidationIssue[] = [];
-  const needed: (keyof typeof credentialVariables)[] = [
+  const passed = (key: CredentialKey): string | undefined => {
+    const value = Object.hasOwn(options, key) ? options[key] : undefined;
+    if (value !== undefined && typeof value !== 'string')
+      issues.push({ path: `$.${key}`, message: 'must be a string' });
+    return typeof value === 'string' ? value : undefined;
+  };
+  const explicit = {
+    accountSid: passed('accountSid'),
+    authToken: passed('authToken'),
+    apiKey: passed('apiKey'),
+    apiSecret: passed('apiSecret'),
+  };
+  const given = (key: CredentialKey) => explicit[key] ?? environmentVariable(credentialVariables[key]) ?? '';
+  if (explicit.authToken !== undefined && (explicit.apiKey !== undefined || explicit.apiSecret !== undefined)) {
+    issues.push({ path: '$.authToken', message: 'pass authToken, or apiKey and apiSecret, not both' });
+  }
+  const useApiKey =
+    explicit.authToken !== undefined
+      ? false
+      : explicit.apiKey !== undefined || explicit.apiSecret !== undefined
+        ? true
+        : // Nothing passed: the environment chooses; an API key when one is set and no Auth Token is.
+          !given('authToken') && Boolean(given('apiKey') || given('apiSecret'));
+  const needed: CredentialKey[] = [
     'accountSid',
     ...(useApiKey ? (['apiKey', 'apiSecret'] as const) : (['authToken'] as const)),
   ];

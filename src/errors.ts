@@ -119,8 +119,10 @@ export class SenderOfflineError extends SendersError {
   declare readonly sender: Sender;
 
   constructor(sender: Sender) {
-    const reasons = sender.offline_reasons ?? [];
-    const text = reasons.map((reason) => `${reason.code}: ${reason.message}`).join('; ') || 'no reason given';
+    const reasons = Array.isArray(sender.offline_reasons) ? sender.offline_reasons : [];
+    const text =
+      reasons.map((reason) => `${reason?.code ?? 'no code'}: ${reason?.message ?? 'no message'}`).join('; ') ||
+      'no reason given';
     super(`sender ${sender.sid} is OFFLINE (${text})`);
     this.sid = sender.sid;
     this.offlineReasons = reasons;
@@ -128,14 +130,13 @@ export class SenderOfflineError extends SendersError {
   }
 }
 
-interface TwilioErrorBody {
-  code?: unknown;
-  message?: unknown;
-  more_info?: unknown;
-  /** RFC 9457 problem details carry `detail` and `title` instead of `message`. */
-  detail?: unknown;
-  title?: unknown;
+/** A field of an error body, only when the body has it as its own (never `Object.prototype`'s). */
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.hasOwn(body, name)
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
 }
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**
  * The service answered with an error status, or with a 2xx body that cannot be read.
@@ -161,6 +162,8 @@ export class ApiError extends SendersError {
   declare readonly attempts: number;
   /** What the response's `Retry-After` asked for, in milliseconds, when it had one. */
   declare readonly retryAfterMs: number | undefined;
+  /** The response headers, credential headers and values redacted. */
+  declare readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     init: Attempts & {
@@ -172,26 +175,30 @@ export class ApiError extends SendersError {
       /** Overrides the message taken from the body (for a body that did not parse, say). */
       detail?: string;
       retryAfterMs?: number | undefined;
+      headers?: Readonly<Record<string, string>>;
       cause?: unknown;
     },
   ) {
-    const twilio = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as TwilioErrorBody;
-    const code = typeof twilio.code === 'number' ? twilio.code : undefined;
-    // Twilio's classic body has `message`; an RFC 9457 one has `detail`, else `title` (senders-api.md, Errors).
-    const text = init.detail ?? [twilio.message, twilio.detail, twilio.title].find((part) => typeof part === 'string');
-    const reason = code !== undefined ? `${code}: ${text ?? 'no message'}` : (text ?? 'no error body');
+    const { body } = init;
+    const rawCode = field(body, 'code');
+    const code = typeof rawCode === 'number' ? rawCode : undefined;
+    // Twilio's shape has `message`; the RFC 9457 shape of newer APIs has `detail` and `title`.
+    const said =
+      init.detail ?? text(field(body, 'message')) ?? text(field(body, 'detail')) ?? text(field(body, 'title'));
+    const reason = code !== undefined ? `${code}: ${said ?? 'no message'}` : (said ?? 'no error body');
     const request = init.requestId ? ` [request ${init.requestId}]` : '';
     const why = init.why ? `; ${init.why}` : '';
     super(`${init.method} ${pathOf(init.url)} → ${init.status} (${reason})${request}${why}`, { cause: init.cause });
     this.status = init.status;
     this.code = code;
-    this.moreInfo = typeof twilio.more_info === 'string' ? twilio.more_info : undefined;
+    this.moreInfo = text(field(body, 'more_info'));
     this.requestId = init.requestId ?? undefined;
     this.method = init.method;
     this.url = init.url;
     this.body = init.body;
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
+    this.headers = init.headers ?? {};
   }
 }
 

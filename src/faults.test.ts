@@ -309,14 +309,14 @@ describe('faults: bodies', () => {
     expect(attempts()).toBe(1);
   });
 
-  it('reports an empty body on a 202 as an ApiError that says the create was accepted', async () => {
+  it('reports an empty body on a 202 as an ApiError that says the create was applied', async () => {
     const { senders, attempts } = await misbehaving((_, response) =>
       response.writeHead(202, { 'Content-Type': 'application/json' }).end(),
     );
     const { error } = await settle(() => senders.create(seed));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message).toBe(
-      'POST /v2/Channels/Senders → 202 (the 202 response body is empty); the request was accepted',
+      'POST /v2/Channels/Senders → 202 (the 202 response body is empty); the request was applied',
     );
     expect(attempts()).toBe(1);
   });

@@ -1,5 +1,8 @@
 // Waiting for a sender to reach a status: the polling loop every user would otherwise write by hand.
+import { senderStatuses } from '../generated/request-rules.js';
 import { SenderOfflineError, TimeoutError, ValidationError } from './errors.js';
+import { readingInput } from './prepare.js';
+import type { Redact } from './redact.js';
 import { sleep } from './retry.js';
 import type { Sender, SenderStatus } from './types.js';
 import { checkSchema } from './validate.js';
@@ -23,49 +26,117 @@ export interface WaitOptions {
 }
 
 const longestInterval = 30_000;
-// What a wait accepts: at least one status, and an interval that cannot turn into a busy loop.
+// What a wait accepts: at least one of the spec's statuses, and an interval that cannot turn into a busy loop.
 const waitRules = {
   type: 'object',
   required: ['statuses'],
   properties: {
-    statuses: { type: 'array', minItems: 1, items: { type: 'string' } },
+    statuses: { type: 'array', minItems: 1, items: { type: 'string', enum: senderStatuses } },
     intervalMs: { type: 'number', minimum: 1, maximum: longestInterval },
-    timeoutMs: { type: 'number', minimum: 0 },
+    timeoutMs: { type: 'number', minimum: 0, maximum: 2 ** 31 - 1 },
   },
 };
+
+/** How one read is made: a signal that ends it, and a timeout no longer than what is left. */
+export interface ReadOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
 
 /**
  * Reads the sender until its status is one of `statuses`. OFFLINE rejects with a
  * SenderOfflineError carrying `offline_reasons`, unless OFFLINE is among `statuses`.
+ * `timeoutMs` is a deadline for the whole wait: the last read's own timeout shrinks to what is
+ * left, and a read still running at the deadline is ended there.
  */
 export async function waitForStatus(
-  get: (sid: string, options: { signal?: AbortSignal }) => Promise<Sender>,
+  get: (sid: string, options: ReadOptions) => Promise<Sender>,
+  /** The sender's URL, with `{Sid}`, for the TimeoutError. */
   url: string,
   sid: string,
   statuses: readonly SenderStatus[],
-  { intervalMs = 2_000, timeoutMs = 600_000, signal, onStatus }: WaitOptions = {},
+  options: WaitOptions = {},
   /** The sender as a write just returned it, already shown to `onStatus`. */
   seen?: Sender,
+  /** The client's timeout of one read. */
+  readTimeoutMs = 30_000,
+  /** The client's redactor: an OFFLINE sender's reasons are quoted in the error's message. */
+  redact: Redact = (value) => value,
 ): Promise<Sender> {
-  const issues = checkSchema(waitRules, { statuses, intervalMs, timeoutMs }, '$');
+  const {
+    intervalMs = 2_000,
+    timeoutMs = 600_000,
+    signal,
+    onStatus,
+  } = readingInput(() => ({ ...(options as WaitOptions) }), 'options');
+  const issues = checkSchema(
+    waitRules,
+    {
+      statuses: readingInput(() => (Array.isArray(statuses) ? [...statuses] : statuses), '$.statuses'),
+      intervalMs,
+      timeoutMs,
+    },
+    '$',
+  );
+  if (onStatus !== undefined && typeof onStatus !== 'function')
+    issues.push({ path: '$.onStatus', message: 'must be a function' });
+  if (signal !== undefined && typeof (signal as Partial<AbortSignal>)?.throwIfAborted !== 'function')
+    issues.push({ path: '$.signal', message: 'must be an AbortSignal' });
   if (issues.length > 0) throw new ValidationError(issues);
+  const wanted = [...statuses];
   const deadline = Date.now() + timeoutMs;
   let interval = intervalMs;
   let last = seen;
+  const timedOut = () =>
+    new TimeoutError('GET', url.replace('{Sid}', shown(sid)), timeoutMs, {
+      why: `${last?.status ? `still ${last.status}` : 'no status read'}, waiting for ${wanted.join(' or ')}`,
+      lastStatus: last?.status,
+    });
   for (;;) {
-    const sender = await get(sid, signal ? { signal } : {});
+    const left = deadline - Date.now();
+    if (left <= 0) throw timedOut();
+    const sender = await readBefore(deadline, signal, (read) =>
+      get(sid, { ...read, timeoutMs: Math.max(1, Math.min(readTimeoutMs, left)) }),
+    ).catch((error: unknown) => {
+      if (error === expired || (error instanceof TimeoutError && deadline - Date.now() <= 0)) throw timedOut();
+      throw error;
+    });
     if (sender.status !== last?.status) onStatus?.(sender);
     last = sender;
-    if (statuses.includes(sender.status)) return sender;
-    if (sender.status === 'OFFLINE') throw new SenderOfflineError(sender);
-    const left = deadline - Date.now();
-    if (left <= 0) {
-      throw new TimeoutError('GET', url, timeoutMs, {
-        why: `still ${sender.status}, waiting for ${statuses.join(' or ')}`,
-        lastStatus: sender.status,
-      });
-    }
-    await sleep(Math.min(interval, left), signal);
+    if (wanted.includes(sender.status)) return sender;
+    if (sender.status === 'OFFLINE') throw new SenderOfflineError(redact(sender));
+    const wait = deadline - Date.now();
+    if (wait <= 0) throw timedOut();
+    await sleep(Math.min(interval, wait), signal);
     interval = Math.min(Math.round(interval * 1.5), longestInterval);
+  }
+}
+
+/** The reason a read is ended at the deadline. */
+const expired = new Error('the wait reached its deadline');
+
+/** Runs one read with a signal that aborts at `deadline` (or with the caller's signal). */
+async function readBefore<T>(
+  deadline: number,
+  signal: AbortSignal | undefined,
+  read: (options: { signal: AbortSignal }) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(expired), Math.max(0, deadline - Date.now()));
+  try {
+    return await read({ signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw controller.signal.aborted ? expired : error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function shown(sid: unknown): string {
+  try {
+    return encodeURIComponent(String(sid));
+  } catch {
+    return '';
   }
 }

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { readingInput } from './prepare.js';
 import { checkSchema } from './validate.js';
 
 /** How to reach the service and who is calling. */
@@ -144,7 +145,8 @@ const requestRules = {
       type: 'object',
       // RFC 9110 token characters; a value must not split the header block.
       propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
-      additionalProperties: { type: 'string', pattern: '^[^\\r\\n\\0]*$' },
+      // Visible ASCII, tabs and spaces, and Latin-1 (what a header can carry); never a line break.
+      additionalProperties: { type: 'string', pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$' },
     },
   },
 };
@@ -152,11 +154,27 @@ const requestRules = {
 /** The problems of the options of a client that are not credentials or the host. */
 export const checkClientOptions = (options: ClientOptions): ValidationIssue[] => checkSchema(clientRules, options, '$');
 
-/** Throws a ValidationError for options of a call that cannot be used, before anything is sent. */
-export function checkRequestOptions(options: unknown): asserts options is RequestOptions {
-  const issues = checkSchema(requestRules, options, 'options');
-  const { signal } = (options ?? {}) as RequestOptions;
-  if (signal && typeof signal.throwIfAborted !== 'function')
+/**
+ * The options of a call, each read once into a plain copy, or a ValidationError for options that
+ * cannot be used, before anything is sent.
+ */
+export function readRequestOptions(options: unknown): RequestOptions {
+  const snapshot = readingInput(() => plainCopy(options), 'options') as RequestOptions;
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
+    throw new ValidationError([{ path: 'options', message: 'must be an object' }]);
+  }
+  if (typeof snapshot.headers === 'object' && snapshot.headers !== null) {
+    snapshot.headers = readingInput(() => plainCopy(snapshot.headers), 'options.headers') as Record<string, string>;
+  }
+  const issues = checkSchema(requestRules, snapshot, 'options');
+  const { signal } = snapshot;
+  if (signal && typeof (signal as Partial<AbortSignal>).throwIfAborted !== 'function')
     issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });
   if (issues.length > 0) throw new ValidationError(issues);
+  return snapshot;
+}
+
+/** Own enumerable fields, each read once; anything that is not a plain object is left for the schema to name. */
+function plainCopy(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : value;
 }

@@ -101,7 +101,14 @@ describe('the suite-wide leak check', () => {
     const hidden = new Error('quiet');
     Object.defineProperty(hidden, 'secret', { value: fake, enumerable: false });
     const found = leaksIn([inMessage, inCause, hidden, `line ${fake}`, 'clean line', new Error('clean')], [fake]);
-    expect(found.map((line) => line.split(' ')[1])).toEqual(['0', '0', '0', '0', '1', '2', '3']);
+    expect(found.map((line) => line.split(' ')[1])).toEqual(['0', '0', '0', '0', '1', '1', '1', '1', '2', '3']);
+    // The cause is found in the whole error's inspection and in the cause's own message, stack and string.
+    expect(found.filter((line) => line.startsWith('item 1 '))).toEqual([
+      'item 1 (Error), its inspect, holds secret #0',
+      'item 1 (Error), its cause 1 message, holds secret #0',
+      'item 1 (Error), its cause 1 stack, holds secret #0',
+      'item 1 (Error), its cause 1 string, holds secret #0',
+    ]);
   });
 
   it('records every error this package makes', () => {

@@ -1,12 +1,13 @@
 // One call, from sending to a typed result or a typed error: attempts, timeouts, retries, abort,
-// error mapping, decoding and debug lines, with credentials redacted from all of it.
+// redirects (never followed), error mapping, decoding and debug lines, with credentials redacted
+// from all of it.
 import type { components } from '../generated/senders.js';
 import { ApiError, NetworkError, TimeoutError } from './errors.js';
-import type { Redact } from './redact.js';
+import { type Redact, redactCause, redactHeaders } from './redact.js';
 import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from './retry.js';
 
 // The spec's response headers (components.responses.*.headers), checked by the compiler.
-const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
+export const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
 const retryAfterHeader = 'Retry-After' satisfies keyof components['responses']['TooManyRequests']['headers'];
 
 /** What a transport returns: the response, its body read. */
@@ -16,6 +17,8 @@ export interface Exchange {
   data?: unknown;
   /** The error body: parsed JSON when it parses, else the text. */
   error?: unknown;
+  /** Why a 2xx body of a write could not be read: the write was applied all the same. */
+  unreadable?: unknown;
 }
 
 /** One call as the client makes it. */
@@ -30,6 +33,10 @@ export interface Call {
   policy: RetryPolicy;
   redact: Redact;
   log?: ((line: string) => void) | undefined;
+  /** What is wrong with a 2xx body, in words, or undefined when it is what the call expects. */
+  check?: ((body: unknown) => string | undefined) | undefined;
+  /** Sees the response a successful call ends with. */
+  onResponse?: ((response: Response) => void) | undefined;
 }
 
 type Attempt = Exchange | 'timeout' | { failure: unknown };
@@ -40,7 +47,9 @@ async function attemptOnce(call: Call, exchange: (signal: AbortSignal) => Promis
   const timer = setTimeout(() => timeout.abort(), call.timeoutMs);
   const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
   try {
-    return await exchange(signal);
+    const result = await exchange(signal);
+    if (call.signal?.aborted) throw call.signal.reason;
+    return result;
   } catch (failure) {
     if (call.signal?.aborted) throw call.signal.reason;
     return timeout.signal.aborted ? 'timeout' : { failure };
@@ -49,19 +58,25 @@ async function attemptOnce(call: Call, exchange: (signal: AbortSignal) => Promis
   }
 }
 
+/** A 3xx, or what a browser's fetch makes of one under `redirect: 'manual'`. */
+const isRedirect = (response: Response) =>
+  response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+
 /**
  * Runs `exchange` until it succeeds or the retry policy says stop, and turns the outcome into the
  * decoded body or one of this package's errors. The caller's abort ends everything at once, a
- * backoff wait included, and rejects with the signal's reason.
+ * backoff wait included, and rejects with the signal's reason. Every text an error or a line
+ * carries is redacted before it is cut or put together.
  */
 export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => Promise<Exchange>): Promise<T> {
-  const { method, url, signal, redact } = call;
+  const { method, signal, redact } = call;
+  const url = redact(call.url);
   const log = call.log && ((line: string) => call.log?.(redact(`whatsapp-senders: ${line}`)));
   signal?.throwIfAborted();
   // Whether an earlier attempt may have reached the service: then a DELETE's 404 means it is done.
   let ambiguous = false;
   for (let attempt = 1; ; attempt++) {
-    log?.(`${method} ${url} attempt ${attempt} ${JSON.stringify(call.headers)}`);
+    log?.(`${method} ${url} attempt ${attempt} ${JSON.stringify(redactHeaders(call.headers, redact))}`);
     const started = Date.now();
     const result = await attemptOnce(call, exchange);
     const took = `in ${Date.now() - started} ms`;
@@ -70,15 +85,32 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
     if (result === 'timeout' || 'failure' in result) {
       outcome = result === 'timeout' ? result : 'network';
       log?.(
-        `${method} ${url} ${result === 'timeout' ? `timed out after ${call.timeoutMs} ms` : `failed ${took}: ${message(result.failure)}`}`,
+        `${method} ${url} ${result === 'timeout' ? `timed out after ${call.timeoutMs} ms` : `failed ${took}: ${redact(message(result.failure))}`}`,
       );
     } else {
       const { response } = result;
-      const requestId = response.headers.get(requestIdHeader);
-      log?.(
-        `${method} ${url} → ${response.status} ${took}${requestId ? ` [request ${requestId}]` : ''}${response.ok ? '' : ` ${String(JSON.stringify(result.error)).slice(0, 500)}`}`,
-      );
-      if (response.ok) return decode<T>(call, result, attempt);
+      const seen = described(call, response);
+      if (log) {
+        // Redacted whole, then cut: a cut first could leave most of a token behind.
+        const cut = response.ok ? '' : ` ${preview(redact(result.error)).slice(0, 500)}`;
+        const id = seen.requestId ? ` [request ${seen.requestId}]` : '';
+        log(`${method} ${url} → ${response.status} ${took}${id}${cut}`);
+      }
+      if (isRedirect(response)) {
+        const location = response.headers.get('Location');
+        throw new ApiError({
+          ...seen,
+          body: undefined,
+          detail: `the service redirected${location ? ` to ${shownLocation(location, call)}` : ''}; redirects are never followed`,
+          why: method === 'GET' ? undefined : 'the request may have been applied',
+          attempts: attempt,
+        });
+      }
+      if (response.ok) {
+        const body = decode<T>(call, result, attempt);
+        call.onResponse?.(response);
+        return body;
+      }
       if (method === 'DELETE' && response.status === 404 && ambiguous) return undefined as T;
       outcome = { status: response.status };
       retryAfterMs = parseRetryAfter(response.headers.get(retryAfterHeader));
@@ -92,60 +124,95 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
     }
     const ending = { attempts: attempt, why: decision.why };
     if (result === 'timeout') throw new TimeoutError(method, url, call.timeoutMs, ending);
-    if ('failure' in result) {
-      const text = message(result.failure);
-      const cause = redact(text) === text ? result.failure : new Error(redact(text));
-      throw new NetworkError(method, url, cause, ending);
-    }
+    if ('failure' in result) throw new NetworkError(method, url, redactCause(result.failure, redact), ending);
     const { response, error } = result;
     throw new ApiError({
-      method,
-      url: response.url || url,
-      status: response.status,
-      requestId: response.headers.get(requestIdHeader),
+      ...described(call, response),
       body: redact(error),
-      detail: typeof error === 'object' && error !== null ? undefined : notTwilio(response, error),
+      detail: typeof error === 'object' && error !== null ? undefined : notTwilio(call, response, error),
       retryAfterMs: decision.retryAfterMs ?? retryAfterMs,
       ...ending,
     });
   }
 }
 
-/** The 2xx body, which must be a JSON object (204: nothing). */
-function decode<T>(call: Call, { response, data }: Exchange, attempts: number): T {
-  const text = String(data ?? '');
-  if (response.status === 204) return undefined as T;
-  let cause: unknown;
-  try {
-    const body: unknown = JSON.parse(text);
-    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as T;
-  } catch (error) {
-    cause = new SyntaxError(call.redact(message(error)));
-  }
-  throw new ApiError({
+/** What every ApiError says of its response, each part redacted. */
+function described(call: Call, response: Response) {
+  const { redact } = call;
+  return {
     method: call.method,
-    url: response.url || call.url,
+    url: redact(response.url || call.url),
     status: response.status,
-    requestId: response.headers.get(requestIdHeader),
-    body: call.redact(text),
-    detail: `the ${response.status} response body is ${text ? `not a JSON object (${contentType(response)})` : 'empty'}`,
-    why: call.method === 'POST' ? 'the request was accepted' : undefined,
-    attempts,
-    cause,
-  });
+    requestId: redact(response.headers.get(requestIdHeader)),
+    headers: redactHeaders(response.headers, redact),
+  };
 }
 
-function notTwilio(response: Response, body: unknown): string {
-  return body === '' || body === undefined ? 'empty body' : `${contentType(response)} body, not a Twilio error`;
+/** A redirect's target, for a message: its user and password dropped, credentials redacted. */
+function shownLocation(location: string, call: Call): string {
+  try {
+    const target = new URL(location, call.url);
+    target.username = '';
+    target.password = '';
+    return call.redact(target.href);
+  } catch {
+    return call.redact(location);
+  }
+}
+
+/** The 2xx body, which must be a JSON object that passes `call.check` (204: nothing). */
+function decode<T>(call: Call, { response, data, unreadable }: Exchange, attempts: number): T {
+  const text = String(data ?? '');
+  if (response.status === 204) return undefined as T;
+  // A 2xx to a write means the service applied it, whatever became of the body.
+  const why = call.method === 'GET' ? undefined : 'the request was applied';
+  const fail = (detail: string, cause?: unknown, body: unknown = call.redact(text)): never => {
+    throw new ApiError({ ...described(call, response), body, detail, why, attempts, cause });
+  };
+  if (unreadable !== undefined) {
+    fail(
+      `the ${response.status} response body could not be read: ${call.redact(message(unreadable))}`,
+      redactCause(unreadable, call.redact),
+      undefined,
+    );
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    fail(
+      `the ${response.status} response body is ${text ? `not a JSON object (${call.redact(contentType(response))})` : 'empty'}`,
+      new SyntaxError(call.redact(message(error))),
+    );
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    fail(`the ${response.status} response body is not a JSON object (${call.redact(contentType(response))})`);
+  }
+  const problem = call.check?.(body);
+  if (problem !== undefined) fail(`the ${response.status} response body ${problem}`);
+  return body as T;
+}
+
+function notTwilio(call: Call, response: Response, body: unknown): string {
+  return body === '' || body === undefined
+    ? 'empty body'
+    : `${call.redact(contentType(response))} body, not a Twilio error`;
 }
 
 const contentType = (response: Response) => response.headers.get('Content-Type') ?? 'no content type';
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown) => {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an error that cannot be shown';
+  }
+};
 
 /**
- * One attempt over fetch, the body read: as text on a 2xx, as JSON (or text) otherwise. The
- * operations go to fetch directly rather than through openapi-fetch's Request objects, which
- * cost 10–35% per call in `npm run bench`; `raw` is openapi-fetch for everything else.
+ * One attempt over fetch, the body read: as text on a 2xx, as JSON (or text) otherwise. A
+ * redirect is never followed (`redirect: 'manual'`): it would turn a POST into a GET, or carry the
+ * body and credentials to another host. The operations go to fetch directly rather than through
+ * openapi-fetch's Request objects, which cost 10–35% per call in `npm run bench`.
  */
 export async function send(
   fetchImpl: typeof globalThis.fetch,
@@ -155,12 +222,50 @@ export async function send(
   body: string | undefined,
   signal: AbortSignal,
 ): Promise<Exchange> {
-  const response = await fetchImpl(url, { method, headers, body, signal });
-  const text = await response.text();
+  const response = await fetchImpl(url, { method, headers, body, signal, redirect: 'manual' });
+  if (isRedirect(response)) {
+    await response.body?.cancel().catch(() => undefined);
+    return { response };
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (failure) {
+    // The write reached the service and was applied; only its answer was lost.
+    if (response.ok && method !== 'GET') return { response, unreadable: failure };
+    throw failure;
+  }
   if (response.ok) return { response, data: text };
   try {
-    return { response, error: JSON.parse(text) };
+    const error: unknown = JSON.parse(text);
+    // A body nested deeper than any error is stays text: as a value, printing it would overflow the stack.
+    return { response, error: depthOf(error) > maxErrorDepth ? text : error };
   } catch {
     return { response, error: text };
+  }
+}
+
+const maxErrorDepth = 64;
+
+/** How deeply a parsed JSON value nests, counted without recursion, up to just past the limit. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > maxErrorDepth) return deepest;
+    for (const item of Object.values(node)) pending.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
+/** A value as JSON for a debug line; never throws. */
+function preview(value: unknown): string {
+  try {
+    return String(JSON.stringify(value));
+  } catch {
+    return '[a body that cannot be shown]';
   }
 }

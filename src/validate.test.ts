@@ -139,12 +139,15 @@ describe('validation before any request', () => {
     const error = (await senders
       .create(bad({ sender_id: 'x', configuration: { verification_method: 'fax' }, extra: 1 }))
       .catch((caught: unknown) => caught)) as ValidationError;
+    // A string of the wrong length is not matched against its pattern as well: one issue for sender_id.
     expect(error.issues.map((issue) => issue.path).sort()).toEqual([
       '$.configuration.verification_method',
       '$.extra',
       '$.sender_id',
-      '$.sender_id',
     ]);
+    expect(error.issues.find((issue) => issue.path === '$.sender_id')?.message).toMatch(
+      /^must have at least \d+ characters$/,
+    );
   });
 
   it('accepts the short and the long forms of emails, websites and phone numbers', async () => {

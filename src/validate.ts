@@ -42,11 +42,24 @@ interface OperationRules {
 const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
 const operations: Readonly<Record<OperationId, OperationRules>> = requestRules.operations;
 
-// The `uri` and `email` formats, as JSON Schema validators (ajv-formats) define them.
-const formats: Record<string, RegExp> = {
-  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
-  email:
-    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+/**
+ * `table[key]` only when `key` is the table's own: a caller's `constructor`, `toString` or
+ * `__proto__` must never find a member of `Object.prototype`.
+ */
+export function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+// The `uri` and `email` formats exactly as ajv-formats defines them in its full mode, which is
+// what Prism validates with (MIT, github.com/ajv-validator/ajv-formats, src/formats.ts).
+const uriNotFragment = /\/|:/;
+const uri =
+  /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+const email =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const formats: Readonly<Record<string, (value: string) => boolean>> = {
+  uri: (value) => uriNotFragment.test(value) && uri.test(value),
+  email: (value) => email.test(value),
 };
 const patterns = new Map<string, RegExp>();
 
@@ -71,9 +84,35 @@ const child = (path: string, key: string | number) =>
       ? `${path}.${key}`
       : `${path}[${JSON.stringify(key)}]`;
 
+/** A string's length in code points, as JSON Schema counts it, without copying it. */
+function codePoints(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
+/** A pattern's answer; one that exhausts the stack on its input does not match it. */
+function matches(test: () => boolean): boolean {
+  try {
+    return test();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `value` has the type `schema` asks for (or it asks for none). */
 function typeMatches(schema: Schema, value: unknown): boolean {
-  const resolved = schema.$ref !== undefined ? (schemas[schema.$ref] ?? {}) : schema;
+  const resolved = schema.$ref !== undefined ? (own(schemas, schema.$ref) ?? {}) : schema;
   if (resolved.$ref !== undefined) return typeMatches(resolved, value);
   if (resolved.type === undefined) return true;
   const types = typeof resolved.type === 'string' ? [resolved.type] : resolved.type;
@@ -84,7 +123,7 @@ function typeMatches(schema: Schema, value: unknown): boolean {
 function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
   const fail = (message: string) => issues.push({ path, message });
   if (schema.$ref !== undefined) {
-    check(schemas[schema.$ref] ?? {}, value, path, issues);
+    check(own(schemas, schema.$ref) ?? {}, value, path, issues);
   }
   if (schema.type !== undefined) {
     const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
@@ -95,17 +134,23 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
   if (schema.enum && !schema.enum.includes(value))
     fail(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`);
   if (typeof value === 'string') {
-    const length = [...value].length;
+    const length = schema.minLength !== undefined || schema.maxLength !== undefined ? codePoints(value) : 0;
+    const before = issues.length;
     if (schema.minLength !== undefined && length < schema.minLength)
       fail(`must have at least ${schema.minLength} characters`);
     if (schema.maxLength !== undefined && length > schema.maxLength)
       fail(`must have at most ${schema.maxLength} characters`);
-    if (schema.pattern !== undefined) {
-      const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, 'u');
-      patterns.set(schema.pattern, pattern);
-      if (!pattern.test(value)) fail(`must match ${schema.pattern}`);
+    // A string of the wrong length is not matched further: on a long one, a backtracking pattern
+    // (the uri format's) can exhaust the stack, and the length already says what to fix.
+    if (issues.length === before) {
+      if (schema.pattern !== undefined) {
+        const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, 'u');
+        patterns.set(schema.pattern, pattern);
+        if (!matches(() => pattern.test(value))) fail(`must match ${schema.pattern}`);
+      }
+      if (schema.format !== undefined && !matches(() => own(formats, schema.format as string)?.(value) === true))
+        fail(`must be a valid ${schema.format}`);
     }
-    if (schema.format !== undefined && !formats[schema.format]?.test(value)) fail(`must be a valid ${schema.format}`);
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}`);
@@ -124,11 +169,12 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
   if (typeOf(value) === 'object') {
     const object = value as Record<string, unknown>;
     for (const name of schema.required ?? []) {
+      // The spec's names, not the caller's: a method on a logger's prototype counts.
       if (object[name] === undefined) issues.push({ path: child(path, name), message: 'is required' });
     }
     for (const [name, item] of Object.entries(object)) {
       if (schema.propertyNames) check(schema.propertyNames, name, child(path, name), issues);
-      const known = schema.properties?.[name];
+      const known = own(schema.properties, name);
       if (known) check(known, item, child(path, name), issues);
       else if (schema.additionalProperties === false)
         issues.push({ path: child(path, name), message: 'is not a field of this object' });
@@ -187,8 +233,8 @@ export function validateRequest(
   for (const where of ['path', 'query'] as const) {
     const given = parts[where] ?? {};
     for (const [name, parameter] of Object.entries(rules[where] ?? {})) {
-      const value = given[name];
-      const at = where === 'path' ? `$.${name.toLowerCase()}` : `$.${callerNames[name] ?? `query.${name}`}`;
+      const value = own(given, name);
+      const at = where === 'path' ? `$.${name.toLowerCase()}` : `$.${own(callerNames, name) ?? `query.${name}`}`;
       if (value === undefined) {
         if (parameter.required) issues.push({ path: at, message: 'is required' });
       } else check(parameter.schema, value, at, issues);

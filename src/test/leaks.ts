@@ -24,20 +24,43 @@ export function watchErrors(): void {
   });
 }
 
-/** Every way a user could print `item`. */
+/** Every way a user could print `item`, and every field a program could read from it. */
 function renderings(item: unknown): Record<string, string> {
   if (typeof item === 'string') return { text: item };
   const shown: Record<string, string> = {
     inspect: inspect(item, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-    json: String(JSON.stringify(item)),
+    json: safeJson(item),
   };
-  if (item instanceof Error) {
-    shown.message = item.message;
-    shown.stack = item.stack ?? '';
-    shown.string = String(item);
+  // Each link of the cause chain on its own, and the fields a program reads: the request id,
+  // the URL, the headers and the body, which `inspect` could abbreviate.
+  let link: unknown = item;
+  for (let depth = 0; link instanceof Error && depth < 20; depth++) {
+    const at = depth === 0 ? '' : `cause ${depth} `;
+    shown[`${at}message`] = link.message;
+    shown[`${at}stack`] = link.stack ?? '';
+    shown[`${at}string`] = String(link);
+    const fields = link as unknown as Record<string, unknown>;
+    for (const field of ['requestId', 'url', 'headers', 'body', 'issues', 'location']) {
+      if (field in fields) shown[`${at}${field}`] = safeJson(fields[field]);
+    }
+    link = (link as { cause?: unknown }).cause;
   }
+  if (link !== undefined && !(link instanceof Error)) shown['last cause'] = safeJson(link);
   return shown;
 }
+
+function safeJson(value: unknown): string {
+  try {
+    return String(JSON.stringify(value));
+  } catch {
+    return inspect(value, { depth: 4 });
+  }
+}
+
+/** A secret as it is, URL-encoded, and JSON-escaped: an echo can carry any of these. */
+const formsOf = (secret: string) => [
+  ...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
+];
 
 /** Where a secret shows in `items`: one line per finding, empty when nothing leaks. */
 export function leaksIn(items: readonly unknown[], secrets: readonly string[]): string[] {
@@ -45,7 +68,7 @@ export function leaksIn(items: readonly unknown[], secrets: readonly string[]): 
   for (const [index, item] of items.entries()) {
     for (const [how, text] of Object.entries(renderings(item))) {
       for (const [which, secret] of secrets.entries()) {
-        if (text.includes(secret)) {
+        if (formsOf(secret).some((form) => text.includes(form))) {
           const kind = item instanceof Error ? item.name : typeof item;
           found.push(`item ${index} (${kind}), its ${how}, holds secret #${which}`);
         }
