@@ -67,7 +67,7 @@ describe('waitForStatus', () => {
     const { sid } = await senders.register(fresh(), fast);
     checked.sandbox.setStatus(sid, 'VERIFYING'); // set by hand: no timer moves it on
     const error = await senders
-      .waitForStatus(sid, ['ONLINE'], { intervalMs: 20, timeoutMs: 300 })
+      .waitForStatus(sid, ['ONLINE'], { intervalMs: 20, maxWaitMs: 300 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ lastStatus: 'VERIFYING', timeoutMs: 300 });

@@ -123,6 +123,10 @@ export const requestRules = {
       }
     },
     "SenderId": {
+      "x-pattern-description": "`whatsapp:` followed by an E.164 number",
+      "examples": [
+        "whatsapp:+15017122661"
+      ],
       "type": "string",
       "pattern": "^whatsapp:\\+[1-9][0-9]{1,14}$",
       "minLength": 11
@@ -189,6 +193,10 @@ export const requestRules = {
       ]
     },
     "VoiceApplicationSid": {
+      "x-pattern-description": "`AP` followed by 32 hex digits",
+      "examples": [
+        "AP165ba58cb26a5d6cefe59eef26064879"
+      ],
       "type": "string",
       "pattern": "^AP[0-9a-fA-F]{32}$"
     },
@@ -252,6 +260,10 @@ export const requestRules = {
       ]
     },
     "HttpUrl": {
+      "x-pattern-description": "an absolute http or https URL",
+      "examples": [
+        "https://example.com/whatsapp/inbound"
+      ],
       "type": "string",
       "format": "uri",
       "minLength": 8,
@@ -488,6 +500,10 @@ export const requestRules = {
       }
     },
     "SenderSid": {
+      "x-pattern-description": "`XE` followed by 32 hex digits",
+      "examples": [
+        "XEa3da528ac8b58bb8cd5e44e051b5964e"
+      ],
       "type": "string",
       "pattern": "^XE[0-9a-fA-F]{32}$",
       "minLength": 34,

@@ -27,6 +27,8 @@ export const supportedKeywords = new Set([
 ]);
 /** Formats src/validate.ts implements. */
 export const supportedFormats = new Set(['uri', 'email']);
+/** The extension that says a pattern in words: `` `whatsapp:` followed by an E.164 number ``. */
+export const patternWords = 'x-pattern-description';
 const annotations = new Set(['description', 'examples', 'example', 'title', 'summary', 'default', 'deprecated']);
 const methods = ['get', 'put', 'post', 'delete', 'patch'];
 
@@ -50,7 +52,18 @@ export function requestRules(document) {
     if (schema === null || typeof schema !== 'object') return schema;
     if (Array.isArray(schema)) return schema.map((item, i) => reach(item, `${at}/${i}`));
     const kept = {};
+    // A pattern is said in words in messages, never as the expression: the words and an example
+    // come from the spec, and a pattern without them fails generation.
+    if (schema.pattern !== undefined) {
+      const words = schema[patternWords];
+      if (typeof words !== 'string' || !words.trim() || !Array.isArray(schema.examples)) {
+        throw new Error(`${at}: a pattern needs ${patternWords} (the pattern in words) and examples`);
+      }
+      kept[patternWords] = words.trim();
+      kept.examples = schema.examples.slice(0, 1);
+    }
     for (const [keyword, value] of Object.entries(schema)) {
+      if (keyword === patternWords) continue;
       // Defaults are kept: what the service assumes when a parameter is left out (the sandbox's page size).
       if (keyword === 'default') kept.default = value;
       if (annotations.has(keyword)) continue;

@@ -1,28 +1,29 @@
-import type { Client } from 'openapi-fetch';
-import * as openapiFetch from 'openapi-fetch';
-import type { paths } from '../generated/senders.js';
+import { type OperationAt, type OperationId, operationTable } from '../generated/operations.js';
 import { resolveConfig } from './config.js';
-import { ApiError, ValidationError } from './errors.js';
-import { type WaitOptions, waitForStatus } from './lifecycle.js';
+import { NextPageError, ValidationError } from './errors.js';
+import { type WaitOptions, waitForStatus, waitOnlyKeys } from './lifecycle.js';
 import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, pathSegment, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
 import { type Call, perform, requestIdHeader, send } from './request.js';
-import type { OperationId, Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
+import type { Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
-import { own, type RequestParts, validateRequest } from './validate.js';
+import { didYouMean, own, type RequestParts, validateRequest } from './validate.js';
 
-// openapi-fetch's CJS build sets `exports.default` without `__esModule`, so from our CJS build its
-// default export arrives one level down; from ESM it is where it should be.
-type CreateClient = typeof openapiFetch.default;
-const createClient: CreateClient =
-  (openapiFetch.default as unknown as { default?: CreateClient }).default ?? openapiFetch.default;
+type Query = NonNullable<OperationAt<'listSenders'>['parameters']['query']>;
 
-// The two paths of the resource, checked against the generated `paths` by the compiler.
-const collection = '/v2/Channels/Senders' satisfies keyof paths;
-const item = '/v2/Channels/Senders/{Sid}' satisfies keyof paths;
-type Query = NonNullable<paths[typeof collection]['get']['parameters']['query']>;
+/** What an operation resolves to: the JSON body of its success response, or nothing (204). */
+export type OperationResult<Id extends OperationId> =
+  OperationAt<Id> extends { responses: infer Responses }
+    ? {
+        [Status in keyof Responses & (200 | 201 | 202 | 204)]: Responses[Status] extends {
+          content: { 'application/json': infer Body };
+        }
+          ? Body
+          : undefined;
+      }[keyof Responses & (200 | 201 | 202 | 204)]
+    : never;
 
 /** Which page of a list to read. */
 export interface ListParams {
@@ -36,32 +37,66 @@ export interface ListParams {
 
 export type { IterateParams };
 
+/** A successful call with what came with it, from `.withResponse()`. */
+export interface WithResponse<T> {
+  /** What the plain call resolves to. */
+  data: T;
+  /**
+   * The final response: the one the result was read from, after any retries. Its body has been read;
+   * `headers`, `status` and `url` are there to read. (A delete whose retry found the sender gone ends
+   * with that 404.)
+   */
+  response: Response;
+  /** The response's `Twilio-Request-Id`, credentials redacted; undefined when it had none (behind a proxy, say). */
+  requestId: string | undefined;
+}
+
+/**
+ * The promise of one operation: await it for the result, or call `.withResponse()` for the result
+ * with its response and request id. Both are the same single call: nothing is sent twice.
+ */
+export interface SendersPromise<T> extends Promise<T> {
+  /** The same call's result with its final `Response` and request id; rejects with the same error. */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
 /** The client `createSendersClient` returns. */
 export interface SendersClient {
   /** Registers a sender (202); it starts in `CREATING`. */
-  create(body: SenderCreate, options?: RequestOptions): Promise<Sender>;
+  create(body: SenderCreate, options?: RequestOptions): SendersPromise<Sender>;
   /** Fetches one sender. */
-  get(sid: string, options?: RequestOptions): Promise<Sender>;
+  get(sid: string, options?: RequestOptions): SendersPromise<Sender>;
   /** Changes a sender (202); `configuration.verification_code` submits the one-time password. */
-  update(sid: string, body: SenderUpdate, options?: RequestOptions): Promise<Sender>;
+  update(sid: string, body: SenderUpdate, options?: RequestOptions): SendersPromise<Sender>;
   /** Deletes a sender (204). */
-  delete(sid: string, options?: RequestOptions): Promise<void>;
+  delete(sid: string, options?: RequestOptions): SendersPromise<void>;
   /** Reads one page of the account's WhatsApp senders. */
-  list(params?: ListParams, options?: RequestOptions): Promise<SendersPage>;
-  /** Every WhatsApp sender of the account, page by page, one page in memory at a time. */
+  list(params?: ListParams, options?: RequestOptions): SendersPromise<SendersPage>;
+  /**
+   * Every WhatsApp sender of the account, page by page, one page in memory at a time. The request
+   * options apply to each page's request. For each page's response, use `list().withResponse()`.
+   */
   iterate(params?: IterateParams, options?: RequestOptions): AsyncGenerator<Sender, void, undefined>;
   /**
-   * Reads the sender until its status is one of `statuses`, polling with backoff from `intervalMs`.
-   * OFFLINE rejects with a SenderOfflineError (unless awaited); the timeout names the last status.
+   * Reads the sender until its status is one of `statuses`, polling with backoff from `intervalMs`,
+   * for at most `maxWaitMs`. OFFLINE rejects with a SenderOfflineError (unless awaited); the
+   * TimeoutError names the last status. The request options apply to each read.
    */
   waitForStatus(sid: string, statuses: readonly SenderStatus[], options?: WaitOptions): Promise<Sender>;
-  /** Creates a sender, then waits until it is PENDING_VERIFICATION (the code is on its way) or ONLINE. */
+  /**
+   * Creates a sender, then waits until it is PENDING_VERIFICATION (the code is on its way) or ONLINE.
+   * The request options apply to the create and to each read; `maxWaitMs` bounds the wait.
+   */
   register(body: SenderCreate, options?: WaitOptions): Promise<Sender>;
-  /** Submits the one-time password (`configuration.verification_code`), then waits until ONLINE. */
+  /**
+   * Submits the one-time password (`configuration.verification_code`), then waits until ONLINE.
+   * The request options apply to the update and to each read; `maxWaitMs` bounds the wait.
+   */
   verify(sid: string, code: string, options?: WaitOptions): Promise<Sender>;
-  /** The underlying openapi-fetch client, typed by the spec, for anything else. */
-  readonly raw: Client<paths>;
 }
+
+/** How a call checks its answer, beyond the shared rules. */
+type Expect = Pick<Call, 'check' | 'onResponse'>;
 
 /**
  * Creates a client of the WhatsApp Senders API.
@@ -73,95 +108,130 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   // Each option read once, own fields only: a getter or a Proxy cannot answer differently later.
   const options = readingInput(() => ({ ...checkObject(given, 'options') }), 'options') as ClientOptions;
   const { baseUrl, authorization, secrets } = resolveConfig(options);
-  const settings = { ...defaults, ...definedOnly(options) };
+  // The options that have a default, and nothing else: no credential is kept beside the policy.
+  const settings = { ...defaults };
+  for (const key of Object.keys(defaults) as (keyof typeof defaults)[]) {
+    if (options[key] !== undefined) (settings as Record<string, unknown>)[key] = options[key];
+  }
+  const { validate, timeoutMs: clientTimeoutMs, ...policy } = settings;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
   const redact = redactor(secrets);
-  const call = { policy: settings, redact, log: logger && ((line: string) => logger.debug(line)) };
-  // Redirects are not followed here either: they would carry credentials and bodies elsewhere.
-  const raw = createClient<paths>({ baseUrl, fetch: fetchImpl, redirect: 'manual' });
-  // Set per request, so that the client object itself holds no credential to print.
-  raw.use({
-    onRequest({ request }) {
-      for (const [name, value] of Object.entries(sent)) request.headers.set(name, value);
-      return request;
-    },
-  });
+  const log = logger && ((line: string) => logger.debug(line));
 
   /**
-   * One operation: reads and checks its input in one pass, then sends exactly what was checked,
-   * with retries. Without an operationId, `path` is a next page URL, followed as the service gave it.
+   * One operation, from the generated table: reads and checks its input in one pass, then sends
+   * exactly what was checked, with retries as the table's `retrySafe` allows. With `nextPageUrl`,
+   * the URL is that link, followed as the service gave it.
    */
-  async function run<T>(
-    operationId: OperationId | undefined,
-    method: string,
-    path: string,
+  function run<Id extends OperationId>(
+    operationId: Id,
     input: () => RequestParts,
     requestOptions: unknown,
-    expect: Pick<Call, 'check' | 'onResponse'> = {},
-  ): Promise<T> {
-    const { url, headers, body, signal, timeoutMs } = buildingWith(redact, () => {
-      const { signal, timeoutMs = settings.timeoutMs, headers: extra = {} } = readRequestOptions(requestOptions);
-      const parts = input();
-      const body = 'body' in parts ? serializeBody(parts.body) : undefined;
-      if (settings.validate && operationId) {
-        validateRequest(operationId, { ...parts, body: body?.value }, parameterNames);
-      }
-      const segment = path.includes('{Sid}') ? pathSegment(own(parts.path, 'Sid')) : '';
-      const url = operationId ? baseUrl + path.replace('{Sid}', segment) + queryString(parts.query) : path;
-      const ours: Record<string, string> = { Accept: 'application/json', ...sent };
-      if (body !== undefined) ours['Content-Type'] = 'application/json';
-      const headers = requestHeaders(extra, ours);
-      return { url, headers, body: body?.text, signal, timeoutMs };
-    });
-    return perform<T>({ ...call, ...expect, method, url, headers, signal, timeoutMs }, (attempt) =>
-      send(fetchImpl, method, url, headers, body, attempt),
-    );
+    expect: Expect = {},
+    nextPageUrl?: string,
+  ): SendersPromise<OperationResult<Id>> {
+    let final: Response | undefined;
+    const { method, path, retrySafe } = operationTable[operationId];
+    const promise = (async () => {
+      const { url, headers, body, signal, timeoutMs, maxRetries } = buildingWith(redact, () => {
+        const request = readRequestOptions(requestOptions);
+        const parts = input();
+        const body = 'body' in parts ? serializeBody(parts.body) : undefined;
+        if (validate && nextPageUrl === undefined) {
+          validateRequest(operationId, { ...parts, body: body?.value }, parameterNames);
+        }
+        const segment = path.includes('{Sid}') ? pathSegment(own(parts.path, 'Sid')) : '';
+        const url = nextPageUrl ?? baseUrl + path.replace('{Sid}', segment) + queryString(parts.query);
+        const ours: Record<string, string> = { Accept: 'application/json', ...sent };
+        if (body !== undefined) ours['Content-Type'] = 'application/json';
+        const headers = requestHeaders(request.headers ?? {}, ours);
+        return { ...request, url, headers, body: body?.text };
+      });
+      const call: Call = {
+        method,
+        url,
+        headers,
+        signal,
+        timeoutMs: timeoutMs ?? clientTimeoutMs,
+        policy: maxRetries === undefined ? policy : { ...policy, maxRetries },
+        retrySafe,
+        goneMeansDone: operationId === 'deleteSender',
+        redact,
+        log,
+        check: expect.check,
+        onResponse: (response) => {
+          final = response;
+          expect.onResponse?.(response);
+        },
+      };
+      return perform<OperationResult<Id>>(call, (attempt) => send(fetchImpl, method, url, headers, body, attempt));
+    })() as SendersPromise<OperationResult<Id>>;
+    promise.withResponse = () =>
+      promise.then((data) => {
+        const response = final as Response;
+        return { data, response, requestId: redact(response.headers.get(requestIdHeader)) ?? undefined };
+      });
+    return promise;
   }
-  const list = async (params: ListParams = {}, requestOptions: RequestOptions = {}) =>
-    run<SendersPage>('listSenders', 'GET', collection, () => ({ query: listQuery(params) }), requestOptions, {
-      check: pageProblem,
-    });
+
   const get = (sid: string, requestOptions: RequestOptions = {}) =>
-    run<Sender>('fetchSender', 'GET', item, () => ({ path: { Sid: sid } }), requestOptions);
-  const wait = (sid: string, statuses: readonly SenderStatus[], options: WaitOptions = {}, seen?: Sender) =>
-    waitForStatus(get, baseUrl + item, sid, statuses, options, seen, settings.timeoutMs, redact);
-  const signalOf = (options: WaitOptions) =>
+    run('fetchSender', () => ({ path: { Sid: sid } }), requestOptions);
+
+  /** A wait's own options and its request options, each read once; an unknown key is refused. */
+  const splitWait = (options: unknown) =>
     readingInput(() => {
-      const { signal } = checkObject(options, 'options') as WaitOptions;
-      return signal ? { signal } : {};
+      const all = { ...checkObject(options, 'options') } as Record<string, unknown>;
+      const wait: Record<string, unknown> = {};
+      for (const key of waitOnlyKeys) {
+        wait[key] = all[key];
+        delete all[key];
+      }
+      return { wait: wait as Pick<WaitOptions, (typeof waitOnlyKeys)[number]>, request: readRequestOptions(all) };
     }, 'options');
+  const wait = (
+    sid: string,
+    statuses: readonly SenderStatus[],
+    parts: ReturnType<typeof splitWait>,
+    seen?: Sender,
+  ) =>
+    waitForStatus(
+      get,
+      baseUrl + operationTable.fetchSender.path,
+      sid,
+      statuses,
+      parts.wait,
+      parts.request,
+      seen,
+      clientTimeoutMs,
+      redact,
+    );
 
   return {
-    raw,
-    waitForStatus: (sid, statuses, options) => wait(sid, statuses, options),
+    waitForStatus: async (sid, statuses, options = {}) => wait(sid, statuses, splitWait(options)),
     register: async (body, options = {}) => {
+      const parts = splitWait(options);
       // The wait reads the 202's sid; a 202 without one is an ApiError that says the create was applied.
-      const created = await run<Sender>('createSender', 'POST', collection, () => ({ body }), signalOf(options), {
-        check: sidProblem,
-      });
-      options.onStatus?.(created);
-      return wait(created.sid, ['PENDING_VERIFICATION', 'ONLINE'], options, created);
+      const created = await run('createSender', () => ({ body }), parts.request, { check: sidProblem });
+      parts.wait.onStatus?.(created);
+      return wait(created.sid, ['PENDING_VERIFICATION', 'ONLINE'], parts, created);
     },
     verify: async (sid, code, options = {}) => {
-      const verifying = await run<Sender>(
-        'updateSender',
-        'POST',
-        item,
-        () => ({ path: { Sid: sid }, body: { configuration: { verification_code: code } } }),
-        signalOf(options),
-      );
-      options.onStatus?.(verifying);
-      return wait(sid, ['ONLINE'], options, verifying);
+      const parts = splitWait(options);
+      const body = { configuration: { verification_code: code } };
+      const verifying = await run('updateSender', () => ({ path: { Sid: sid }, body }), parts.request);
+      parts.wait.onStatus?.(verifying);
+      return wait(sid, ['ONLINE'], parts, verifying);
     },
-    create: (body, requestOptions = {}) => run('createSender', 'POST', collection, () => ({ body }), requestOptions),
+    create: (body, requestOptions = {}) => run('createSender', () => ({ body }), requestOptions),
     get,
     update: (sid, body, requestOptions = {}) =>
-      run('updateSender', 'POST', item, () => ({ path: { Sid: sid }, body }), requestOptions),
+      run('updateSender', () => ({ path: { Sid: sid }, body }), requestOptions),
     delete: (sid, requestOptions = {}) =>
-      run('deleteSender', 'DELETE', item, () => ({ path: { Sid: sid } }), requestOptions),
-    list,
+      run('deleteSender', () => ({ path: { Sid: sid } }), requestOptions) as SendersPromise<void>,
+    list: (params = {}, requestOptions = {}) =>
+      run('listSenders', () => ({ query: listQuery(params) }), requestOptions, { check: pageProblem }),
     // Lazy: nothing is checked or sent before the first `next()`, where a bad input rejects.
     iterate: async function* (params = {}, requestOptions = {}) {
       const { limit, ...listParams } = readingInput(
@@ -173,28 +243,35 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
       }
       const query = readingInput(() => listQuery(listParams, ['pageSize']), 'params');
       let last: Response | undefined;
-      const page = (operationId: OperationId | undefined, path: string) =>
-        run<SendersPage>(operationId, 'GET', path, () => ({ query }), requestOptions, {
-          check: pageProblem,
-          onResponse: (response) => {
-            last = response;
+      const page = (nextPageUrl?: string) =>
+        run(
+          'listSenders',
+          () => ({ query }),
+          requestOptions,
+          {
+            check: pageProblem,
+            onResponse: (response) => {
+              last = response;
+            },
           },
-        });
+          nextPageUrl,
+        );
       yield* walkPages({
-        first: () => page('listSenders', collection),
-        next: (url) => page(undefined, url),
-        firstUrl: baseUrl + collection + queryString(query),
+        first: () => page(),
+        next: (url) => page(url),
+        firstUrl: baseUrl + operationTable.listSenders.path + queryString(query),
         baseOrigin: new URL(baseUrl).origin,
         limit,
         // A link the walk cannot follow is the service's answer gone wrong: an ApiError on that page.
         refuse: (url, detail) =>
-          new ApiError({
+          new NextPageError({
             method: 'GET',
             url: redact(last?.url || url),
             status: last?.status ?? 200,
             requestId: redact(last?.headers.get(requestIdHeader)),
             body: undefined,
             detail: redact(detail),
+            nextPageUrl: redact(url),
           }),
       });
     },
@@ -245,7 +322,10 @@ function listQuery(params: unknown, allowed: readonly string[] = Object.keys(que
   const unknown = Object.keys(given).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) {
     throw new ValidationError(
-      unknown.map((key) => ({ path: `$.${key}`, message: `is not a list parameter; use ${allowed.join(', ')}` })),
+      unknown.map((key) => ({
+        path: `$.${key}`,
+        message: `is not a list parameter${didYouMean(key, allowed) ?? `; use ${allowed.join(', ')}`}`,
+      })),
     );
   }
   const query: Record<string, unknown> = { Channel: 'whatsapp' };
@@ -266,7 +346,4 @@ function queryString(query: Record<string, unknown> | undefined): string {
     : `?${pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`).join('&')}`;
 }
 
-/** Drops keys set to undefined, so that they do not override a default. */
-function definedOnly<T extends object>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
+

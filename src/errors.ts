@@ -57,40 +57,45 @@ export interface Attempts {
   why?: string | undefined;
 }
 
-/** The request never got a whole HTTP answer: refused or reset connection, DNS, TLS, a body cut short. */
-export class NetworkError extends SendersError {
-  static override readonly kind: string = 'NetworkError';
+/**
+ * The request got no whole HTTP answer in time: the parent of NetworkError and TimeoutError, for a
+ * catch that treats "the service could not be reached" as one case.
+ */
+export class ConnectionError extends SendersError {
+  static override readonly kind: string = 'ConnectionError';
   /** The request's method. */
   declare readonly method: string;
-  /** The request's URL. */
+  /** The request's URL, credentials redacted. */
   declare readonly url: string;
   /** How many times the request was sent. */
   declare readonly attempts: number;
 
-  constructor(method: string, url: string, cause: unknown, { attempts = 1, why }: Attempts = {}) {
-    // fetch says only "fetch failed"; what failed is its cause: "other side closed", ECONNREFUSED…
-    const inner = cause instanceof Error ? cause.cause : undefined;
-    const reason = `${cause instanceof Error ? cause.message : String(cause)}${inner instanceof Error ? ` (${inner.message})` : ''}`;
-    super(`${method} ${pathOf(url)} failed: ${reason}${why ? `; ${why}` : ''}`, { cause });
+  constructor(method: string, url: string, message: string, attempts: number, options?: { cause?: unknown }) {
+    super(`${method} ${pathOf(url)} ${message}`, options);
     this.method = method;
     this.url = url;
     this.attempts = attempts;
   }
 }
 
-/** An attempt took longer than its `timeoutMs`. */
-export class TimeoutError extends SendersError {
-  static override readonly kind: string = 'TimeoutError';
-  /** The request's method. */
-  declare readonly method: string;
-  /** The request's URL. */
-  declare readonly url: string;
-  /** The limit that was reached, per attempt. */
-  declare readonly timeoutMs: number;
-  /** How many times the request was sent. */
-  declare readonly attempts: number;
+/** The request never got a whole HTTP answer: refused or reset connection, DNS, TLS, a body cut short. */
+export class NetworkError extends ConnectionError {
+  static override readonly kind: string = 'NetworkError';
 
-  /** With waitForStatus: the last status the sender was seen in. */
+  constructor(method: string, url: string, cause: unknown, { attempts = 1, why }: Attempts = {}) {
+    // fetch says only "fetch failed"; what failed is its cause: "other side closed", ECONNREFUSED…
+    const inner = cause instanceof Error ? cause.cause : undefined;
+    const reason = `${cause instanceof Error ? cause.message : String(cause)}${inner instanceof Error ? ` (${inner.message})` : ''}`;
+    super(method, url, `failed: ${reason}${why ? `; ${why}` : ''}`, attempts, { cause });
+  }
+}
+
+/** An attempt took longer than its `timeoutMs`, or a wait longer than its `maxWaitMs`. */
+export class TimeoutError extends ConnectionError {
+  static override readonly kind: string = 'TimeoutError';
+  /** The limit that was reached, in milliseconds: the attempt's `timeoutMs`, or the wait's `maxWaitMs`. */
+  declare readonly timeoutMs: number;
+  /** With waitForStatus, register and verify: the last status the sender was seen in. */
   declare readonly lastStatus: string | undefined;
 
   constructor(
@@ -99,11 +104,8 @@ export class TimeoutError extends SendersError {
     timeoutMs: number,
     { attempts = 1, why, lastStatus }: Attempts & { lastStatus?: string } = {},
   ) {
-    super(`${method} ${pathOf(url)} timed out after ${timeoutMs} ms${why ? `; ${why}` : ''}`);
-    this.method = method;
-    this.url = url;
+    super(method, url, `timed out after ${timeoutMs} ms${why ? `; ${why}` : ''}`, attempts);
     this.timeoutMs = timeoutMs;
-    this.attempts = attempts;
     this.lastStatus = lastStatus;
   }
 }
@@ -154,7 +156,7 @@ export class ApiError extends SendersError {
   declare readonly requestId: string | undefined;
   /** The request's method. */
   declare readonly method: string;
-  /** The request's URL. */
+  /** The request's URL, credentials redacted. */
   declare readonly url: string;
   /** The response body: parsed JSON when it parses, else the text. */
   declare readonly body: unknown;
@@ -162,7 +164,10 @@ export class ApiError extends SendersError {
   declare readonly attempts: number;
   /** What the response's `Retry-After` asked for, in milliseconds, when it had one. */
   declare readonly retryAfterMs: number | undefined;
-  /** The response headers, credential headers and values redacted. */
+  /**
+   * The response headers, names in lower case: `Authorization`, `Proxy-Authorization`, `Cookie` and
+   * `Set-Cookie` redacted whole by name, any credential redacted from the other values.
+   */
   declare readonly headers: Readonly<Record<string, string>>;
 
   constructor(
@@ -199,6 +204,22 @@ export class ApiError extends SendersError {
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
     this.headers = init.headers ?? {};
+  }
+}
+
+/**
+ * iterate() refused the `next_page_url` a page gave: not an absolute URL, on another origin than
+ * the base URL's (credentials go nowhere else), or a page already read (the walk would never end).
+ * An ApiError, so that a catch of ApiError still sees it.
+ */
+export class NextPageError extends ApiError {
+  static override readonly kind: string = 'NextPageError';
+  /** The refused link, credentials redacted. */
+  declare readonly nextPageUrl: string;
+
+  constructor(init: ConstructorParameters<typeof ApiError>[0] & { nextPageUrl: string }) {
+    super(init);
+    this.nextPageUrl = init.nextPageUrl;
   }
 }
 

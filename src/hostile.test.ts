@@ -420,7 +420,7 @@ describe('8. errors of the right kind, that say whether anything was sent', () =
       response.end(body);
     });
     const senders = createSendersClient({ ...credentials, baseUrl: server.url });
-    const { error } = await settle(() => senders.register(seed, { intervalMs: 10, timeoutMs: 1_000 }));
+    const { error } = await settle(() => senders.register(seed, { intervalMs: 10, maxWaitMs: 1_000 }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).not.toBeInstanceOf(ValidationError);
     expect((error as Error).message).toContain(said);
@@ -468,7 +468,7 @@ describe('10. waitForStatus', () => {
     });
     const senders = createSendersClient({ ...credentials, baseUrl: server.url });
     const { error, ms } = await settle(() =>
-      senders.waitForStatus(sid, ['ONLINE'], { intervalMs: 50, timeoutMs: 600 }),
+      senders.waitForStatus(sid, ['ONLINE'], { intervalMs: 50, maxWaitMs: 600 }),
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).lastStatus).toBe('VERIFYING');
@@ -482,7 +482,7 @@ describe('10. waitForStatus', () => {
     async (statuses) => {
       const server = await serve((_, response) => json(response, 200, online));
       const senders = createSendersClient({ ...credentials, baseUrl: server.url });
-      const { error } = await settle(() => senders.waitForStatus(sid, statuses as never, { timeoutMs: 500 }));
+      const { error } = await settle(() => senders.waitForStatus(sid, statuses as never, { maxWaitMs: 500 }));
       expect(error).toBeInstanceOf(ValidationError);
       expect(server.received).toEqual([]);
     },

@@ -1,9 +1,18 @@
-export type { IterateParams, ListParams, SendersClient } from './client.js';
+export type {
+  IterateParams,
+  ListParams,
+  OperationResult,
+  SendersClient,
+  SendersPromise,
+  WithResponse,
+} from './client.js';
 export { createSendersClient } from './client.js';
 export type { ValidationIssue } from './errors.js';
 export {
   ApiError,
+  ConnectionError,
   NetworkError,
+  NextPageError,
   SenderOfflineError,
   SendersError,
   TimeoutError,

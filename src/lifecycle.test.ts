@@ -14,7 +14,7 @@ it('polls with backoff from intervalMs, 1.5 times each wait, capped at 30 s', as
     reads.push(Date.now());
     return { sid: 'XE1', sender_id: 'whatsapp:+15017122661', status: statuses[reads.length - 1] } as Sender;
   };
-  const pending = waitForStatus(get, 'https://x.test', 'XE1', ['ONLINE'], { intervalMs: 2_000, timeoutMs: 3_600_000 });
+  const pending = waitForStatus(get, 'https://x.test', 'XE1', ['ONLINE'], { intervalMs: 2_000, maxWaitMs: 3_600_000 }, {});
   await vi.runAllTimersAsync();
   expect((await pending).status).toBe('ONLINE');
   const waits = reads.slice(1).map((at, i) => at - (reads[i] as number));
@@ -26,14 +26,14 @@ it.each([
   ['a status that is not in a list', 'ONLINE', {}, '$.statuses'],
   ['an interval of 0, which would poll in a busy loop', ['ONLINE'], { intervalMs: 0 }, '$.intervalMs'],
   ['an interval over 30 s', ['ONLINE'], { intervalMs: 60_000 }, '$.intervalMs'],
-  ['a timeout that is not a number', ['ONLINE'], { timeoutMs: Number.NaN }, '$.timeoutMs'],
+  ['a deadline that is not a number', ['ONLINE'], { maxWaitMs: Number.NaN }, '$.maxWaitMs'],
 ])('refuses %s with a ValidationError, before any read', async (_, statuses, options, path) => {
   let reads = 0;
   const get = async () => {
     reads++;
     return { sid: 'XE1', sender_id: 'whatsapp:+15017122661', status: 'ONLINE' } as Sender;
   };
-  const error = await waitForStatus(get, 'https://x.test', 'XE1', statuses as SenderStatus[], options).catch(
+  const error = await waitForStatus(get, 'https://x.test', 'XE1', statuses as SenderStatus[], options, {}).catch(
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(ValidationError);

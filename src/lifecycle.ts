@@ -2,28 +2,34 @@
 import { senderStatuses } from '../generated/request-rules.js';
 import { SenderOfflineError, TimeoutError, ValidationError } from './errors.js';
 import { readingInput } from './prepare.js';
+import type { RequestOptions } from './options.js';
 import type { Redact } from './redact.js';
 import { sleep } from './retry.js';
 import type { Sender, SenderStatus } from './types.js';
 import { checkSchema } from './validate.js';
 
-/** How to wait. */
-export interface WaitOptions {
+/**
+ * How to wait, for waitForStatus, register and verify. The request options (`signal`, `timeoutMs`
+ * per attempt, `headers`, `maxRetries`) apply to every request of the call: a write and each read.
+ */
+export interface WaitOptions extends RequestOptions {
   /**
    * The first wait between two reads, in milliseconds; each wait is 1.5 times the last, up to 30 s.
    * @default 2_000
    */
   intervalMs?: number;
   /**
-   * How long to wait in all before a TimeoutError that names the last status seen.
+   * The deadline of the whole wait, in milliseconds: then a TimeoutError that names the last status
+   * seen. A read still running at the deadline is ended there. (`timeoutMs` is per attempt, as everywhere.)
    * @default 600_000
    */
-  timeoutMs?: number;
-  /** Ends the wait at once; it then rejects with the signal's reason. */
-  signal?: AbortSignal;
+  maxWaitMs?: number;
   /** Called with the sender on every change of status, the first read included. */
   onStatus?: (sender: Sender) => void;
 }
+
+/** The options only a wait has; the others are request options. */
+export const waitOnlyKeys = ['intervalMs', 'maxWaitMs', 'onStatus'] as const;
 
 const longestInterval = 30_000;
 // What a wait accepts: at least one of the spec's statuses, and an interval that cannot turn into a busy loop.
@@ -33,62 +39,54 @@ const waitRules = {
   properties: {
     statuses: { type: 'array', minItems: 1, items: { type: 'string', enum: senderStatuses } },
     intervalMs: { type: 'number', minimum: 1, maximum: longestInterval },
-    timeoutMs: { type: 'number', minimum: 0, maximum: 2 ** 31 - 1 },
+    maxWaitMs: { type: 'number', minimum: 0, maximum: 2 ** 31 - 1 },
   },
 };
-
-/** How one read is made: a signal that ends it, and a timeout no longer than what is left. */
-export interface ReadOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
 
 /**
  * Reads the sender until its status is one of `statuses`. OFFLINE rejects with a
  * SenderOfflineError carrying `offline_reasons`, unless OFFLINE is among `statuses`.
- * `timeoutMs` is a deadline for the whole wait: the last read's own timeout shrinks to what is
+ * `maxWaitMs` is a deadline for the whole wait: the last read's own `timeoutMs` shrinks to what is
  * left, and a read still running at the deadline is ended there.
  */
 export async function waitForStatus(
-  get: (sid: string, options: ReadOptions) => Promise<Sender>,
+  get: (sid: string, options: RequestOptions) => Promise<Sender>,
   /** The sender's URL, with `{Sid}`, for the TimeoutError. */
   url: string,
   sid: string,
   statuses: readonly SenderStatus[],
-  options: WaitOptions = {},
+  /** The wait's own options, read once by the caller. */
+  options: Pick<WaitOptions, (typeof waitOnlyKeys)[number]>,
+  /** The request options of every read, already checked. */
+  request: RequestOptions,
   /** The sender as a write just returned it, already shown to `onStatus`. */
   seen?: Sender,
-  /** The client's timeout of one read. */
+  /** The client's timeout of one attempt. */
   readTimeoutMs = 30_000,
   /** The client's redactor: an OFFLINE sender's reasons are quoted in the error's message. */
   redact: Redact = (value) => value,
 ): Promise<Sender> {
-  const {
-    intervalMs = 2_000,
-    timeoutMs = 600_000,
-    signal,
-    onStatus,
-  } = readingInput(() => ({ ...(options as WaitOptions) }), 'options');
+  const { intervalMs = 2_000, maxWaitMs = 600_000, onStatus } = options;
+  const { signal } = request;
+  const attemptMs = request.timeoutMs ?? readTimeoutMs;
   const issues = checkSchema(
     waitRules,
     {
       statuses: readingInput(() => (Array.isArray(statuses) ? [...statuses] : statuses), '$.statuses'),
       intervalMs,
-      timeoutMs,
+      maxWaitMs,
     },
     '$',
   );
   if (onStatus !== undefined && typeof onStatus !== 'function')
     issues.push({ path: '$.onStatus', message: 'must be a function' });
-  if (signal !== undefined && typeof (signal as Partial<AbortSignal>)?.throwIfAborted !== 'function')
-    issues.push({ path: '$.signal', message: 'must be an AbortSignal' });
   if (issues.length > 0) throw new ValidationError(issues);
   const wanted = [...statuses];
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + maxWaitMs;
   let interval = intervalMs;
   let last = seen;
   const timedOut = () =>
-    new TimeoutError('GET', url.replace('{Sid}', shown(sid)), timeoutMs, {
+    new TimeoutError('GET', url.replace('{Sid}', shown(sid)), maxWaitMs, {
       why: `${last?.status ? `still ${last.status}` : 'no status read'}, waiting for ${wanted.join(' or ')}`,
       lastStatus: last?.status,
     });
@@ -96,7 +94,7 @@ export async function waitForStatus(
     const left = deadline - Date.now();
     if (left <= 0) throw timedOut();
     const sender = await readBefore(deadline, signal, (read) =>
-      get(sid, { ...read, timeoutMs: Math.max(1, Math.min(readTimeoutMs, left)) }),
+      get(sid, { ...request, ...read, timeoutMs: Math.max(1, Math.min(attemptMs, left)) }),
     ).catch((error: unknown) => {
       if (error === expired || (error instanceof TimeoutError && deadline - Date.now() <= 0)) throw timedOut();
       throw error;

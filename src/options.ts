@@ -107,13 +107,27 @@ export const defaults = {
 type Credential = 'accountSid' | 'authToken' | 'apiKey' | 'apiSecret';
 type Host = 'baseUrl' | 'edge' | 'region';
 
-/** Options of a single call. */
+/**
+ * Options of a single call. Each name means what it means on the client: `timeoutMs` is always
+ * per attempt, `maxRetries` always the attempts after the first.
+ */
 export interface RequestOptions {
-  /** Ends the call when aborted; it then rejects with the signal's reason. */
+  /** Ends the call when aborted, a backoff wait included; it then rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Overrides the client's `timeoutMs` (per attempt) for this call. */
+  /**
+   * How long one attempt may take, in milliseconds, body included, for this call.
+   * @default the client's `timeoutMs`
+   */
   timeoutMs?: number;
-  /** More request headers, such as Prism's `Prefer`. */
+  /**
+   * How many times a failed attempt of this call is tried again (the same rules as the client's).
+   * @default the client's `maxRetries`
+   */
+  maxRetries?: number;
+  /**
+   * More request headers. The client's own (`Authorization`, `Content-Type`, `User-Agent`…) cannot be set.
+   * @example { Prefer: 'code=404' }
+   */
   headers?: Record<string, string>;
 }
 
@@ -121,12 +135,14 @@ export interface RequestOptions {
 const longestTimer = 2 ** 31 - 1;
 const milliseconds = (minimum: number) => ({ type: 'number', minimum, maximum: longestTimer });
 
+const maxRetries = { type: 'integer', minimum: 0, maximum: 100 };
+
 // The options as schemas, checked by the same code as the spec's own rules.
 const clientRules = {
   type: 'object',
   properties: {
     timeoutMs: milliseconds(1),
-    maxRetries: { type: 'integer', minimum: 0, maximum: 100 },
+    maxRetries,
     backoffBaseMs: milliseconds(0),
     backoffCapMs: milliseconds(0),
     maxRetryDelayMs: milliseconds(0),
@@ -141,12 +157,22 @@ const requestRules = {
   properties: {
     signal: { type: 'object' },
     timeoutMs: milliseconds(1),
+    maxRetries,
     headers: {
       type: 'object',
       // RFC 9110 token characters; a value must not split the header block.
-      propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
+      propertyNames: {
+        pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$",
+        'x-pattern-description': "a header name: letters, digits and !#$%&'*+.^_`|~-",
+        examples: ['Prefer'],
+      },
       // Visible ASCII, tabs and spaces, and Latin-1 (what a header can carry); never a line break.
-      additionalProperties: { type: 'string', pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$' },
+      additionalProperties: {
+        type: 'string',
+        pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$',
+        'x-pattern-description': 'a header value: visible characters, spaces and tabs, no line break',
+        examples: ['code=404'],
+      },
     },
   },
 };

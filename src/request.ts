@@ -31,6 +31,16 @@ export interface Call {
   /** Per attempt. */
   timeoutMs: number;
   policy: RetryPolicy;
+  /**
+   * Whether the operation may be sent again after an ambiguous failure (a timeout, a reset, a 5xx):
+   * its `retrySafe` in generated/operations.ts, from the spec's `x-retry-after-ambiguous-failure`.
+   */
+  retrySafe: boolean;
+  /**
+   * A 404 after an attempt that may have been applied means the work is done (a delete whose first
+   * answer was lost). Only meaningful with `retrySafe`: otherwise no attempt is ever repeated.
+   */
+  goneMeansDone?: boolean | undefined;
   redact: Redact;
   log?: ((line: string) => void) | undefined;
   /** What is wrong with a 2xx body, in words, or undefined when it is what the call expects. */
@@ -111,11 +121,11 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
         call.onResponse?.(response);
         return body;
       }
-      if (method === 'DELETE' && response.status === 404 && ambiguous) return undefined as T;
+      if (response.status === 404 && ambiguous && call.goneMeansDone) return undefined as T;
       outcome = { status: response.status };
       retryAfterMs = parseRetryAfter(response.headers.get(retryAfterHeader));
     }
-    const decision = decide(method, outcome, attempt, call.policy, retryAfterMs);
+    const decision = decide(call.retrySafe, outcome, attempt, call.policy, retryAfterMs);
     if (decision.retry) {
       if (typeof outcome !== 'object' || outcome.status !== 429) ambiguous = true;
       log?.(`${method} ${url} retrying in ${decision.delayMs} ms`);

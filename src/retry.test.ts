@@ -35,31 +35,29 @@ describe('parseRetryAfter', () => {
 
 describe('decide', () => {
   const half = () => 0.5;
-  it.each(['GET', 'DELETE', 'POST'])('retries a 429 on %s', (method) => {
-    expect(decide(method, { status: 429 }, 1, policy, undefined, half)).toEqual({ retry: true, delayMs: 125 });
+  it.each([true, false])('retries a 429 whether or not the operation is retry-safe (%s)', (retrySafe) => {
+    expect(decide(retrySafe, { status: 429 }, 1, policy, undefined, half)).toEqual({ retry: true, delayMs: 125 });
   });
-  it.each([500, 502, 503, 504])('retries %i on GET and DELETE, never on POST', (status) => {
-    expect(decide('GET', { status }, 1, policy, undefined, half).retry).toBe(true);
-    expect(decide('DELETE', { status }, 1, policy, undefined, half).retry).toBe(true);
-    expect(decide('POST', { status }, 1, policy)).toEqual({ retry: false, why: notRetried });
+  it.each([500, 502, 503, 504])('retries %i on a retry-safe operation only', (status) => {
+    expect(decide(true, { status }, 1, policy, undefined, half).retry).toBe(true);
+    expect(decide(false, { status }, 1, policy)).toEqual({ retry: false, why: notRetried });
   });
-  it.each(['network', 'timeout'] as const)('retries a %s failure on GET and DELETE, never on POST', (outcome) => {
-    expect(decide('GET', outcome, 1, policy).retry).toBe(true);
-    expect(decide('DELETE', outcome, 1, policy).retry).toBe(true);
-    expect(decide('POST', outcome, 1, policy)).toEqual({ retry: false, why: notRetried });
+  it.each(['network', 'timeout'] as const)('retries a %s failure on a retry-safe operation only', (outcome) => {
+    expect(decide(true, outcome, 1, policy).retry).toBe(true);
+    expect(decide(false, outcome, 1, policy)).toEqual({ retry: false, why: notRetried });
   });
   it.each([400, 401, 403, 404, 409, 501])('does not retry %i', (status) => {
-    expect(decide('GET', { status }, 1, policy)).toEqual({ retry: false });
+    expect(decide(true, { status }, 1, policy)).toEqual({ retry: false });
   });
   it('waits what Retry-After asks, up to maxRetryDelayMs, and stops beyond it', () => {
-    expect(decide('GET', { status: 429 }, 1, policy, 30_000)).toEqual({ retry: true, delayMs: 30_000 });
-    expect(decide('GET', { status: 503 }, 1, policy, 2_000)).toEqual({ retry: true, delayMs: 2_000 });
-    expect(decide('GET', { status: 429 }, 1, policy, 30_001)).toMatchObject({ retry: false, retryAfterMs: 30_001 });
+    expect(decide(true, { status: 429 }, 1, policy, 30_000)).toEqual({ retry: true, delayMs: 30_000 });
+    expect(decide(true, { status: 503 }, 1, policy, 2_000)).toEqual({ retry: true, delayMs: 2_000 });
+    expect(decide(true, { status: 429 }, 1, policy, 30_001)).toMatchObject({ retry: false, retryAfterMs: 30_001 });
   });
   it('allows maxRetries + 1 attempts in all', () => {
     const attempts = (maxRetries: number) => {
       let attempt = 1;
-      while (decide('GET', { status: 503 }, attempt, { ...policy, maxRetries }).retry) attempt++;
+      while (decide(true, { status: 503 }, attempt, { ...policy, maxRetries }).retry) attempt++;
       return attempt;
     };
     expect([0, 1, 3, 7].map(attempts)).toEqual([1, 2, 4, 8]);

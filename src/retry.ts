@@ -18,29 +18,30 @@ export type Decision =
   /** Stop; `why` says so in words, when stopping is not plain. */
   | { retry: false; why?: string; retryAfterMs?: number };
 
-/** The 5xx statuses that are retried on GET and DELETE: the service or a proxy failed, possibly for a moment. */
+/** The 5xx statuses that are retried on a retry-safe operation: the service or a proxy failed, possibly for a moment. */
 const transientStatuses = [500, 502, 503, 504];
 
 export const notRetried = 'not retried: the request may have been applied';
 
 /**
  * Decides whether attempt `attempt` (1 for the first) is followed by another.
- * - 429 on any method: the service refused before doing anything.
- * - 500, 502, 503, 504, network failures and timeouts on GET and DELETE only: POST could apply twice.
+ * - 429 on any operation: the service refused before doing anything.
+ * - 500, 502, 503, 504, network failures and timeouts only when `retrySafe`, the operation's
+ *   `x-retry-after-ambiguous-failure` in the spec (generated/operations.ts): the first attempt may
+ *   have been applied, and a create sent again could register the number twice.
  * - A Retry-After is honoured; one longer than `maxRetryDelayMs` stops at once.
  */
 export function decide(
-  method: string,
+  retrySafe: boolean,
   outcome: Outcome,
   attempt: number,
   policy: RetryPolicy,
   retryAfterMs?: number,
   random: () => number = Math.random,
 ): Decision {
-  const idempotent = method === 'GET' || method === 'DELETE';
   const status = typeof outcome === 'object' ? outcome.status : undefined;
-  if (status !== 429 && !(idempotent && (status === undefined || transientStatuses.includes(status)))) {
-    return !idempotent && (status === undefined || status >= 500)
+  if (status !== 429 && !(retrySafe && (status === undefined || transientStatuses.includes(status)))) {
+    return !retrySafe && (status === undefined || status >= 500)
       ? { retry: false, why: notRetried }
       : { retry: false };
   }

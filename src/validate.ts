@@ -26,6 +26,10 @@ export interface Schema {
   anyOf?: readonly Schema[];
   oneOf?: readonly Schema[];
   allOf?: readonly Schema[];
+  /** A pattern in words, from the spec: `` `whatsapp:` followed by an E.164 number ``. */
+  'x-pattern-description'?: string;
+  /** Kept beside a pattern, the first giving an example in its message. */
+  examples?: readonly unknown[];
 }
 
 interface Parameter {
@@ -110,6 +114,65 @@ function matches(test: () => boolean): boolean {
   }
 }
 
+/** `must be <words>, such as `<example>``: a pattern as the spec says it in words. */
+function inWords(schema: Schema): string {
+  const example = schema.examples?.[0];
+  return `must be ${schema['x-pattern-description']}${typeof example === 'string' ? `, such as \`${example}\`` : ''}`;
+}
+
+/**
+ * The first way a string breaks `schema`'s string keywords, or undefined. A string of the wrong
+ * length is not matched further: on a long one, a backtracking pattern (the uri format's) can
+ * exhaust the stack, and the length already says what to fix.
+ */
+function stringProblem(schema: Schema, value: string): string | undefined {
+  const length = schema.minLength !== undefined || schema.maxLength !== undefined ? codePoints(value) : 0;
+  if (schema.minLength !== undefined && length < schema.minLength)
+    return `must have at least ${schema.minLength} characters`;
+  if (schema.maxLength !== undefined && length > schema.maxLength)
+    return `must have at most ${schema.maxLength} characters`;
+  if (schema.pattern !== undefined) {
+    const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, 'u');
+    patterns.set(schema.pattern, pattern);
+    // Never the expression itself: a pattern without words gets its example only.
+    if (!matches(() => pattern.test(value))) return 'does not have the form this field takes';
+  }
+  if (schema.format !== undefined && !matches(() => own(formats, schema.format as string)?.(value) === true))
+    return `must be a valid ${schema.format}`;
+  return undefined;
+}
+
+/**
+ * `; did you mean `sender_id`?` when `key` is a camelCase, case or near spelling of one known
+ * key (at most two letters off), else undefined.
+ */
+export function didYouMean(key: string, known: readonly string[]): string | undefined {
+  const plain = (name: string) => name.replace(/[_\-\s]/g, '').toLowerCase();
+  const near = known.filter((name) => plain(name) === plain(key));
+  const found =
+    near.length > 0
+      ? near
+      : known.filter((name) => distance(plain(name), plain(key)) <= Math.min(2, Math.floor(name.length / 4)));
+  return found.length === 1 ? `; did you mean \`${found[0]}\`?` : undefined;
+}
+
+/** Levenshtein distance between two short names. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
 /** Whether `value` has the type `schema` asks for (or it asks for none). */
 function typeMatches(schema: Schema, value: unknown): boolean {
   const resolved = schema.$ref !== undefined ? (own(schemas, schema.$ref) ?? {}) : schema;
@@ -134,23 +197,9 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
   if (schema.enum && !schema.enum.includes(value))
     fail(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`);
   if (typeof value === 'string') {
-    const length = schema.minLength !== undefined || schema.maxLength !== undefined ? codePoints(value) : 0;
-    const before = issues.length;
-    if (schema.minLength !== undefined && length < schema.minLength)
-      fail(`must have at least ${schema.minLength} characters`);
-    if (schema.maxLength !== undefined && length > schema.maxLength)
-      fail(`must have at most ${schema.maxLength} characters`);
-    // A string of the wrong length is not matched further: on a long one, a backtracking pattern
-    // (the uri format's) can exhaust the stack, and the length already says what to fix.
-    if (issues.length === before) {
-      if (schema.pattern !== undefined) {
-        const pattern = patterns.get(schema.pattern) ?? new RegExp(schema.pattern, 'u');
-        patterns.set(schema.pattern, pattern);
-        if (!matches(() => pattern.test(value))) fail(`must match ${schema.pattern}`);
-      }
-      if (schema.format !== undefined && !matches(() => own(formats, schema.format as string)?.(value) === true))
-        fail(`must be a valid ${schema.format}`);
-    }
+    const problem = stringProblem(schema, value);
+    // One message per mistake: a pattern said in words covers its lengths and its format too.
+    if (problem !== undefined) fail(schema['x-pattern-description'] ? inWords(schema) : problem);
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) fail(`must be at least ${schema.minimum}`);
@@ -177,7 +226,10 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
       const known = own(schema.properties, name);
       if (known) check(known, item, child(path, name), issues);
       else if (schema.additionalProperties === false)
-        issues.push({ path: child(path, name), message: 'is not a field of this object' });
+        issues.push({
+          path: child(path, name),
+          message: `is not a field of this object${didYouMean(name, Object.keys(schema.properties ?? {})) ?? ''}`,
+        });
       else if (typeof schema.additionalProperties === 'object')
         check(schema.additionalProperties, item, child(path, name), issues);
     }

@@ -143,8 +143,8 @@ export function program(): Command {
     .option('--interval <ms>', 'the first wait between reads', (value) => positive(value, '--interval'), 2_000)
     .action(async (sid: string, options: { until: SenderStatus[]; timeout: number; interval: number }) => {
       const senders = await connect(globals());
-      const limits = { timeoutMs: options.timeout * 1000, intervalMs: options.interval };
-      const names = { '$.timeoutMs': '--timeout', '$.intervalMs': '--interval', '$.statuses': '--until' };
+      const limits = { maxWaitMs: options.timeout * 1000, intervalMs: options.interval };
+      const names = { '$.maxWaitMs': '--timeout', '$.intervalMs': '--interval', '$.statuses': '--until' };
       show(
         globals(),
         await named(
