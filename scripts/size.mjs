@@ -33,7 +33,33 @@ export async function measure(entry = join(root, 'dist', 'index.js')) {
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
 }
 
+/**
+ * Where the minified bytes go, per source module: the same bundle built from `src/index.ts` with
+ * esbuild's metafile (`npm run size -- --modules`).
+ * @returns {Promise<[string, number][]>} module path and minified bytes, largest first
+ */
+export async function perModule() {
+  const result = await build({
+    entryPoints: [join(root, 'src', 'index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output.inputs)
+    .map(([path, input]) => [path, input.bytesInOutput])
+    .sort((a, b) => b[1] - a[1]);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv.includes('--modules')) {
+    for (const [path, bytes] of await perModule()) console.log(`${String(bytes).padStart(7)} B  ${path}`);
+  }
   const { minified, gzipped } = await measure();
   const verdict = gzipped <= budgetBytes ? 'within' : 'OVER';
   console.log(`bundle: ${minified} B minified, ${gzipped} B min+gz (${verdict} the ${budgetBytes} B budget)`);
