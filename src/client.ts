@@ -190,12 +190,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
       }
       return { wait: wait as Pick<WaitOptions, (typeof waitOnlyKeys)[number]>, request: readRequestOptions(all) };
     }, 'options');
-  const wait = (
-    sid: string,
-    statuses: readonly SenderStatus[],
-    parts: ReturnType<typeof splitWait>,
-    seen?: Sender,
-  ) =>
+  const wait = (sid: string, statuses: readonly SenderStatus[], parts: ReturnType<typeof splitWait>, seen?: Sender) =>
     waitForStatus(
       get,
       baseUrl + operationTable.fetchSender.path,
@@ -345,5 +340,3 @@ function queryString(query: Record<string, unknown> | undefined): string {
     ? ''
     : `?${pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`).join('&')}`;
 }
-
-

@@ -39,6 +39,7 @@ export class SendersError extends Error {
 
 /** An input was refused before any request was sent. */
 export class ValidationError extends SendersError {
+  /** The kind `instanceof` checks for: `'ValidationError'`. */
   static override readonly kind: string = 'ValidationError';
   /** Every problem found, each with its path. */
   declare readonly issues: readonly ValidationIssue[];
@@ -62,6 +63,7 @@ export interface Attempts {
  * catch that treats "the service could not be reached" as one case.
  */
 export class ConnectionError extends SendersError {
+  /** The kind `instanceof` checks for: `'ConnectionError'`. */
   static override readonly kind: string = 'ConnectionError';
   /** The request's method. */
   declare readonly method: string;
@@ -80,6 +82,7 @@ export class ConnectionError extends SendersError {
 
 /** The request never got a whole HTTP answer: refused or reset connection, DNS, TLS, a body cut short. */
 export class NetworkError extends ConnectionError {
+  /** The kind `instanceof` checks for: `'NetworkError'`. */
   static override readonly kind: string = 'NetworkError';
 
   constructor(method: string, url: string, cause: unknown, { attempts = 1, why }: Attempts = {}) {
@@ -92,6 +95,7 @@ export class NetworkError extends ConnectionError {
 
 /** An attempt took longer than its `timeoutMs`, or a wait longer than its `maxWaitMs`. */
 export class TimeoutError extends ConnectionError {
+  /** The kind `instanceof` checks for: `'TimeoutError'`. */
   static override readonly kind: string = 'TimeoutError';
   /** The limit that was reached, in milliseconds: the attempt's `timeoutMs`, or the wait's `maxWaitMs`. */
   declare readonly timeoutMs: number;
@@ -112,6 +116,7 @@ export class TimeoutError extends ConnectionError {
 
 /** A sender went OFFLINE while it was awaited; `offlineReasons` says why. */
 export class SenderOfflineError extends SendersError {
+  /** The kind `instanceof` checks for: `'SenderOfflineError'`. */
   static override readonly kind: string = 'SenderOfflineError';
   /** The sender's sid. */
   declare readonly sid: string;
@@ -145,6 +150,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * The message names the request: `GET /v2/Channels/Senders/XE… → 404 (20404: …) [request RQ…]`.
  */
 export class ApiError extends SendersError {
+  /** The kind `instanceof` checks for: `'ApiError'`. */
   static override readonly kind: string = 'ApiError';
   /** The HTTP status. */
   declare readonly status: number;
@@ -213,6 +219,7 @@ export class ApiError extends SendersError {
  * An ApiError, so that a catch of ApiError still sees it.
  */
 export class NextPageError extends ApiError {
+  /** The kind `instanceof` checks for: `'NextPageError'`. */
   static override readonly kind: string = 'NextPageError';
   /** The refused link, credentials redacted. */
   declare readonly nextPageUrl: string;

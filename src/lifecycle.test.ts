@@ -14,7 +14,14 @@ it('polls with backoff from intervalMs, 1.5 times each wait, capped at 30 s', as
     reads.push(Date.now());
     return { sid: 'XE1', sender_id: 'whatsapp:+15017122661', status: statuses[reads.length - 1] } as Sender;
   };
-  const pending = waitForStatus(get, 'https://x.test', 'XE1', ['ONLINE'], { intervalMs: 2_000, maxWaitMs: 3_600_000 }, {});
+  const pending = waitForStatus(
+    get,
+    'https://x.test',
+    'XE1',
+    ['ONLINE'],
+    { intervalMs: 2_000, maxWaitMs: 3_600_000 },
+    {},
+  );
   await vi.runAllTimersAsync();
   expect((await pending).status).toBe('ONLINE');
   const waits = reads.slice(1).map((at, i) => at - (reads[i] as number));

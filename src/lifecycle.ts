@@ -1,8 +1,8 @@
 // Waiting for a sender to reach a status: the polling loop every user would otherwise write by hand.
 import { senderStatuses } from '../generated/request-rules.js';
 import { SenderOfflineError, TimeoutError, ValidationError } from './errors.js';
-import { readingInput } from './prepare.js';
 import type { RequestOptions } from './options.js';
+import { readingInput } from './prepare.js';
 import type { Redact } from './redact.js';
 import { sleep } from './retry.js';
 import type { Sender, SenderStatus } from './types.js';

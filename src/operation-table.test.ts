@@ -25,7 +25,7 @@ vi.mock('./retry.js', async (load) => {
   return {
     ...actual,
     decide: (...args: Parameters<typeof actual.decide>) => {
-      policies.push(args[2]);
+      policies.push(args[3]);
       return actual.decide(...args);
     },
   };

@@ -41,9 +41,7 @@ export function decide(
 ): Decision {
   const status = typeof outcome === 'object' ? outcome.status : undefined;
   if (status !== 429 && !(retrySafe && (status === undefined || transientStatuses.includes(status)))) {
-    return !retrySafe && (status === undefined || status >= 500)
-      ? { retry: false, why: notRetried }
-      : { retry: false };
+    return !retrySafe && (status === undefined || status >= 500) ? { retry: false, why: notRetried } : { retry: false };
   }
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {
     return {

@@ -80,7 +80,8 @@ describe('.withResponse()', () => {
       if (request.method === 'DELETE') {
         response.writeHead(204, { 'Twilio-Request-Id': requestId });
         response.end();
-      } else json(response, request.url.includes('Channel=') ? 200 : 202, request.url.includes('Channel=') ? page : online);
+      } else
+        json(response, request.url.includes('Channel=') ? 200 : 202, request.url.includes('Channel=') ? page : online);
     });
     const senders = client(server.url);
     const page = responseExample<object>('listSenders', '200', 'first-page');
@@ -179,9 +180,7 @@ describe('call options', () => {
     });
     await client(server.url).register(seed, { headers: { 'X-Trace': 'abc' }, intervalMs: 1 });
     expect(server.received.length).toBeGreaterThanOrEqual(3);
-    expect(server.received.map((request) => request.headers['x-trace'])).toEqual(
-      server.received.map(() => 'abc'),
-    );
+    expect(server.received.map((request) => request.headers['x-trace'])).toEqual(server.received.map(() => 'abc'));
   });
 
   it('verify takes timeoutMs per attempt, apart from the wait’s maxWaitMs', async () => {

@@ -1,6 +1,6 @@
 // Bad input is refused with a ValidationError that names the field, and nothing reaches the server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { requestExample, responseExample } from '../contract-tests/spec.js';
+import { requestExample, responseExample, schema } from '../contract-tests/spec.js';
 import { createSendersClient, type Sender, type SenderCreate, ValidationError } from './index.js';
 import { credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
@@ -176,5 +176,77 @@ describe('validation before any request', () => {
     const lenient = createSendersClient({ ...credentials, baseUrl: server.url, validate: false });
     await lenient.create(bad({ senderId: 'whatsapp:+15017122661' }));
     expect(server.received[0]?.body).toBe('{"senderId":"whatsapp:+15017122661"}');
+  });
+});
+
+describe('messages users can act on', () => {
+  const issuesOf = async (call: () => Promise<unknown>) => {
+    const error = await call().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues;
+  };
+  // The words and the example come from the spec's own schema (x-pattern-description, examples).
+  const senderId = schema('SenderId');
+  const senderSid = schema('SenderSid');
+  const inWords = (of: Record<string, unknown>) =>
+    `must be ${of['x-pattern-description']}, such as \`${(of.examples as string[])[0]}\``;
+
+  it.each([
+    ['too short', 'x'],
+    ['without the prefix', '+15017122661'],
+    ['a leading zero', 'whatsapp:+05017122661'],
+  ])('says a sender_id %s in the spec’s words, with an example, once', async (_, value) => {
+    const issues = await issuesOf(() => senders.create({ ...seed, sender_id: value }));
+    expect(issues).toEqual([{ path: '$.sender_id', message: inWords(senderId) }]);
+    expect(issues[0]?.message).toBe('must be `whatsapp:` followed by an E.164 number, such as `whatsapp:+15017122661`');
+  });
+
+  it.each(badSids)('gives a bad sid (%s) one problem, never the expression', async (_, sid) => {
+    const issues = await issuesOf(() => senders.get(sid as string));
+    expect(issues).toHaveLength(1);
+    if (typeof sid === 'string' && !['', '.', '..'].includes(sid)) {
+      expect(issues[0]?.message).toMatch(/^must be `XE` followed by 32 hex digits, such as `XE[0-9a-f]{32}`$/);
+    }
+    expect(issues[0]?.message).not.toContain(senderSid.pattern as string);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('gives a URL that breaks both the pattern and the format one problem', async () => {
+    const issues = await issuesOf(() => senders.create({ ...seed, webhook: { callback_url: 'not a url' } }));
+    expect(issues).toEqual([
+      {
+        path: '$.webhook.callback_url',
+        message: inWords(schema('HttpUrl')),
+      },
+    ]);
+  });
+
+  it.each([
+    ['senderId', '$.senderId', 'sender_id'],
+    ['friendlyName', '$.friendlyName', 'friendly_name'],
+    ['Sender_ID', '$.Sender_ID', 'sender_id'],
+    ['sendr_id', '$.sendr_id', 'sender_id'],
+  ])('asks "did you mean" for %s', async (key, path, known) => {
+    const body = { sender_id: 'whatsapp:+15017122661', [key]: 'x' };
+    const issues = await issuesOf(() => senders.create(bad(body)));
+    expect(issues).toContainEqual({ path, message: `is not a field of this object; did you mean \`${known}\`?` });
+  });
+
+  it('asks "did you mean" inside nested objects, from the rules of that object', async () => {
+    const issues = await issuesOf(() => senders.create(bad({ ...seed, profile: { name: 'A', logoUrl: 'x' } })));
+    expect(issues).toContainEqual({
+      path: '$.profile.logoUrl',
+      message: 'is not a field of this object; did you mean `logo_url`?',
+    });
+  });
+
+  it('asks "did you mean" for a list parameter in the wire’s spelling', async () => {
+    const issues = await issuesOf(() => senders.list(bad({ page_size: 5 })));
+    expect(issues).toEqual([{ path: '$.page_size', message: 'is not a list parameter; did you mean `pageSize`?' }]);
+  });
+
+  it('suggests nothing for a key far from every known one', async () => {
+    const issues = await issuesOf(() => senders.create(bad({ ...seed, colour: 'red' })));
+    expect(issues).toContainEqual({ path: '$.colour', message: 'is not a field of this object' });
   });
 });

@@ -137,7 +137,11 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
 
   it.each([
     ['a malformed sid', ['get', 'xe123'], /error: <sid>: /],
-    ['an invalid body', ['create', '--sender-id', '+15017122661'], /error: --sender-id: must be `whatsapp:` followed by an E.164 number, such as `whatsapp:+15017122661`/],
+    [
+      'an invalid body',
+      ['create', '--sender-id', '+15017122661'],
+      /error: --sender-id: must be `whatsapp:` followed by an E.164 number, such as `whatsapp:+15017122661`/,
+    ],
     ['an unknown command', ['launch'], /unknown command 'launch'/],
     ['a missing argument', ['get'], /missing required argument 'sid'/],
     ['a status off the list', ['wait', `XE${'0'.repeat(32)}`, '--until', 'GONE'], /Allowed choices are/],
