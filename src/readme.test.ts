@@ -80,7 +80,7 @@ it('runs the usage example of the README', async () => {
     'GET /v2/Channels/Senders/XE00000000000000000000000000000000',
   ]);
   expect(printed).toEqual([
-    `${sid} CREATING`,
+    `${sid} CREATING RQ0123456789abcdef0123456789abcdef`,
     'whatsapp:+15017122661 CREATING',
     '404 20404 RQ0123456789abcdef0123456789abcdef',
   ]);
