@@ -136,7 +136,9 @@ async function size() {
   };
   const ours = await bundle(join(root, 'dist', 'index.js'), 'neutral');
   const sdk = await bundle(require.resolve('twilio'), 'node');
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }))[0];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+  )[0];
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const seen = new Set();
   const ourDependencies = Object.keys(manifest.dependencies).reduce(

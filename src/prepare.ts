@@ -140,7 +140,9 @@ export function requestHeaders(
   extra: Readonly<Record<string, string>>,
   ours: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  const refused = Object.keys(extra)
+  const names = Object.keys(extra);
+  if (names.length === 0) return { ...ours }; // the usual call: nothing of the caller's to check
+  const refused = names
     .filter((name) => reservedHeaders.has(name.toLowerCase()))
     .map((name) => ({
       path: `options.headers[${JSON.stringify(name)}]`,

@@ -18,7 +18,9 @@ export function redactor(secrets: readonly string[]): Redact {
   const forms = [...new Set(secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]))]
     .filter((form) => form.length >= 4)
     .sort((a, b) => b.length - a.length);
-  const text = (value: string) => forms.reduce((result, form) => result.split(form).join(mark), value);
+  // `includes` first: most texts hold no credential, and a split allocates even when nothing matches.
+  const text = (value: string) =>
+    forms.reduce((result, form) => (result.includes(form) ? result.split(form).join(mark) : result), value);
   const walk = (root: unknown): unknown => {
     if (typeof root === 'string') return text(root);
     if (typeof root !== 'object' || root === null) return root;

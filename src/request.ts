@@ -80,8 +80,9 @@ const isRedirect = (response: Response) =>
  */
 export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => Promise<Exchange>): Promise<T> {
   const { method, signal, redact } = call;
-  const url = redact(call.url);
+  // Redacted only when a line or an error needs it: a successful call pays nothing for it.
   const log = call.log && ((line: string) => call.log?.(redact(`whatsapp-senders: ${line}`)));
+  const url = call.log ? redact(call.url) : call.url;
   signal?.throwIfAborted();
   // Whether an earlier attempt may have reached the service: then a DELETE's 404 means it is done.
   let ambiguous = false;
@@ -99,17 +100,17 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
       );
     } else {
       const { response } = result;
-      const seen = described(call, response);
       if (log) {
         // Redacted whole, then cut: a cut first could leave most of a token behind.
         const cut = response.ok ? '' : ` ${preview(redact(result.error)).slice(0, 500)}`;
-        const id = seen.requestId ? ` [request ${seen.requestId}]` : '';
+        const requestId = response.headers.get(requestIdHeader);
+        const id = requestId ? ` [request ${requestId}]` : '';
         log(`${method} ${url} → ${response.status} ${took}${id}${cut}`);
       }
       if (isRedirect(response)) {
         const location = response.headers.get('Location');
         throw new ApiError({
-          ...seen,
+          ...described(call, response),
           body: undefined,
           detail: `the service redirected${location ? ` to ${shownLocation(location, call)}` : ''}; redirects are never followed`,
           why: method === 'GET' ? undefined : 'the request may have been applied',
@@ -133,8 +134,8 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
       continue;
     }
     const ending = { attempts: attempt, why: decision.why };
-    if (result === 'timeout') throw new TimeoutError(method, url, call.timeoutMs, ending);
-    if ('failure' in result) throw new NetworkError(method, url, redactCause(result.failure, redact), ending);
+    if (result === 'timeout') throw new TimeoutError(method, redact(url), call.timeoutMs, ending);
+    if ('failure' in result) throw new NetworkError(method, redact(url), redactCause(result.failure, redact), ending);
     const { response, error } = result;
     throw new ApiError({
       ...described(call, response),

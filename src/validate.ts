@@ -235,27 +235,40 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
     }
   }
   for (const part of schema.allOf ?? []) check(part, value, path, issues);
-  for (const [keyword, options] of [
-    ['anyOf', schema.anyOf],
-    ['oneOf', schema.oneOf],
-  ] as const) {
-    if (!options) continue;
-    const attempts = options.map((option) => {
-      const found: ValidationIssue[] = [];
-      check(option, value, path, found);
-      return { found, sameType: typeMatches(option, value) };
-    });
-    const passing = attempts.filter((attempt) => attempt.found.length === 0).length;
-    if (passing === 0) {
-      // Report the alternative meant: one of the value's own type, with the fewest problems.
-      const meant = attempts.some((attempt) => attempt.sameType)
-        ? attempts.filter((attempt) => attempt.sameType)
-        : attempts;
-      const closest = meant.reduce((best, attempt) => (attempt.found.length < best.found.length ? attempt : best));
-      issues.push(...closest.found);
-    } else if (keyword === 'oneOf' && passing > 1) {
-      fail('matches more than one of the allowed forms');
+  if (schema.anyOf) alternatives(schema.anyOf, false, value, path, issues);
+  if (schema.oneOf) alternatives(schema.oneOf, true, value, path, issues);
+}
+
+/**
+ * `anyOf` (`exactlyOne` false) or `oneOf`. An anyOf stops at the first alternative that passes;
+ * when none does, the issues reported are those of the alternative meant: one of the value's own
+ * type, with the fewest problems.
+ */
+function alternatives(
+  options: readonly Schema[],
+  exactlyOne: boolean,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): void {
+  const attempts: ValidationIssue[][] = [];
+  let passing = 0;
+  for (const option of options) {
+    const found: ValidationIssue[] = [];
+    check(option, value, path, found);
+    if (found.length === 0) {
+      passing++;
+      if (!exactlyOne) return;
     }
+    attempts.push(found);
+  }
+  if (passing === 0) {
+    const meant = options.some((option) => typeMatches(option, value))
+      ? attempts.filter((_, i) => typeMatches(options[i] as Schema, value))
+      : attempts;
+    issues.push(...meant.reduce((best, found) => (found.length < best.length ? found : best)));
+  } else if (passing > 1) {
+    issues.push({ path, message: 'matches more than one of the allowed forms' });
   }
 }
 
