@@ -131,6 +131,18 @@ describe.concurrent('register', () => {
     expect(sandbox.senders.get(sid as string)?.status).toBe('PENDING_VERIFICATION');
   });
 
+  it('wait --timeout bounds the whole wait (maxWaitMs), not one request', async () => {
+    const created = await cli(['create', '--sender-id', fresh(), '--name', 'Stuck', '--json']);
+    expect(created.code, created.stderr).toBe(0);
+    const { sid } = JSON.parse(created.stdout) as { sid: string };
+    const started = Date.now();
+    const { code, stderr } = await cli(['wait', sid, '--until', 'ONLINE', '--timeout', '1', '--interval', '100']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/timed out after 1000 ms; still PENDING_VERIFICATION, waiting for ONLINE/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('ends in a real pty with 0 columns, without a spinner', async () => {
     const path = file('pty.json', { sender_id: fresh() });
     const command = `stty cols 0 rows 0; exec ${process.execPath} ${bin} register --file ${path} --base-url ${sandbox.url}`;
