@@ -8,14 +8,15 @@ import { build } from 'esbuild';
 import { root } from './generate.mjs';
 
 /**
- * The budget in bytes, min+gz: the figure reached (13,373 B), rounded up to the next 128 B. It was
+ * The budget in bytes, min+gz: the figure reached (13,526 B), rounded up to the next 128 B. It was
  * 8 KiB until retries, Retry-After, per-attempt timeouts, the logger with redaction, the call-option
  * checks (9,628 B) and waitForStatus, register and verify (10,277 B) came in; issue 13's hardening
  * added 3.1 KB: one-pass request building, redaction of headers and cause chains, redirects as
  * errors, page checks, the waitForStatus deadline, and ajv-formats' full `uri` format (1.6 KB
- * minified), so that the client judges URLs as Prism does. openapi-fetch alone is 2,604 B of it.
+ * minified), so that the client judges URLs as Prism does; with issue 12's 2026 request rules, 13,526 B.
+ * openapi-fetch alone is 2,604 B of it.
  */
-export const budgetBytes = 13_440;
+export const budgetBytes = 13_568;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {
