@@ -5,8 +5,8 @@ import type { Sender, SenderStatus } from '../types.js';
 import { type ConnectOptions, connectAccounts } from './accounts.js';
 import { compareSender } from './compare.js';
 import type { Fleet, FleetSender } from './file.js';
-import { Journal } from './journal.js';
-import { type FleetPlan, type PlanAction, type PlanEntry, planFleet } from './plan.js';
+import { Journal, readCreatesInDoubt } from './journal.js';
+import { type FleetPlan, type PlanAction, type PlanEntry, planAccount } from './plan.js';
 import {
   createSender,
   deleteSender,
@@ -48,7 +48,8 @@ export interface FleetReport {
 
 /** What applyFleet tells as it goes, for progress. */
 export type FleetEvent =
-  | { type: 'start'; total: number }
+  /** An account's plan is known: `total` of its senders need work. */
+  | { type: 'planned'; account: string; total: number }
   | { type: 'done'; entry: ReportEntry }
   | { type: 'deferred'; account: string; sender_id: string; untilMs: number }
   | { type: 'canary'; account: string; sender_id: string; status: string }
@@ -87,9 +88,9 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
   const journalPath = options.journal ?? (fleet.path ? journalPathOf(fleet.path) : undefined);
   if (!journalPath) throw new TypeError('applyFleet needs options.journal for a fleet that has no path');
   const runtimes = connectAccounts(fleet, options);
+  const inDoubt = options.plan ? new Map() : await readCreatesInDoubt(journalPath);
   const journal = await Journal.open(journalPath);
   try {
-    const plan = options.plan ?? (await planFleet(fleet, { ...options, journal: journalPath, runtimes }));
     const byIndex = new Map<number, FleetSender>(fleet.senders.map((sender) => [sender.index, sender]));
     const emit = options.onEvent ?? (() => {});
     const work = (entry: PlanEntry) =>
@@ -97,7 +98,6 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       entry.action === 'update' ||
       (entry.action === 'extra' && options.prune === true) ||
       (entry.action === 'unchanged' && options.codes?.has(entry.sender_id) === true);
-    emit({ type: 'start', total: plan.entries.filter(work).length });
     const stopped: Record<string, string> = {};
     const report = new Map<PlanEntry, ReportEntry>();
     const polling = {
@@ -106,10 +106,28 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       signal: options.signal,
     };
 
-    await Promise.all(
-      [...runtimes.values()].map(async (runtime) => {
+    const perAccount = await Promise.all(
+      [...runtimes.values()].map(async (runtime): Promise<ReportEntry[]> => {
         const name = runtime.account.name;
+        // Each account is read and written on its own: one account's rate limit never holds up another's plan.
+        let plan: FleetPlan;
+        try {
+          plan = options.plan ?? (await planAccount(fleet, runtime, inDoubt));
+        } catch (error) {
+          return fleet.senders
+            .filter((sender) => sender.account === name)
+            .map((sender) => ({
+              account: name,
+              sender_id: sender.body.sender_id,
+              index: sender.index,
+              action: 'create',
+              result: 'failed',
+              error: errorRecord(error),
+              note: 'the account could not be read',
+            }));
+        }
         const entries = plan.entries.filter((entry) => entry.account === name);
+        emit({ type: 'planned', account: name, total: entries.filter(work).length });
         const context = (entry: PlanEntry): WriteContext => ({
           journal,
           runtime,
@@ -200,9 +218,11 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
           entries.filter((entry) => entry !== canary).map(async (entry) => finish(entry, await carryOut(entry))),
         );
         await refresh(runtime, entries, report);
+        return entries.map((entry) => report.get(entry) as ReportEntry);
       }),
     );
-    const entries = plan.entries.map((entry) => report.get(entry) as ReportEntry);
+    const order = (entry: ReportEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
+    const entries = perAccount.flat().sort((a, b) => order(a) - order(b));
     return {
       entries,
       awaitingCode: entries.filter((entry) => entry.status === 'PENDING_VERIFICATION'),

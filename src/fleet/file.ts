@@ -118,7 +118,11 @@ export function checkFleet(data: unknown): Fleet {
       const byKey = account.apiKey !== undefined || account.apiSecretEnv !== undefined;
       if (account.authTokenEnv !== undefined && byKey)
         found.push({ path: at, message: 'takes authTokenEnv, or apiKey with apiSecretEnv, not both' });
-      else if (byKey && (account.apiKey === undefined || account.apiSecretEnv === undefined))
+      else if (
+        byKey &&
+        !('apiSecret' in account) &&
+        (account.apiKey === undefined || account.apiSecretEnv === undefined)
+      )
         found.push({ path: at, message: 'apiKey and apiSecretEnv go together' });
       else if (!byKey && account.authTokenEnv === undefined && !('authToken' in account))
         found.push({ path: at, message: 'needs authTokenEnv, or apiKey with apiSecretEnv' });

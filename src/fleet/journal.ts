@@ -112,7 +112,12 @@ export class Journal {
     const lock = `${path}.lock`;
     await takeLock(lock);
     try {
-      const handle = await open(path, 'a');
+      const handle = await open(path, 'a+');
+      // A run killed mid-write leaves a torn last line: start on a line of our own.
+      const { size } = await handle.stat();
+      const last = Buffer.alloc(1);
+      if (size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a)
+        await handle.write('\n');
       // A new file's name must reach the disk too.
       const directory = await open(dirname(path), 'r');
       await directory.sync().catch(() => undefined);

@@ -47,48 +47,54 @@ export interface PlanOptions extends ConnectOptions {
 export async function planFleet(fleet: Fleet, options: PlanOptions = {}): Promise<FleetPlan> {
   const runtimes = options.runtimes ?? connectAccounts(fleet, options);
   const inDoubt = options.journal ? await readCreatesInDoubt(options.journal) : new Map<string, CreateInDoubt>();
-  const readAt: Record<string, number> = {};
   try {
-    const perAccount = await Promise.all(
-      [...runtimes.values()].map(async (runtime) => {
-        const name = runtime.account.name;
-        const wanted = new Map(fleet.senders.filter((s) => s.account === name).map((s) => [s.body.sender_id, s]));
-        const found: PlanEntry[] = [];
-        const seen = new Set<string>();
-        readAt[name] = Date.now();
-        await runtime.walk((sender) => {
-          const want = wanted.get(sender.sender_id);
-          const base = { account: name, sender_id: sender.sender_id, sid: sender.sid, status: sender.status };
-          // A second sender with the same sender_id (a duplicate made elsewhere) is an extra.
-          if (!want || seen.has(sender.sender_id)) return void found.push({ action: 'extra', ...base });
-          seen.add(sender.sender_id);
-          const { changes, patch } = compareSender(want.body, sender);
-          found.push(
-            changes.length > 0
-              ? { action: 'update', index: want.index, ...base, changes, patch }
-              : { action: 'unchanged', index: want.index, ...base },
-          );
-        });
-        for (const [senderId, want] of wanted) {
-          if (seen.has(senderId)) continue;
-          const doubt = inDoubt.get(senderKey(runtime.account.accountSid, senderId));
-          found.push({
-            action: 'create',
-            account: name,
-            sender_id: senderId,
-            index: want.index,
-            ...(doubt ? { inDoubt: doubt } : {}),
-          });
-        }
-        return found;
-      }),
-    );
+    const plans = await Promise.all([...runtimes.values()].map((runtime) => planAccount(fleet, runtime, inDoubt)));
+    const entries = plans.flatMap((plan) => plan.entries);
     // File order, then the extras.
-    const entries = perAccount.flat();
     const order = (entry: PlanEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
     entries.sort((a, b) => order(a) - order(b));
-    return { entries, readAt };
+    return { entries, readAt: Object.assign({}, ...plans.map((plan) => plan.readAt)) };
   } finally {
     if (!options.runtimes) for (const runtime of runtimes.values()) runtime.close();
   }
+}
+
+/** The plan of one account: its senders read with iterate(), matched to the file's by sender_id. */
+export async function planAccount(
+  fleet: Fleet,
+  runtime: AccountRuntime,
+  inDoubt: ReadonlyMap<string, CreateInDoubt>,
+): Promise<FleetPlan> {
+  const name = runtime.account.name;
+  const wanted = new Map(fleet.senders.filter((s) => s.account === name).map((s) => [s.body.sender_id, s]));
+  const entries: PlanEntry[] = [];
+  const seen = new Set<string>();
+  const readAt = Date.now();
+  await runtime.walk((sender) => {
+    const want = wanted.get(sender.sender_id);
+    const base = { account: name, sender_id: sender.sender_id, sid: sender.sid, status: sender.status };
+    // A second sender with the same sender_id (a duplicate made elsewhere) is an extra.
+    if (!want || seen.has(sender.sender_id)) return void entries.push({ action: 'extra', ...base });
+    seen.add(sender.sender_id);
+    const { changes, patch } = compareSender(want.body, sender);
+    entries.push(
+      changes.length > 0
+        ? { action: 'update', index: want.index, ...base, changes, patch }
+        : { action: 'unchanged', index: want.index, ...base },
+    );
+  });
+  for (const [senderId, want] of wanted) {
+    if (seen.has(senderId)) continue;
+    const doubt = inDoubt.get(senderKey(runtime.account.accountSid, senderId));
+    entries.push({
+      action: 'create',
+      account: name,
+      sender_id: senderId,
+      index: want.index,
+      ...(doubt ? { inDoubt: doubt } : {}),
+    });
+  }
+  const order = (entry: PlanEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
+  entries.sort((a, b) => order(a) - order(b));
+  return { entries, readAt: { [name]: readAt } };
 }
