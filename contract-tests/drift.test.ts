@@ -5,9 +5,10 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCheckedSandbox } from '../scripts/checked-sandbox.mjs';
-import { root } from '../scripts/generate.mjs';
-import { type Sandbox, startSandbox } from '../scripts/sandbox.mjs';
+import { root } from '../src/test/paths.js';
+import { startCheckedSandbox } from '../src/testing/checked.js';
+import type { BareSandbox as Sandbox } from '../src/testing/options.js';
+import { startBareSandbox as startSandbox } from '../src/testing/server.js';
 import { contractClient, SpecViolation } from './client.js';
 
 type Body = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Starts what the contract suite runs against, as CONTRACT_TARGET says:
 // - `mock` (the default): a Prism mock of openapi/senders.yaml, and the stateful sandbox
-//   (scripts/sandbox.mjs) behind `prism proxy`, both with --errors;
+//   (src/testing/) behind `prism proxy`, both with --errors;
 // - `proxy:<url>`: `prism proxy openapi/senders.yaml <url> --errors`, in front of your service;
 // - `live`: the same proxy in front of https://messaging.twilio.com, with TWILIO_* credentials.
 // CONTRACT_BASE_URL points the mock-only tests at a Prism mock already running instead;
@@ -8,9 +8,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startCheckedSandbox } from '../scripts/checked-sandbox.mjs';
-import { root } from '../scripts/generate.mjs';
-import { startPrism } from '../scripts/prism.mjs';
+import { root } from '../src/test/paths.js';
+import { startCheckedSandbox } from '../src/testing/checked.js';
+import { startPrism } from '../src/testing/prism.js';
 import { contractTarget } from './target.js';
 
 declare module 'vitest' {

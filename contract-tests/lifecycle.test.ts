@@ -1,8 +1,8 @@
 // The sender lifecycle in the library, against the stateful sandbox behind `prism proxy --errors`,
 // its statuses advancing on a timer as the real service's do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCheckedSandbox } from '../scripts/checked-sandbox.mjs';
 import { type Sender, SenderOfflineError, TimeoutError } from '../src/index.js';
+import { startCheckedSandbox } from '../src/testing/checked.js';
 import { contractClient } from './client.js';
 
 let checked: Awaited<ReturnType<typeof startCheckedSandbox>>;

@@ -2,7 +2,7 @@
 // with local $refs resolved. Tests take expected values from here, never from copies.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { specPath } from '../scripts/generate.mjs';
+import { specPath } from '../src/test/paths.js';
 import type { OperationId } from '../src/types.js';
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { root } from '../scripts/generate.mjs';
+import { root } from '../src/test/paths.js';
 import { contractTarget } from './target.js';
 
 describe('contractTarget', () => {

@@ -21,7 +21,8 @@ export const requestRules = {
           "schema": {
             "type": "integer",
             "minimum": 1,
-            "maximum": 1000
+            "maximum": 1000,
+            "default": 50
           }
         },
         "Page": {

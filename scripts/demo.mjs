@@ -6,7 +6,7 @@
 // asking before each write. Exits 0 when every step worked.
 import { createInterface } from 'node:readline/promises';
 import { createSendersClient, SendersError } from 'whatsapp-senders';
-import { startCheckedSandbox } from './checked-sandbox.mjs';
+import { startSandbox } from 'whatsapp-senders/testing';
 
 const live = process.argv.includes('--live');
 const begun = performance.now();
@@ -45,8 +45,8 @@ try {
     say('live: https://messaging.twilio.com, with your TWILIO_* credentials');
     senderId = await ask('The number to register, as whatsapp:+E.164: ');
   } else {
-    sandbox = await startCheckedSandbox({ lifecycle: 'timer', stepMs: 400 });
-    say(`sandbox on ${sandbox.sandbox.url}, behind prism proxy --errors on ${sandbox.url}`);
+    sandbox = await startSandbox({ lifecycle: 'timer', stepMs: 400 });
+    say(`sandbox behind prism proxy --errors on ${sandbox.url}`);
     senders = createSendersClient({
       // The sandbox wants Basic auth, not real credentials.
       accountSid: `AC${'0'.repeat(32)}`,

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { credentials } from '../src/test/credentials.js';
-import { root } from './generate.mjs';
+import { root } from '../src/test/paths.js';
 
 function demo(args: string[], env: NodeJS.ProcessEnv, input = '') {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
@@ -27,7 +27,7 @@ it('walks a sender through its whole life against the sandbox, with timings, and
   const { code, stdout, stderr } = await demo([], without(twilio));
   expect(code, stderr).toBe(0);
   const steps = [
-    /sandbox on http:\/\/127\.0\.0\.1:\d+, behind prism proxy --errors on http:\/\/127\.0\.0\.1:\d+/,
+    /sandbox behind prism proxy --errors on http:\/\/127\.0\.0\.1:\d+/,
     /… CREATING/,
     /… PENDING_VERIFICATION/,
     /register XE[0-9a-f]{32} is PENDING_VERIFICATION: the code is on its way .* \(\d+ ms\)/,

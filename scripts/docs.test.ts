@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { root, specPath } from './generate.mjs';
+import { root, specPath } from '../src/test/paths.js';
 
 const spec = parse(readFileSync(specPath, 'utf8'));
 const operations: { id: string; summary: string }[] = Object.values(spec.paths).flatMap((item) =>

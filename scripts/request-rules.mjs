@@ -51,6 +51,8 @@ export function requestRules(document) {
     if (Array.isArray(schema)) return schema.map((item, i) => reach(item, `${at}/${i}`));
     const kept = {};
     for (const [keyword, value] of Object.entries(schema)) {
+      // Defaults are kept: what the service assumes when a parameter is left out (the sandbox's page size).
+      if (keyword === 'default') kept.default = value;
       if (annotations.has(keyword)) continue;
       if (!supportedKeywords.has(keyword))
         throw new Error(`${at}: keyword "${keyword}" is not implemented by src/validate.ts`);

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { credentials, secrets } from '../../src/test/credentials.js';
-import { startCheckedSandbox } from '../checked-sandbox.mjs';
+import { startCheckedSandbox } from '../../src/testing/checked.js';
 
 const project = inject('packageProject');
 const bin = join(project, 'node_modules', '.bin', 'whatsapp-senders');
@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => checked.close());
 
-const env = { ...process.env, TWILIO_ACCOUNT_SID: credentials.accountSid, TWILIO_AUTH_TOKEN: credentials.authToken };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  TWILIO_ACCOUNT_SID: credentials.accountSid,
+  TWILIO_AUTH_TOKEN: credentials.authToken,
+};
 
 /** Runs the bin with `args` (and `--base-url` of the sandbox), feeding `input` to its stdin. */
 function cli(args: string[], { input = '', base = true, environment = env } = {}) {

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { root } from '../generate.mjs';
+import { root } from '../../src/test/paths.js';
 import { expected } from './scenario.mjs';
 import { startScenarioServer } from './server.js';
 

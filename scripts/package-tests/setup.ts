@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { root } from '../generate.mjs';
+import { root } from '../../src/test/paths.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

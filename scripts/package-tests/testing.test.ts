@@ -5,7 +5,7 @@ import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { root } from '../generate.mjs';
+import { root } from '../../src/test/paths.js';
 
 const run = promisify(execFile);
 const project = inject('packageProject');

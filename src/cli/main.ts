@@ -5,9 +5,9 @@ import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { createSpinner } from 'nanospinner';
 import { senderStatuses } from '../../generated/request-rules.js';
-import { startSandbox } from '../../scripts/sandbox.mjs';
 import { createSendersClient, type SendersClient } from '../index.js';
 import type { WaitOptions } from '../lifecycle.js';
+import { startBareSandbox } from '../testing/server.js';
 import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
 import { version } from '../user-agent.js';
 import { describe, errorLine, exitCode, table, UsageError } from './format.js';
@@ -23,7 +23,7 @@ const cleanups: (() => Promise<void>)[] = [];
 /** The client the global options ask for: the service, another base URL, or a fresh sandbox. */
 async function connect({ baseUrl, sandbox }: Globals): Promise<SendersClient> {
   if (!sandbox) return createSendersClient(baseUrl ? { baseUrl } : {});
-  const started = await startSandbox({ lifecycle: 'timer', stepMs: 1_500 });
+  const started = await startBareSandbox({ lifecycle: 'timer', stepMs: 1_500 });
   cleanups.push(() => started.close());
   process.stderr.write(`sandbox: a fresh in-memory service on ${started.url}, for this command only\n`);
   // The sandbox wants Basic auth, not real credentials.

@@ -1,0 +1,87 @@
+// The options of the sandbox and the mock, and what they resolve to.
+import type { Sender, SenderStatus } from '../types.js';
+import type { Lifecycle } from './lifecycle.js';
+
+export type { Lifecycle } from './lifecycle.js';
+
+/** Options of startSandbox. */
+export interface SandboxOptions {
+  /**
+   * The port clients use; by default a free one.
+   * @default 0
+   */
+  port?: number;
+  /**
+   * Put `prism proxy --errors` in front, so that each answer is checked against the spec (needs
+   * `@stoplight/prism-cli`, an optional peer dependency).
+   * @default true
+   */
+  validate?: boolean;
+  /**
+   * `instant`: a status moves on at once after each change (CREATING → PENDING_VERIFICATION,
+   * VERIFYING → ONLINE, ONLINE:UPDATING → ONLINE); `timer`: after `stepMs`; `manual`: only by `setStatus`.
+   * @default 'instant'
+   */
+  lifecycle?: Lifecycle;
+  /**
+   * The delay of each step with `lifecycle: 'timer'`.
+   * @default 200
+   */
+  stepMs?: number;
+  /**
+   * Keeps accounts apart: each Account SID with its Auth Token. A request's senders are those of
+   * the account its Basic user name names; unknown credentials get 401 (Twilio error 20003), as
+   * subaccounts' do at Twilio. Without it, any Basic credentials are accepted, all in one store.
+   * @example { [`AC${'1'.repeat(32)}`]: 'token-one', [`AC${'2'.repeat(32)}`]: 'token-two' }
+   */
+  accounts?: Readonly<Record<string, string>>;
+  /**
+   * A delay before every answer of the service (not of the control API), in milliseconds.
+   * @default 0
+   */
+  latencyMs?: number;
+  /**
+   * The one-time password the sandbox "sends" to every number: an update with another code is
+   * refused with a 400 and the sender stays PENDING_VERIFICATION.
+   * @default '123456'
+   */
+  verificationCode?: string;
+  /**
+   * Keep the host process alive while the sandbox runs, for a server meant to last (the CLI's
+   * `sandbox` command). By default it never keeps a process alive on its own: a script that forgets
+   * close() still ends.
+   * @default false
+   */
+  keepAlive?: boolean;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** The base URL to give the client: `createSendersClient({ baseUrl: sandbox.url, … })`. */
+  url: string;
+  /** The store, by sid, in creation order: every account's senders. */
+  senders: Map<string, Sender>;
+  /** One account's senders, by sid, in creation order (with `accounts`; `''` names the shared store without). */
+  sendersOf(accountSid: string): Map<string, Sender>;
+  /** Forces a lifecycle step; OFFLINE takes its reasons (one about WhatsApp registration by default). Throws on an unknown sid or status. */
+  setStatus(sid: string, status: SenderStatus, offlineReasons?: { code: string; message: string }[]): void;
+  /**
+   * Answers the next `count` requests with this error status (400 to 599; a RangeError otherwise)
+   * and Twilio code (by default 20429 for 429, else 20000 + status); a 429 carries `Retry-After: 0`.
+   */
+  failNext(status: number, code?: number, count?: number): void;
+  /** The 429 mode: refuses this share of requests (0 to 1; a RangeError otherwise), spread evenly, with `Retry-After: 0`. */
+  rateLimit(share: number): void;
+  /** Changes every JSON body it answers, as a service drifting from the spec would: for testing drift checks. */
+  mutateResponses(change: (body: Record<string, unknown>) => unknown): void;
+  /** How many requests it has answered. */
+  readonly requests: number;
+  /** Stops the sandbox (and Prism); calling it again does nothing more. */
+  close(): Promise<void>;
+}
+
+/** The sandbox alone, and the address it puts in bodies when it runs behind a proxy. */
+export interface BareSandbox extends Sandbox {
+  /** The address clients use, for the URLs in bodies: the proxy's, when it runs behind one. */
+  publicUrl: string;
+}

@@ -1,0 +1,175 @@
+// Prism, in this process: `@stoplight/prism-http-server`, which `@stoplight/prism-cli` installs,
+// serves a mock of the spec or a validating proxy in front of an upstream. In-process, it cannot
+// outlive its host: no child to leave behind on a signal, a crash or a forgotten close(). It starts
+// in about 1 s against 1.4 to 1.7 s for the spawned CLI on the machine it was measured on.
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+/** A running Prism. */
+export interface Prism {
+  /** Base URL, such as http://127.0.0.1:43211. */
+  url: string;
+  /** The last lines Prism logged. */
+  logTail(count?: number): string;
+  /** Stops Prism; calling it again does nothing more. */
+  close(): Promise<void>;
+}
+
+/** Options of startPrism. */
+export interface StartPrismOptions {
+  /** `mock` answers from the spec's examples; `proxy` forwards to `upstream` and checks both ways. @default 'mock' */
+  mode?: 'mock' | 'proxy';
+  /** Path of the OpenAPI document. @default the spec this package ships */
+  spec?: string;
+  /** The upstream URL, for `proxy`. */
+  upstream?: string;
+  /** A fixed port; by default a free one. */
+  port?: number;
+  /** Also append Prism's log to this file. */
+  logFile?: string;
+}
+
+const host = '127.0.0.1';
+const logLines = 400;
+
+/** The spec this package ships: `openapi/` beside `dist/`, or two folders up from `src/testing/`. */
+function bundledSpec(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'openapi', 'senders.yaml'), join(here, '..', '..', 'openapi', 'senders.yaml')];
+  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
+}
+
+interface PrismModules {
+  createServer(
+    operations: unknown,
+    options: { cors: boolean; config: object; components: { logger: unknown } },
+  ): { listen(port: number, host: string): Promise<string>; close(): Promise<void> };
+  getHttpOperationsFromSpec(spec: string): Promise<unknown[]>;
+  createLogger(name: string, options: object, destination: Writable): unknown;
+}
+
+let modules: PrismModules | undefined;
+
+/** Prism's server, router and logger, from the user's `@stoplight/prism-cli`; a clear error when it is missing. */
+function prismModules(): PrismModules {
+  if (modules) return modules;
+  const require = createRequire(import.meta.url);
+  let manifest: string;
+  try {
+    manifest = require.resolve('@stoplight/prism-cli/package.json');
+  } catch {
+    throw new Error(
+      'Prism is not installed: this needs @stoplight/prism-cli, an optional peer dependency of whatsapp-senders. ' +
+        'Install it with: npm install --save-dev @stoplight/prism-cli',
+    );
+  }
+  // Prism's own packages, as prism-cli resolves them.
+  const fromCli = createRequire(manifest);
+  modules = {
+    createServer: fromCli('@stoplight/prism-http-server').createServer,
+    getHttpOperationsFromSpec: fromCli('@stoplight/prism-http').getHttpOperationsFromSpec,
+    createLogger: fromCli('@stoplight/prism-core').createLogger,
+  };
+  return modules;
+}
+
+/** One line of Prism's JSON log, as a person reads it: `[VALIDATOR] Violation: response.body.status …`. */
+function readable(line: string): string {
+  try {
+    const entry = JSON.parse(line) as {
+      name?: string;
+      msg?: string;
+      input?: { method?: string; url?: { path?: string } };
+    };
+    const request = entry.input ? ` ${entry.input.method?.toUpperCase()} ${entry.input.url?.path}` : '';
+    return `[${entry.name ?? 'PRISM'}]${request} ${entry.msg ?? ''}`;
+  } catch {
+    return line;
+  }
+}
+
+/**
+ * Starts Prism with `--errors` (any violation becomes an error) on 127.0.0.1, and resolves once
+ * it listens. It never keeps the process alive on its own.
+ */
+export async function startPrism({
+  mode = 'mock',
+  spec = bundledSpec(),
+  upstream,
+  port = 0,
+  logFile,
+}: StartPrismOptions = {}): Promise<Prism> {
+  const prism = prismModules();
+  if (mode === 'proxy' && !upstream) throw new Error('startPrism: proxy mode needs an upstream URL');
+  const lines: string[] = [];
+  let file: WriteStream | undefined;
+  if (logFile) file = createWriteStream(logFile, { flags: 'a' });
+  let partial = '';
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const text = partial + chunk.toString('utf8');
+      const complete = text.split('\n');
+      partial = complete.pop() ?? '';
+      for (const line of complete.filter(Boolean).map(readable)) {
+        lines.push(line);
+        file?.write(`${line}\n`);
+      }
+      if (lines.length > logLines) lines.splice(0, lines.length - logLines);
+      done();
+    },
+  });
+  const logger = prism.createLogger('PRISM', { level: 'info' }, destination);
+  const operations = await prism.getHttpOperationsFromSpec(spec);
+  const shared = {
+    validateRequest: true,
+    validateResponse: true,
+    checkSecurity: true,
+    errors: true,
+    upstreamProxy: undefined,
+    mock: { dynamic: false, ignoreExamples: false },
+  };
+  const config =
+    mode === 'proxy'
+      ? { ...shared, isProxy: true, upstream: new URL(upstream as string) }
+      : { ...shared, isProxy: false };
+  const server = prism.createServer(operations, {
+    cors: true,
+    config,
+    components: { logger: (logger as { child(options: object): unknown }).child({ name: 'HTTP SERVER' }) },
+  });
+
+  // The Node server underneath, caught as it starts listening: to unref it and to end its keep-alive connections.
+  let http: Server | undefined;
+  const listen = Server.prototype.listen;
+  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+    http = this;
+    return listen.apply(this, args as Parameters<typeof listen>);
+  } as typeof listen;
+  let address: string;
+  try {
+    const listening = server.listen(port, host);
+    Server.prototype.listen = listen;
+    address = await listening;
+  } finally {
+    Server.prototype.listen = listen;
+  }
+  http?.unref();
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: address.replace(/\/$/, ''),
+    logTail: (count = 60) => lines.slice(-count).join('\n'),
+    close() {
+      closed ??= (async () => {
+        http?.closeAllConnections();
+        await server.close().catch(() => undefined);
+        await new Promise<void>((resolve) => (file ? file.end(resolve) : resolve()));
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// The sandbox's senders, in memory, in the shape the service returns them. Which sections a body
+// has (configuration, webhook, profile) and which fields each holds come from the spec's request
+// rules, so that a field added to the spec is stored and returned without a change here.
+import { randomBytes } from 'node:crypto';
+import { requestRules } from '../../generated/request-rules.js';
+import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
+import type { Schema } from '../validate.js';
+
+type Json = Record<string, unknown>;
+const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
+
+/** Follows `$ref`s (and a nullable `anyOf` of one ref and null) to the schema meant. */
+function resolve(schema: Schema | undefined): Schema | undefined {
+  let at = schema;
+  for (let depth = 0; at && depth < 10; depth++) {
+    if (at.$ref !== undefined) at = schemas[at.$ref];
+    else if (at.anyOf && at.anyOf.length === 2 && at.anyOf.some((option) => option.type === 'null')) {
+      at = at.anyOf.find((option) => option.type !== 'null');
+    } else break;
+  }
+  return at;
+}
+
+/**
+ * For a list field that takes short forms (`"a@example.com"`, or a list of them) as well as
+ * labelled objects: the key of the object form (`email`), read from the schema's `required`.
+ */
+function listKey(schema: Schema | undefined): string | undefined {
+  const options = resolve(schema)?.anyOf ?? [];
+  for (const option of options) {
+    const items = resolve(option)?.items;
+    for (const item of resolve(items)?.anyOf ?? []) {
+      const key = resolve(item)?.required?.[0];
+      if (key) return key;
+    }
+  }
+  return undefined;
+}
+
+/** A section of a body (`configuration`, `webhook`, `profile`): its fields, and the list keys of its list fields. */
+interface Section {
+  fields: string[];
+  lists: Record<string, string>;
+}
+
+const createSchema = resolve(schemas.SenderCreate) ?? {};
+const updateSchema = resolve(schemas.SenderUpdate) ?? {};
+/** Every section and top-level scalar a create or update body may carry, from the spec. */
+const sections: Record<string, Section> = {};
+const scalars: string[] = [];
+for (const [name, property] of Object.entries({ ...createSchema.properties, ...updateSchema.properties })) {
+  const section = resolve(property);
+  if (section?.properties) {
+    const fields = Object.keys(section.properties);
+    const lists = Object.fromEntries(
+      fields.flatMap((field) => {
+        const key = listKey(section.properties?.[field]);
+        return key ? [[field, key]] : [];
+      }),
+    );
+    sections[name] = { fields, lists };
+  } else scalars.push(name);
+}
+
+/** The section field that carries the one-time password: never stored, never echoed (the spec: `type: null`). */
+export const codeField = 'verification_code';
+
+/** `"a@example.com"` or `["a@example.com", { email, label }]` → `[{ email, label }]`. */
+function entries(value: unknown, key: string): unknown {
+  if (value === null) return null;
+  return [value]
+    .flat()
+    .map((item) => (typeof item === 'string' ? { [key]: item, label: null } : { label: null, ...(item as Json) }));
+}
+
+/** Applies the keys sent, and only those; `null` clears a field, and a whole section when it is the section. */
+export function apply(sender: Sender, body: SenderCreate | SenderUpdate): void {
+  const target = sender as unknown as Json;
+  const given = body as unknown as Json;
+  for (const name of scalars) {
+    if (name in given && name !== 'sender_id') target[name] = given[name] ?? null;
+  }
+  for (const [name, { fields, lists }] of Object.entries(sections)) {
+    if (!(name in given)) continue;
+    const values = (given[name] ?? Object.fromEntries(fields.map((field) => [field, null]))) as Json;
+    const stored = (target[name] ?? Object.fromEntries(fields.map((field) => [field, null]))) as Json;
+    for (const [field, value] of Object.entries(values)) {
+      if (field === codeField || value === undefined) continue;
+      const key = lists[field];
+      stored[field] = key ? entries(value, key) : value;
+    }
+    target[name] = stored;
+  }
+}
+
+/** A new sender from a create body, in the shape the service returns: every known field present, null when unset. */
+export function createSender(body: SenderCreate): Sender {
+  const sender: Json = {
+    sid: `XE${randomBytes(16).toString('hex')}`,
+    status: 'CREATING' satisfies SenderStatus,
+    sender_id: body.sender_id,
+    ...Object.fromEntries(scalars.filter((name) => name !== 'sender_id').map((name) => [name, null])),
+    ...Object.fromEntries(
+      Object.entries(sections).map(([name, { fields }]) => [name, Object.fromEntries(fields.map((f) => [f, null]))]),
+    ),
+    properties: { quality_rating: null, messaging_limit: null } satisfies NonNullable<Sender['properties']>,
+    offline_reasons: null,
+  };
+  apply(sender as unknown as Sender, body);
+  return sender as unknown as Sender;
+}
+
+/** The sender as the service shows it, with its own URL on the address the client used. */
+export function render(sender: Sender, base: string, collection: string): Sender {
+  return { ...structuredClone(sender), url: `${base}${collection}/${sender.sid}` };
+}
+
+/** Every sender of the sandbox, each owned by one account (the Basic user name; '' when accounts are not kept apart). */
+export class Store {
+  /** By sid, in creation order. */
+  readonly senders = new Map<string, Sender>();
+  readonly #owners = new Map<string, string>();
+
+  add(account: string, sender: Sender): void {
+    this.senders.set(sender.sid, sender);
+    this.#owners.set(sender.sid, account);
+  }
+
+  /** The account's sender with this sid; another account's is not found. */
+  get(account: string, sid: string): Sender | undefined {
+    return this.#owners.get(sid) === account ? this.senders.get(sid) : undefined;
+  }
+
+  delete(sid: string): void {
+    this.senders.delete(sid);
+    this.#owners.delete(sid);
+  }
+
+  /** The account's senders, in creation order. */
+  of(account: string): Sender[] {
+    return [...this.senders.values()].filter((sender) => this.#owners.get(sender.sid) === account);
+  }
+
+  /** Whether the sender is still stored, as this very object. */
+  holds(sender: Sender): boolean {
+    return this.senders.get(sender.sid) === sender;
+  }
+}
