@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: src/ → dist/ as ESM (index.js) and CJS (index.cjs), each with its types, and
-// the CLI (cli.js), the package's bin; testing.js (whatsapp-senders/testing) and openapi.json.
+// the CLI (cli.js), the package's bin; testing.js (whatsapp-senders/testing), fleet.js
+// (whatsapp-senders/fleet) and openapi.json.
 import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -42,7 +43,7 @@ await build({
   splitting: false,
   silent: true,
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  external: ['openapi-fetch', 'commander', 'nanospinner'],
+  external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'yaml'],
 });
 // whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
 await build({
@@ -56,6 +57,20 @@ await build({
   sourcemap: true,
   splitting: false,
   silent: true,
+});
+// whatsapp-senders/fleet: many senders across many accounts; Node only (files, fsync), its own entry.
+await build({
+  entry: { fleet: join(root, 'src', 'fleet', 'index.ts') },
+  outDir: join(root, 'dist'),
+  format: ['esm', 'cjs'],
+  target: 'node20',
+  platform: 'node',
+  dts: true,
+  sourcemap: true,
+  splitting: false,
+  silent: true,
+  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+  external: ['openapi-fetch', 'yaml'],
 });
 // whatsapp-senders/openapi.json: the spec, bundled and dereferenced, for tools that read it.
 execFileSync(

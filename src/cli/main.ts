@@ -10,6 +10,7 @@ import type { WaitOptions } from '../lifecycle.js';
 import { startBareSandbox } from '../testing/server.js';
 import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
 import { version } from '../user-agent.js';
+import { addFleetCommands } from './fleet.js';
 import { describe, errorLine, exitCode, table, UsageError } from './format.js';
 
 interface Globals {
@@ -221,6 +222,7 @@ export function program(): Command {
       show(globals(), sender);
     });
 
+  addFleetCommands(root);
   return root;
 }
 

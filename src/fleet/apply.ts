@@ -68,7 +68,10 @@ export interface ApplyOptions extends ConnectOptions {
   prune?: boolean;
   /** Create the first sender of each account alone, and wait until it left CREATING, before the rest. @default false */
   canary?: boolean;
-  /** One-time passwords by sender_id, submitted once the sender is PENDING_VERIFICATION; then ONLINE is awaited. */
+  /**
+   * One-time passwords, submitted once the sender is PENDING_VERIFICATION; then ONLINE is awaited.
+   * Keyed by sender_id, or by `account/sender_id` for a number that is in more than one account.
+   */
   codes?: ReadonlyMap<string, string>;
   onEvent?: (event: FleetEvent) => void;
   /** Ends the run: no new request starts; those in flight end and are journalled. */
@@ -93,11 +96,13 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
   try {
     const byIndex = new Map<number, FleetSender>(fleet.senders.map((sender) => [sender.index, sender]));
     const emit = options.onEvent ?? (() => {});
+    const codeOf = (entry: PlanEntry) =>
+      options.codes?.get(`${entry.account}/${entry.sender_id}`) ?? options.codes?.get(entry.sender_id);
     const work = (entry: PlanEntry) =>
       entry.action === 'create' ||
       entry.action === 'update' ||
       (entry.action === 'extra' && options.prune === true) ||
-      (entry.action === 'unchanged' && options.codes?.has(entry.sender_id) === true);
+      (entry.action === 'unchanged' && codeOf(entry) !== undefined);
     const stopped: Record<string, string> = {};
     const report = new Map<PlanEntry, ReportEntry>();
     const polling = {
@@ -197,7 +202,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
             sender = result.sender;
             done = { ...base, result: 'updated', status: sender.status };
           }
-          const code = options.codes?.get(entry.sender_id);
+          const code = codeOf(entry);
           if (code !== undefined && (sender ?? entry.sid)) {
             const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
             if ('error' in verified) return failed(verified);

@@ -34,7 +34,11 @@ const twilioBody = (status: number) => ({
 describe('requests the spec forbids, with validate: false', () => {
   it.each([
     ['a number as a URL', { webhook: { callback_url: 42 } }, 'webhook.callback_url'],
-    ['an unknown verification method', { configuration: { verification_method: 'carrier-pigeon' } }, 'verification_method'],
+    [
+      'an unknown verification method',
+      { configuration: { verification_method: 'carrier-pigeon' } },
+      'verification_method',
+    ],
     ['an email entry without email', { profile: { emails: [{ label: 'Support' }] } }, 'emails[0].email'],
     ['a misspelt key', { profile: { displayName: 'Acme' } }, 'displayName'],
     ['configuration: null', { configuration: null }, 'configuration'],
@@ -112,7 +116,9 @@ describe('nothing a request does crashes the host', () => {
       body: JSON.stringify({ status: 99 }),
     });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ message: expect.stringContaining('status must be a whole number from 400') });
+    expect(await refused.json()).toEqual({
+      message: expect.stringContaining('status must be a whole number from 400'),
+    });
     sandbox.failNext(503);
     expect((await call('GET', '/v2/Channels/Senders?Channel=whatsapp')).status).toBe(503);
     expect((await call('GET', '/v2/Channels/Senders?Channel=whatsapp')).status).toBe(200);
