@@ -1,39 +1,39 @@
-// The issue's scale proof: 1,000 senders across 10 accounts, with a service that answers 20% of
-// requests with 429 and some creates with 503 (some before doing anything, some after creating).
+// The issue's scale proof, against the sandbox (src/testing) with its accounts kept apart:
+// 1,000 senders across 10 accounts, 20% of requests answered 429 and some 503s (before anything is
+// done, and after a create was applied: its answer lost).
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { createSendersClient } from '../client.js';
 import { fixture } from '../test/fleet-fixtures.js';
-import { startFleetService } from '../test/fleet-service.js';
+import { startBareSandbox } from '../testing/server.js';
 import { applyFleet } from './apply.js';
 import { planFleet } from './plan.js';
 
 const fx = fixture(10, 1_000);
-const service = await startFleetService({
-  accounts: fx.credentials,
-  rateLimitShare: 0.2,
-  unavailableShare: 0.03,
-  lostAnswerShare: 0.02,
-  seed: 16,
-});
-afterAll(() => service.close());
+const tokens = Object.fromEntries(Object.entries(fx.credentials).map(([sid, { password }]) => [sid, password]));
+const sandbox = await startBareSandbox({ accounts: tokens, traffic: { seed: 16 } });
+afterAll(() => sandbox.close());
 
 it('converges: 1,000 senders, 10 accounts, 20% 429s and some 503s; creates = missing senders; each account within its ceiling', async () => {
-  // 150 exist already (50 of them with another display name), and 20 extras the file does not know.
+  // 150 exist already (50 of them under another display name), and 20 extras the file does not name.
+  const clientOf = (account: string) =>
+    createSendersClient({ accountSid: fx.sidOf(account), authToken: tokens[fx.sidOf(account)], baseUrl: sandbox.url });
   for (const sender of fx.fleet.senders.slice(0, 150)) {
-    const { profile, webhook } = sender.body;
+    const { profile } = sender.body;
     const name = sender.index < 50 ? 'Old name' : profile?.name;
-    service.seed(fx.sidOf(sender.account), {
-      sender_id: sender.body.sender_id,
-      profile: { ...profile, name },
-      webhook,
-    });
+    await clientOf(sender.account).create({ ...sender.body, profile: { ...profile, name } });
   }
   for (let i = 0; i < 20; i++)
-    service.seed(fx.sidOf(`a${i % 10}`), { sender_id: `whatsapp:+1666${String(i).padStart(7, '0')}` });
+    await clientOf(`a${i % 10}`).create({ sender_id: `whatsapp:+1666${String(i).padStart(7, '0')}` });
+  sandbox.traffic.creates.clear();
+  sandbox.traffic.highWater.clear();
+  sandbox.traffic.configure({ rateLimitShare: 0.2, unavailableShare: 0.02, lostAnswerShare: 0.02 });
+  const before = sandbox.requests;
+
   const settings = {
-    baseUrl: service.url,
+    baseUrl: sandbox.url,
     env: fx.env,
     journal: join(await mkdtemp(join(tmpdir(), 'fleet-scale-')), 'journal.jsonl'),
     timeoutMs: 300,
@@ -45,18 +45,20 @@ it('converges: 1,000 senders, 10 accounts, 20% 429s and some 503s; creates = mis
   for (const entry of report.entries) results[entry.result] = (results[entry.result] ?? 0) + 1;
   expect(results).toEqual({ created: 850, updated: 50, unchanged: 100, extra: 20 });
 
-  const counts = [...service.creates.values()];
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(850);
-  expect(Math.max(...counts)).toBe(1);
-  expect([...service.highWater.values()].every((most) => most <= 4)).toBe(true);
-  // The 429s and 503s did happen.
-  expect(service.log.filter((r) => r.status === 429).length).toBeGreaterThan(200);
-  expect(service.log.filter((r) => r.status === 503).length).toBeGreaterThan(10);
+  // Creates that reached the sandbox = the missing senders, each once; no account over its ceiling.
+  expect(sandbox.traffic.totalCreates).toBe(850);
+  expect(Math.max(...sandbox.traffic.creates.values())).toBe(1);
+  expect(sandbox.traffic.highWater.size).toBe(10);
+  for (const most of sandbox.traffic.highWater.values()) expect(most).toBeLessThanOrEqual(4);
+  expect(sandbox.requests - before).toBeGreaterThan(1_100);
 
+  // Converged: a fresh plan finds nothing to do, and a second apply sends no write.
+  sandbox.traffic.configure({ rateLimitShare: 0.2, unavailableShare: 0, lostAnswerShare: 0 });
   const plan = await planFleet(fx.fleet, settings);
   expect(plan.entries.filter((e) => e.action !== 'unchanged' && e.action !== 'extra')).toEqual([]);
-  const writes = service.writes;
+  const writes = sandbox.traffic.writes;
   const again = await applyFleet(fx.fleet, settings);
   expect(again.ok).toBe(true);
-  expect(service.writes).toBe(writes);
+  expect(again.entries.filter((e) => e.result !== 'unchanged' && e.result !== 'extra')).toEqual([]);
+  expect(sandbox.traffic.writes).toBe(writes);
 });
