@@ -17,7 +17,8 @@ const tokens = Object.fromEntries(Object.entries(fx.credentials).map(([sid, { pa
 const sandbox = await startBareSandbox({
   accounts: tokens,
   latencyMs: 10,
-  traffic: { rateLimitShare: 0.1, lostAnswerShare: 0.02, seed: Date.now() % 1_000_000 },
+  // Some creates are applied 1.2 s late: a killed run's last ones can land after the next run read the account.
+  traffic: { rateLimitShare: 0.1, lostAnswerShare: 0.02, slowShare: 0.05, slowMs: 1_200, seed: Date.now() % 1_000_000 },
 });
 afterAll(() => sandbox.close());
 

@@ -175,6 +175,8 @@ export async function startBareSandbox({
       return unauthorized();
     const fault = traffic.fault(request.method ?? 'GET');
     if (fault) return fault;
+    const holdMs = traffic.holdMs(request.method ?? 'GET');
+    if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs).unref());
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;

@@ -11,6 +11,13 @@ export interface TrafficOptions {
   unavailableShare?: number;
   /** A random share of creates answered 503 after the sender was created: the write applied, its answer lost. @default 0 */
   lostAnswerShare?: number;
+  /**
+   * A random share of writes held `slowMs` before they are handled: a create the client gave up on
+   * (or whose client was killed) is then applied seconds later, as the service may. @default 0
+   */
+  slowShare?: number;
+  /** How long a slow request is held. @default 1_000 */
+  slowMs?: number;
   /** The seed of the random shares. @default 1 */
   seed?: number;
 }
@@ -69,6 +76,11 @@ export class Traffic {
     return undefined;
   }
 
+  /** How long to hold this request before handling it: 0, or `slowMs` for the slow share of writes. */
+  holdMs(method: string): number {
+    return method !== 'GET' && this.#draw(this.#options.slowShare) ? (this.#options.slowMs ?? 1_000) : 0;
+  }
+
   /** Counts a create that reached the store; then whether its answer is lost (a 503 instead of the 202). */
   created(account: string, senderId: unknown): boolean {
     const key = `${account} ${String(senderId)}`;
@@ -87,7 +99,7 @@ export class Traffic {
 }
 
 function checked(options: TrafficOptions): TrafficOptions {
-  for (const name of ['rateLimitShare', 'unavailableShare', 'lostAnswerShare'] as const) {
+  for (const name of ['rateLimitShare', 'unavailableShare', 'lostAnswerShare', 'slowShare'] as const) {
     const share = options[name] ?? 0;
     if (typeof share !== 'number' || !(share >= 0 && share <= 1))
       throw new RangeError(`traffic.${name} must be a number from 0 to 1, got ${String(share)}`);
