@@ -47,12 +47,16 @@ export function planSummary(entries: readonly PlanEntry[]): string[] {
 const barColumns = 60;
 
 /** Progress on `stream`: a bar on a wide TTY, else one plain line per sender done. */
-export function progress(stream: NodeJS.WriteStream): { onEvent: (event: FleetEvent) => void; stop(): void } {
+export function progress(
+  stream: NodeJS.WriteStream,
+  /** Whether there is anything to show a bar for. */
+  work = true,
+): { onEvent: (event: FleetEvent) => void; stop(): void } {
   let total = 0;
   let done = 0;
   let failed = 0;
   const later: string[] = [];
-  const tty = stream.isTTY === true && (stream.columns ?? 0) >= barColumns;
+  const tty = work && stream.isTTY === true && (stream.columns ?? 0) >= barColumns;
   const bar = tty
     ? new SingleBar({
         stream,

@@ -96,7 +96,7 @@ export function addFleetCommands(root: Command): void {
         process.once('SIGINT', () => process.exit(130));
       };
       process.once('SIGINT', onSignal);
-      const bar = progress(process.stderr);
+      const bar = progress(process.stderr, work.length > 0 || prune);
       let report: Awaited<ReturnType<typeof applyFleet>>;
       try {
         report = await applyFleet(fleet, {
