@@ -43,7 +43,7 @@ await build({
   splitting: false,
   silent: true,
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'yaml'],
+  external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'js-yaml'],
 });
 // whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
 await build({
@@ -70,7 +70,7 @@ await build({
   splitting: false,
   silent: true,
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  external: ['openapi-fetch', 'yaml'],
+  external: ['openapi-fetch', 'js-yaml'],
 });
 // whatsapp-senders/openapi.json: the spec, bundled and dereferenced, for tools that read it.
 execFileSync(

@@ -11,6 +11,7 @@ import { planFleet } from '../fleet/plan.js';
 import { readCodes } from './codes.js';
 import { planLines, planSummary, progress, reportText } from './fleet-output.js';
 import { UsageError } from './format.js';
+import { keepHeapDown } from './heap.js';
 
 interface Globals {
   baseUrl?: string;
@@ -64,65 +65,74 @@ export function addFleetCommands(root: Command): void {
     .exitOverride()
     .action(async (file: string, flags: ApplyFlags) => {
       const { baseUrl, json } = checkGlobals(globals());
-      const fleet = await load(file);
-      const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
-      const journal = flags.journal ?? journalPathOf(file);
-      const connect = {
-        ...(baseUrl ? { baseUrl } : {}),
-        concurrency: flags.concurrency,
-        timeoutMs: flags.timeout * 1000,
-      };
-      const plan = await planFleet(fleet, { ...connect, journal });
-      const work = plan.entries.filter(
-        (e) => e.action === 'create' || e.action === 'update' || (codes?.has(e.sender_id) && e.action === 'unchanged'),
-      );
-      const extras = plan.entries.filter((e) => e.action === 'extra');
-      process.stderr.write(`${[...planLines(work), ...planSummary(plan.entries)].join('\n')}\n`);
-      let prune = flags.prune === true && extras.length > 0;
-      if (work.length === 0 && !prune) process.stderr.write('Nothing to do: every sender of the file is as wanted.\n');
-      else if (!flags.yes) {
-        const accounts = new Set(work.map((e) => e.account)).size;
-        if (work.length > 0 && !(await confirm(`Apply ${work.length} changes in ${accounts} accounts? [y/N] `)))
-          throw new UsageError('not applied: not confirmed (--yes skips the question)');
-        if (prune) {
-          process.stderr.write(`${planLines(extras).join('\n')}\n`);
-          prune = await confirm(`Delete these ${extras.length} senders, which the file does not name? [y/N] `);
-        }
-      }
-      const interrupt = new AbortController();
-      const onSignal = () => {
-        process.stderr.write('\nStopping: requests in flight finish and are journalled; run apply again to go on.\n');
-        interrupt.abort(new UsageError('interrupted'));
-        process.once('SIGINT', () => process.exit(130));
-      };
-      process.once('SIGINT', onSignal);
-      const bar = progress(process.stderr, work.length > 0 || prune);
-      let report: Awaited<ReturnType<typeof applyFleet>>;
+      const stopWatchingHeap = keepHeapDown();
       try {
-        report = await applyFleet(fleet, {
-          ...connect,
-          journal,
-          plan,
-          prune,
-          canary: flags.canary === true,
-          ...(codes ? { codes } : {}),
-          signal: interrupt.signal,
-          onEvent: bar.onEvent,
-        });
+        await apply(file, flags, baseUrl, json);
       } finally {
-        bar.stop();
-        process.off('SIGINT', onSignal);
-      }
-      if (flags.report) await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`);
-      if (json) console.log(JSON.stringify(report, null, 2));
-      else console.log(reportText(report, file));
-      const failed = report.entries.filter((e) => e.result === 'failed' || e.result === 'skipped').length;
-      if (!report.ok) {
-        throw new Error(
-          `${failed} of ${report.entries.length} senders did not converge${interrupt.signal.aborted ? ' (interrupted)' : ''}; run apply again to go on`,
-        );
+        stopWatchingHeap();
       }
     });
+}
+
+async function apply(file: string, flags: ApplyFlags, baseUrl: string | undefined, json: boolean | undefined) {
+  const fleet = await load(file);
+  const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
+  const journal = flags.journal ?? journalPathOf(file);
+  const connect = {
+    ...(baseUrl ? { baseUrl } : {}),
+    concurrency: flags.concurrency,
+    timeoutMs: flags.timeout * 1000,
+  };
+  const plan = await planFleet(fleet, { ...connect, journal });
+  const work = plan.entries.filter(
+    (e) => e.action === 'create' || e.action === 'update' || (codes?.has(e.sender_id) && e.action === 'unchanged'),
+  );
+  const extras = plan.entries.filter((e) => e.action === 'extra');
+  process.stderr.write(`${[...planLines(work), ...planSummary(plan.entries)].join('\n')}\n`);
+  let prune = flags.prune === true && extras.length > 0;
+  if (work.length === 0 && !prune) process.stderr.write('Nothing to do: every sender of the file is as wanted.\n');
+  else if (!flags.yes) {
+    const accounts = new Set(work.map((e) => e.account)).size;
+    if (work.length > 0 && !(await confirm(`Apply ${work.length} changes in ${accounts} accounts? [y/N] `)))
+      throw new UsageError('not applied: not confirmed (--yes skips the question)');
+    if (prune) {
+      process.stderr.write(`${planLines(extras).join('\n')}\n`);
+      prune = await confirm(`Delete these ${extras.length} senders, which the file does not name? [y/N] `);
+    }
+  }
+  const interrupt = new AbortController();
+  const onSignal = () => {
+    process.stderr.write('\nStopping: requests in flight finish and are journalled; run apply again to go on.\n');
+    interrupt.abort(new UsageError('interrupted'));
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  const bar = progress(process.stderr, work.length > 0 || prune);
+  let report: Awaited<ReturnType<typeof applyFleet>>;
+  try {
+    report = await applyFleet(fleet, {
+      ...connect,
+      journal,
+      plan,
+      prune,
+      canary: flags.canary === true,
+      ...(codes ? { codes } : {}),
+      signal: interrupt.signal,
+      onEvent: bar.onEvent,
+    });
+  } finally {
+    bar.stop();
+    process.off('SIGINT', onSignal);
+  }
+  if (flags.report) await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (json) console.log(JSON.stringify(report, null, 2));
+  else console.log(reportText(report, file));
+  const failed = report.entries.filter((e) => e.result === 'failed' || e.result === 'skipped').length;
+  if (!report.ok) {
+    throw new Error(
+      `${failed} of ${report.entries.length} senders did not converge${interrupt.signal.aborted ? ' (interrupted)' : ''}; run apply again to go on`,
+    );
+  }
 }
 
 function checkGlobals(globals: Globals): Globals {

@@ -82,6 +82,8 @@ export interface ApplyOptions extends ConnectOptions {
   waitTimeoutMs?: number;
 }
 
+const workersPerAccount = 64;
+
 /** The default journal of a fleet file. */
 export const journalPathOf = (fleetPath: string) =>
   join(dirname(fleetPath), `${fleetPath.split(/[\\/]/).pop()}.journal.jsonl`);
@@ -219,9 +221,18 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
         const creates = entries.filter((entry) => entry.action === 'create');
         const canary = options.canary ? creates[0] : undefined;
         if (canary) finish(canary, await carryOut(canary, true));
-        await Promise.all(
-          entries.filter((entry) => entry !== canary).map(async (entry) => finish(entry, await carryOut(entry))),
-        );
+        // A pool of workers, not a promise per sender: 10,000 pending senders would each hold a context
+        // for the whole run. More workers than the ceiling, so that senders awaiting a window or a code
+        // do not hold up the rest; the limiter keeps the requests within the ceiling.
+        const queue = entries.filter((entry) => entry !== canary);
+        let next = 0;
+        const worker = async () => {
+          while (next < queue.length) {
+            const entry = queue[next++] as PlanEntry;
+            finish(entry, await carryOut(entry));
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(queue.length, workersPerAccount) }, worker));
         await refresh(runtime, entries, report);
         return entries.map((entry) => report.get(entry) as ReportEntry);
       }),

@@ -142,8 +142,17 @@ senders:
 
   it('reports a YAML syntax error or a repeated key with its line, and JSON by the extension', async () => {
     expect(issuesOf(() => parseFleet('accounts: {}\naccounts: {}\nsenders: []\n'))[0]?.message).toMatch(
-      /unique.*line 2/,
+      /duplicated mapping key \(2:1\)/,
     );
+    // A billion laughs: a few lines whose aliases would expand to 10^9 values.
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++)
+      laughs.push(
+        `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(10)
+          .fill(`*${'abcdefghij'[i - 1]}`)
+          .join(', ')}]`,
+      );
+    expect(issuesOf(() => parseFleet(`${laughs.join('\n')}\n`))[0]?.message).toMatch(/aliases expand to more than/);
     const dir = await mkdtemp(join(tmpdir(), 'fleet-'));
     await writeFile(join(dir, 'fleet.json'), '{"accounts": {}, "senders": [}');
     await expect(loadFleet(join(dir, 'fleet.json'))).rejects.toThrow(/is not JSON/);
