@@ -6,18 +6,21 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { ValidationError } from '../errors.js';
 import { applyFleet, journalPathOf } from '../fleet/apply.js';
-import { type Fleet, loadFleet } from '../fleet/file.js';
+import { checkFleet, type Fleet, formatOf, parseFleetText, readFleetText } from '../fleet/file.js';
 import { planFleet } from '../fleet/plan.js';
 import { readCodes } from './codes.js';
 import { planLines, planSummary, progress, reportText } from './fleet-output.js';
 import { UsageError } from './format.js';
-import { keepHeapDown } from './heap.js';
+import { type HeapWatch, keepHeapDown } from './heap.js';
 
 interface Globals {
   baseUrl?: string;
   sandbox?: boolean;
   json?: boolean;
 }
+
+/** How many of the creates apply lists before it asks; `plan` lists every one. */
+const createsShown = 20;
 
 interface ApplyFlags {
   yes?: boolean;
@@ -65,17 +68,23 @@ export function addFleetCommands(root: Command): void {
     .exitOverride()
     .action(async (file: string, flags: ApplyFlags) => {
       const { baseUrl, json } = checkGlobals(globals());
-      const stopWatchingHeap = keepHeapDown();
+      const heap = keepHeapDown();
       try {
-        await apply(file, flags, baseUrl, json);
+        await apply(file, flags, baseUrl, json, heap);
       } finally {
-        stopWatchingHeap();
+        heap.stop();
       }
     });
 }
 
-async function apply(file: string, flags: ApplyFlags, baseUrl: string | undefined, json: boolean | undefined) {
-  const fleet = await load(file);
+async function apply(
+  file: string,
+  flags: ApplyFlags,
+  baseUrl: string | undefined,
+  json: boolean | undefined,
+  heap: HeapWatch,
+) {
+  const fleet = await load(file, heap);
   const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
   const journal = flags.journal ?? journalPathOf(file);
   const connect = {
@@ -84,11 +93,16 @@ async function apply(file: string, flags: ApplyFlags, baseUrl: string | undefine
     timeoutMs: flags.timeout * 1000,
   };
   const plan = await planFleet(fleet, { ...connect, journal });
+  heap.collect();
   const work = plan.entries.filter(
     (e) => e.action === 'create' || e.action === 'update' || (codes?.has(e.sender_id) && e.action === 'unchanged'),
   );
   const extras = plan.entries.filter((e) => e.action === 'extra');
-  process.stderr.write(`${[...planLines(work), ...planSummary(plan.entries)].join('\n')}\n`);
+  // The changes, the first few creates (`plan` lists them all), and the counts per account.
+  const creates = work.filter((e) => e.action === 'create');
+  const shown = [...work.filter((e) => e.action !== 'create'), ...creates.slice(0, createsShown)];
+  const more = creates.length > createsShown ? [`… and ${creates.length - createsShown} more to create`] : [];
+  process.stderr.write(`${[...planLines(shown), ...more, ...planSummary(plan.entries)].join('\n')}\n`);
   let prune = flags.prune === true && extras.length > 0;
   if (work.length === 0 && !prune) process.stderr.write('Nothing to do: every sender of the file is as wanted.\n');
   else if (!flags.yes) {
@@ -141,10 +155,17 @@ function checkGlobals(globals: Globals): Globals {
   return globals;
 }
 
-/** Reads and checks the fleet file; every bad entry on a line of its own, then exit 2. */
-async function load(file: string): Promise<Fleet> {
+/**
+ * Reads and checks the fleet file; every bad entry on a line of its own, then exit 2. With `heap`,
+ * collects after the parse and after the checks, two large steps that run at once.
+ */
+async function load(file: string, heap?: HeapWatch): Promise<Fleet> {
   try {
-    return await loadFleet(file);
+    const data = parseFleetText(await readFleetText(file), formatOf(file));
+    heap?.collect();
+    const fleet = { ...checkFleet(data), path: file };
+    heap?.collect();
+    return fleet;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     for (const issue of error.issues) process.stderr.write(`${file}: ${issue.path}: ${issue.message}\n`);

@@ -95,9 +95,10 @@ function connectAccount(
   const reader = createSendersClient({ ...common, maxRetries: options.maxRetries ?? 10 });
   const writer = createSendersClient({ ...common, maxRetries: 0 });
 
+  // Pages of 200: ten accounts read at once hold ten pages; 1,000 senders a page would be 50 MB of them.
   const walk = (visit: (sender: Sender) => void) =>
     limiter.run(async () => {
-      for await (const sender of reader.iterate({ pageSize: 1000 })) visit(sender);
+      for await (const sender of reader.iterate({ pageSize: 200 })) visit(sender);
     });
 
   // Lookups waiting, by sender_id; one walk answers every lookup that is due.

@@ -59,18 +59,29 @@ const tokenLike = /^[0-9a-fA-F]{32}$/;
 
 /** Reads a fleet file (`.json` as JSON, anything else as YAML, of which JSON is a subset) and checks it whole. */
 export async function loadFleet(path: string): Promise<Fleet> {
-  let text: string;
+  return { ...parseFleet(await readFleetText(path), formatOf(path)), path };
+}
+
+/** The text of a fleet file; a ValidationError when it cannot be read. */
+export async function readFleetText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new ValidationError([{ path, message: `cannot be read (${code})` }]);
   }
-  return { ...parseFleet(text, extname(path).toLowerCase() === '.json' ? 'json' : 'yaml'), path };
 }
 
 /** Parses and checks the text of a fleet file; throws a ValidationError naming every bad entry by index and field. */
 export function parseFleet(text: string, format: 'json' | 'yaml' = 'yaml'): Fleet {
+  return checkFleet(parseFleetText(text, format));
+}
+
+/** The format of a fleet file, from its name: `.json` is JSON, anything else YAML (of which JSON is a subset). */
+export const formatOf = (path: string): 'json' | 'yaml' => (extname(path).toLowerCase() === '.json' ? 'json' : 'yaml');
+
+/** Parses the text of a fleet file, unchecked; throws a ValidationError when it does not parse. */
+export function parseFleetText(text: string, format: 'json' | 'yaml' = 'yaml'): unknown {
   let data: unknown;
   try {
     data =
@@ -87,7 +98,7 @@ export function parseFleet(text: string, format: 'json' | 'yaml' = 'yaml'): Flee
   const limit = 10 * text.length + 10_000;
   if (format === 'yaml' && expandsPast(data, limit))
     throw new ValidationError([{ path: '$', message: `its aliases expand to more than ${limit} values` }]);
-  return checkFleet(data);
+  return data;
 }
 
 /** Whether walking `value`, through every alias, meets more than `limit` values; stops as soon as it does. */
