@@ -31,10 +31,16 @@ describe('the packed package', () => {
     const manifest = JSON.parse(
       readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'package.json'), 'utf8'),
     );
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['commander', 'nanospinner', 'openapi-fetch']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      'cli-progress',
+      'commander',
+      'js-yaml',
+      'nanospinner',
+      'openapi-fetch',
+    ]);
   });
 
-  it('imports only openapi-fetch from the library entry; commander and nanospinner are for the CLI', () => {
+  it('imports only openapi-fetch from the library entry; the rest is for the CLI and whatsapp-senders/fleet', () => {
     const imports = (file: string) =>
       [
         ...readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'dist', file), 'utf8').matchAll(
@@ -44,7 +50,25 @@ describe('the packed package', () => {
     expect([...new Set(imports('index.js'))]).toEqual(['openapi-fetch']);
     expect([...new Set(imports('index.cjs'))]).toEqual(['openapi-fetch']);
     expect(new Set(imports('cli.js'))).toEqual(
-      new Set(['fs/promises', 'readline/promises', 'commander', 'nanospinner', 'crypto', 'http', 'openapi-fetch']),
+      new Set([
+        'fs',
+        'fs/promises',
+        'path',
+        'readline',
+        'readline/promises',
+        'commander',
+        'nanospinner',
+        'cli-progress',
+        'js-yaml',
+        'crypto',
+        'http',
+        'v8',
+        'vm',
+        'openapi-fetch',
+      ]),
+    );
+    expect(new Set(imports('fleet.js'))).toEqual(
+      new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml', 'openapi-fetch']),
     );
   });
 
