@@ -8,6 +8,9 @@ export default defineConfig({
   // What scripts/build.mjs puts into dist/, so that tests of src/ see the same.
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   test: {
+    // Most tests wait on sockets, child processes and timers, not on the CPU: on a 2-core machine the default
+    // (one worker) runs them one after another. Four side by side keep both cores busy.
+    maxWorkers: 4,
     projects: [
       {
         extends: true,

@@ -39,6 +39,8 @@ export function valid(schema: Schema): fc.Arbitrary<unknown> {
       return fc.integer({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6 });
     case 'boolean':
       return fc.boolean();
+    case 'null':
+      return fc.constant(null);
     case 'array':
       return fc.array(valid(schema.items ?? {}), {
         minLength: schema.minItems ?? 0,

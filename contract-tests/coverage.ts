@@ -21,18 +21,18 @@ const errors = {
   500: ['internal-error'],
   503: ['unavailable'],
 } as const;
-const errorsWithSid = { ...errors, 404: ['not-found'] } as const;
+const errorsWithSid = { ...errors, 404: ['not-found', 'problem-details'] } as const;
 
 export const covered = {
   listSenders: { requestExamples: [], responses: { 200: ['first-page', 'last-page'], ...errors } },
-  createSender: { requestExamples: ['seed'], responses: { 202: ['created'], ...errors } },
+  createSender: { requestExamples: ['seed', 'for-subaccount'], responses: { 202: ['created'], ...errors } },
   fetchSender: {
     requestExamples: [],
-    responses: { 200: ['online', 'offline', 'pending-verification'], ...errorsWithSid },
+    responses: { 200: ['online', 'offline', 'pending-verification', 'display-name-under-review'], ...errorsWithSid },
   },
   updateSender: {
-    requestExamples: ['verification-code', 'profile-change'],
-    responses: { 202: ['verifying', 'updating'], ...errorsWithSid },
+    requestExamples: ['verification-code', 'profile-change', 'clear-account-type'],
+    responses: { 202: ['verifying', 'updating', 'code-echoed', 'name-submitted'], ...errorsWithSid },
   },
   deleteSender: { requestExamples: [], responses: { 204: [], ...errorsWithSid } },
 } satisfies Record<OperationId, Coverage>;

@@ -20,8 +20,9 @@ const senders = contractClient(serviceUrl || 'http://127.0.0.1:9', {
   ...(upstreamUrl ? { fetch: proxiedFetch(upstreamUrl, serviceUrl) } : {}),
 });
 
-/** A sender id no other test uses: +1 555 and 8 random digits. */
-const freshSenderId = () => `whatsapp:+1555${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+let number = 0;
+/** A sender id no other test uses: +1 555 and a counter, the same from run to run so that a failure replays. */
+const freshSenderId = () => `whatsapp:+1555${String(4_000_000 + ++number).padStart(8, '0')}`;
 
 /** Reads the sender until its status is one of `statuses`, for up to `timeoutMs`. */
 async function until(sid: string, statuses: SenderStatus[], timeoutMs = 15_000): Promise<Sender> {
@@ -42,13 +43,27 @@ async function sandbox(action: string, input: object) {
 
 describe.skipIf(target === 'skipped')(`scenarios against ${target}`, () => {
   it('reads the first page, and iterates a few senders, with the real meta shape', async () => {
-    const page = await senders.list({ pageSize: 5 });
-    expect(page.meta.key).toBe('senders');
-    expect(page.meta.page_size).toBe(5);
-    expect(page.senders.length).toBeLessThanOrEqual(5);
-    const seen: string[] = [];
-    for await (const sender of senders.iterate({ pageSize: 2, limit: 3 })) seen.push(sender.sid);
-    expect(seen.length).toBeLessThanOrEqual(3);
+    // Where writes are allowed, three senders of its own, so that the page cannot be empty.
+    const own =
+      writes && !live ? await Promise.all([1, 2, 3].map(() => senders.create({ sender_id: freshSenderId() }))) : [];
+    try {
+      const page = await senders.list({ pageSize: 5 });
+      expect(page.meta.key).toBe('senders');
+      expect(page.meta.page_size).toBe(5);
+      expect(page.meta.page).toBe(0);
+      expect(page.meta.previous_page_url).toBeNull();
+      // A full page when there is a next one; at least the senders this test made in any case.
+      if (page.meta.next_page_url) expect(page.senders).toHaveLength(5);
+      expect(page.senders.length).toBeGreaterThanOrEqual(Math.min(own.length, 5));
+      expect(page.senders.length).toBeLessThanOrEqual(5);
+      const seen: string[] = [];
+      for await (const sender of senders.iterate({ pageSize: 2, limit: 3 })) seen.push(sender.sid);
+      // iterate() stops at the limit, and otherwise at the last sender: exactly min(3, all senders).
+      expect(seen).toHaveLength(Math.min(3, page.senders.length));
+      expect(new Set(seen).size).toBe(seen.length);
+    } finally {
+      await Promise.all(own.map((sender) => senders.delete(sender.sid)));
+    }
   });
 
   it('answers an unknown sid with a Twilio 404 body', async () => {

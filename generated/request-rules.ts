@@ -22,7 +22,7 @@ export const requestRules = {
             "type": "integer",
             "minimum": 1,
             "maximum": 1000,
-            "default": 50
+            "default": 20
           }
         },
         "Page": {
@@ -67,7 +67,6 @@ export const requestRules = {
         }
       },
       "body": {
-        "required": true,
         "schema": {
           "$ref": "SenderUpdate"
         }
@@ -95,46 +94,92 @@ export const requestRules = {
         "sender_id": {
           "$ref": "SenderId"
         },
+        "friendly_name": {
+          "$ref": "FriendlyName"
+        },
         "configuration": {
-          "$ref": "ConfigurationInput"
+          "anyOf": [
+            {
+              "$ref": "ConfigurationInput"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "webhook": {
-          "$ref": "WebhookInput"
+          "anyOf": [
+            {
+              "$ref": "WebhookInput"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "profile": {
-          "$ref": "ProfileInput"
+          "$ref": "ProfileCreateInput"
         }
       }
     },
     "SenderId": {
       "type": "string",
       "pattern": "^whatsapp:\\+[1-9][0-9]{1,14}$",
-      "minLength": 12,
-      "maxLength": 25
+      "minLength": 11
+    },
+    "FriendlyName": {
+      "type": [
+        "string",
+        "null"
+      ]
     },
     "ConfigurationInput": {
       "type": "object",
       "additionalProperties": false,
       "properties": {
         "waba_id": {
-          "$ref": "WabaId"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "verification_method": {
-          "$ref": "VerificationMethod"
+          "anyOf": [
+            {
+              "$ref": "VerificationMethod"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "verification_code": {
-          "$ref": "VerificationCode"
+          "type": [
+            "string",
+            "null"
+          ]
         },
         "voice_application_sid": {
-          "$ref": "VoiceApplicationSid"
+          "anyOf": [
+            {
+              "$ref": "VoiceApplicationSid"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "account_type": {
+          "anyOf": [
+            {
+              "$ref": "AccountType"
+            },
+            {
+              "type": "null"
+            }
+          ]
         }
       }
-    },
-    "WabaId": {
-      "type": "string",
-      "pattern": "^[0-9]+$",
-      "minLength": 1,
-      "maxLength": 32
     },
     "VerificationMethod": {
       "type": "string",
@@ -143,48 +188,74 @@ export const requestRules = {
         "voice"
       ]
     },
-    "VerificationCode": {
-      "type": "string",
-      "pattern": "^[0-9]+$",
-      "minLength": 1,
-      "maxLength": 16
-    },
     "VoiceApplicationSid": {
       "type": "string",
-      "pattern": "^AP[0-9a-fA-F]{32}$",
-      "minLength": 34,
-      "maxLength": 34
+      "pattern": "^AP[0-9a-fA-F]{32}$"
+    },
+    "AccountType": {
+      "type": "string",
+      "enum": [
+        "ISV",
+        "ISVSubAccount",
+        ""
+      ]
     },
     "WebhookInput": {
       "type": "object",
       "additionalProperties": false,
       "properties": {
         "callback_url": {
-          "$ref": "HttpUrl"
+          "$ref": "NullableHttpUrl"
         },
         "callback_method": {
-          "$ref": "WebhookMethod"
+          "anyOf": [
+            {
+              "$ref": "WebhookMethod"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "fallback_url": {
-          "$ref": "HttpUrl"
+          "$ref": "NullableHttpUrl"
         },
         "fallback_method": {
-          "$ref": "WebhookMethod"
+          "anyOf": [
+            {
+              "$ref": "WebhookMethod"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "status_callback_url": {
-          "$ref": "HttpUrl"
+          "$ref": "NullableHttpUrl"
         },
         "status_callback_method": {
-          "$ref": "WebhookMethod"
+          "type": [
+            "string",
+            "null"
+          ]
         }
       }
+    },
+    "NullableHttpUrl": {
+      "anyOf": [
+        {
+          "$ref": "HttpUrl"
+        },
+        {
+          "type": "null"
+        }
+      ]
     },
     "HttpUrl": {
       "type": "string",
       "format": "uri",
-      "pattern": "^https?://([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})+(:[0-9]{1,5})?(/([A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*(\\?([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?(#([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$",
       "minLength": 8,
-      "maxLength": 2048
+      "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://(([A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*@)?(\\[[0-9A-Fa-f:.]+\\]|([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})+)(:[0-9]{0,5})?(/([A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*(\\?([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?(#([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$"
     },
     "WebhookMethod": {
       "type": "string",
@@ -193,111 +264,73 @@ export const requestRules = {
         "PUT"
       ]
     },
-    "ProfileInput": {
+    "ProfileCreateInput": {
       "type": "object",
       "additionalProperties": false,
+      "required": [
+        "name"
+      ],
       "properties": {
         "name": {
           "type": "string",
-          "minLength": 1,
-          "maxLength": 256
+          "minLength": 1
         },
         "about": {
-          "$ref": "ProfileText"
+          "$ref": "NullableString"
         },
         "address": {
-          "$ref": "ProfileText"
+          "$ref": "NullableString"
         },
         "description": {
-          "$ref": "ProfileText"
+          "$ref": "NullableString"
         },
         "vertical": {
-          "$ref": "Vertical"
+          "$ref": "VerticalInput"
         },
         "logo_url": {
-          "$ref": "HttpUrl"
+          "$ref": "NullableHttpUrl"
         },
         "banner_url": {
-          "$ref": "HttpUrl"
+          "$ref": "NullableHttpUrl"
         },
         "privacy_url": {
-          "$ref": "HttpUrl"
+          "$ref": "NullableHttpUrl"
         },
         "terms_of_service_url": {
-          "$ref": "HttpUrl"
+          "$ref": "NullableHttpUrl"
         },
         "accent_color": {
-          "type": "string",
-          "pattern": "^#[0-9a-fA-F]{6}$"
+          "$ref": "AccentColorInput"
+        },
+        "use_case": {
+          "$ref": "UseCaseInput"
         },
         "emails": {
-          "anyOf": [
-            {
-              "$ref": "EmailAddress"
-            },
-            {
-              "type": "array",
-              "minItems": 1,
-              "items": {
-                "anyOf": [
-                  {
-                    "$ref": "EmailAddress"
-                  },
-                  {
-                    "$ref": "ProfileEmailInput"
-                  }
-                ]
-              }
-            }
-          ]
+          "$ref": "EmailsInput"
         },
         "websites": {
-          "anyOf": [
-            {
-              "$ref": "HttpUrl"
-            },
-            {
-              "type": "array",
-              "minItems": 1,
-              "items": {
-                "anyOf": [
-                  {
-                    "$ref": "HttpUrl"
-                  },
-                  {
-                    "$ref": "ProfileWebsiteInput"
-                  }
-                ]
-              }
-            }
-          ]
+          "$ref": "WebsitesInput"
         },
         "phone_numbers": {
-          "anyOf": [
-            {
-              "$ref": "E164"
-            },
-            {
-              "type": "array",
-              "minItems": 1,
-              "items": {
-                "anyOf": [
-                  {
-                    "$ref": "E164"
-                  },
-                  {
-                    "$ref": "ProfilePhoneNumberInput"
-                  }
-                ]
-              }
-            }
-          ]
+          "$ref": "PhoneNumbersInput"
         }
       }
     },
-    "ProfileText": {
-      "type": "string",
-      "maxLength": 1024
+    "NullableString": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "VerticalInput": {
+      "anyOf": [
+        {
+          "$ref": "Vertical"
+        },
+        {
+          "type": "null"
+        }
+      ]
     },
     "Vertical": {
       "type": "string",
@@ -326,11 +359,40 @@ export const requestRules = {
         "Travel and Transportation"
       ]
     },
-    "EmailAddress": {
-      "type": "string",
-      "format": "email",
-      "minLength": 3,
-      "maxLength": 254
+    "AccentColorInput": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "UseCaseInput": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "EmailsInput": {
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "array",
+          "items": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "$ref": "ProfileEmailInput"
+              }
+            ]
+          }
+        },
+        {
+          "type": "null"
+        }
+      ]
     },
     "ProfileEmailInput": {
       "type": "object",
@@ -340,17 +402,36 @@ export const requestRules = {
       ],
       "properties": {
         "email": {
-          "$ref": "EmailAddress"
+          "type": "string",
+          "minLength": 1
         },
         "label": {
-          "$ref": "Label"
+          "$ref": "NullableString"
         }
       }
     },
-    "Label": {
-      "type": "string",
-      "minLength": 1,
-      "maxLength": 64
+    "WebsitesInput": {
+      "anyOf": [
+        {
+          "$ref": "HttpUrl"
+        },
+        {
+          "type": "array",
+          "items": {
+            "anyOf": [
+              {
+                "$ref": "HttpUrl"
+              },
+              {
+                "$ref": "ProfileWebsiteInput"
+              }
+            ]
+          }
+        },
+        {
+          "type": "null"
+        }
+      ]
     },
     "ProfileWebsiteInput": {
       "type": "object",
@@ -363,15 +444,32 @@ export const requestRules = {
           "$ref": "HttpUrl"
         },
         "label": {
-          "$ref": "Label"
+          "$ref": "NullableString"
         }
       }
     },
-    "E164": {
-      "type": "string",
-      "pattern": "^\\+[1-9][0-9]{1,14}$",
-      "minLength": 3,
-      "maxLength": 16
+    "PhoneNumbersInput": {
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "array",
+          "items": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "$ref": "ProfilePhoneNumberInput"
+              }
+            ]
+          }
+        },
+        {
+          "type": "null"
+        }
+      ]
     },
     "ProfilePhoneNumberInput": {
       "type": "object",
@@ -381,10 +479,11 @@ export const requestRules = {
       ],
       "properties": {
         "phone_number": {
-          "$ref": "E164"
+          "type": "string",
+          "minLength": 1
         },
         "label": {
-          "$ref": "Label"
+          "$ref": "NullableString"
         }
       }
     },
@@ -398,14 +497,90 @@ export const requestRules = {
       "type": "object",
       "additionalProperties": false,
       "properties": {
+        "friendly_name": {
+          "$ref": "FriendlyName"
+        },
         "configuration": {
-          "$ref": "ConfigurationInput"
+          "anyOf": [
+            {
+              "$ref": "ConfigurationInput"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "webhook": {
-          "$ref": "WebhookInput"
+          "anyOf": [
+            {
+              "$ref": "WebhookInput"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "profile": {
-          "$ref": "ProfileInput"
+          "anyOf": [
+            {
+              "$ref": "ProfileInput"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        }
+      }
+    },
+    "ProfileInput": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "minLength": 1
+        },
+        "about": {
+          "$ref": "NullableString"
+        },
+        "address": {
+          "$ref": "NullableString"
+        },
+        "description": {
+          "$ref": "NullableString"
+        },
+        "vertical": {
+          "$ref": "VerticalInput"
+        },
+        "logo_url": {
+          "$ref": "NullableHttpUrl"
+        },
+        "banner_url": {
+          "$ref": "NullableHttpUrl"
+        },
+        "privacy_url": {
+          "$ref": "NullableHttpUrl"
+        },
+        "terms_of_service_url": {
+          "$ref": "NullableHttpUrl"
+        },
+        "accent_color": {
+          "$ref": "AccentColorInput"
+        },
+        "use_case": {
+          "$ref": "UseCaseInput"
+        },
+        "emails": {
+          "$ref": "EmailsInput"
+        },
+        "websites": {
+          "$ref": "WebsitesInput"
+        },
+        "phone_numbers": {
+          "$ref": "PhoneNumbersInput"
         }
       }
     }

@@ -74,15 +74,12 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The SID of a sender, `XE` and 32 hex digits.
+         * @description The SID of a sender, `XE` and 32 hex digits. The pattern and lengths
+         *     are safe: every sender SID has this form, and as a path parameter
+         *     it keeps the request inside the resource (no `/`, `..` or `%`).
          * @example XEa3da528ac8b58bb8cd5e44e051b5964e
          */
         SenderSid: string;
-        /**
-         * @description The channel-prefixed address, `whatsapp:` and an E.164 number.
-         * @example whatsapp:+15017122661
-         */
-        SenderId: string;
         /**
          * @description Where the sender is in its life. New statuses may appear; a client
          *     should treat one it does not know as "not online yet".
@@ -91,46 +88,18 @@ export interface components {
          */
         SenderStatus: "CREATING" | "ONLINE" | "OFFLINE" | "PENDING_VERIFICATION" | "VERIFYING" | "ONLINE:UPDATING" | "TWILIO_REVIEW" | "DRAFT" | "STUBBED";
         /**
-         * @description A phone number in E.164 form.
-         * @example +15017122661
-         */
-        E164: string;
-        /**
-         * Format: uri
-         * @description An absolute http or https URL, written in ASCII: a host (a registered
-         *     name or an IPv4 address), an optional port, then path, query and fragment made of
-         *     URI characters and %-escapes (RFC 3986). Non-ASCII characters are
-         *     %-encoded, as a browser sends them. The pattern alone implies
-         *     `format: uri`, so every validator agrees on it.
-         * @example https://example.com/whatsapp/inbound
-         */
-        HttpUrl: string;
-        /**
-         * Format: email
-         * @example support@example.com
-         */
-        EmailAddress: string;
-        /**
-         * @description The id of the WhatsApp Business Account, a string of digits.
-         * @example 1234567890
-         */
-        WabaId: string;
-        /**
          * @description How the one-time password reaches the number.
          * @example sms
          * @enum {string}
          */
         VerificationMethod: "sms" | "voice";
         /**
-         * @description The one-time password that reached the number, digits only.
-         * @example 123456
+         * @description For software vendors (ISVs) who register senders in their customers'
+         *     subaccounts: `ISV` or `ISVSubAccount`. An empty string clears it.
+         * @example ISVSubAccount
+         * @enum {string}
          */
-        VerificationCode: string;
-        /**
-         * @description The SID of the TwiML application that answers voice calls to the number, `AP` and 32 hex digits.
-         * @example AP165ba58cb26a5d6cefe59eef26064879
-         */
-        VoiceApplicationSid: string;
+        AccountType: "ISV" | "ISVSubAccount" | "";
         /**
          * @description The HTTP method Twilio uses to call the webhook.
          * @example POST
@@ -144,142 +113,572 @@ export interface components {
          */
         Vertical: "Alcohol" | "Automotive" | "Beauty, Spa and Salon" | "Clothing and Apparel" | "Education" | "Entertainment" | "Event Planning and Service" | "Finance and Banking" | "Food and Grocery" | "Hotel and Lodging" | "Matrimony Service" | "Medical and Health" | "Non-profit" | "Online Gambling" | "OTC Drugs" | "Other" | "Physical Gambling" | "Professional Services" | "Public Service" | "Restaurant" | "Shopping and Retail" | "Travel and Transportation";
         /**
-         * @description A label shown beside a profile entry.
-         * @example Support
+         * @description The channel-prefixed address, `whatsapp:` and an E.164 number (`+`, a
+         *     country code that does not start with 0, at most 15 digits in all).
+         *     The pattern is safe: it is the definition of a WhatsApp sender's
+         *     address, and a value outside it names no WhatsApp number the service
+         *     could register. The minimum length is the pattern's own.
+         * @example whatsapp:+15017122661
          */
-        Label: string;
+        SenderId: string;
         /**
-         * @description Free text on the WhatsApp profile.
-         * @example Cars and parts since 1998.
+         * Format: uri
+         * @description An absolute http or https URL. The pattern and the format are safe:
+         *     Twilio can only call, fetch or link an absolute http(s) URL, so
+         *     anything else would be refused or never reached. The pattern is the
+         *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+         *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+         *     query and fragment of URI characters and %-escapes); non-ASCII
+         *     characters are %-encoded, as a browser sends them. No maximum
+         *     length: none is published; the minimum is the pattern's own.
+         * @example https://example.com/whatsapp/inbound
          */
-        ProfileText: string;
+        HttpUrl: string;
+        /**
+         * @description The SID of the TwiML application that answers voice calls to the
+         *     number, `AP` and 32 hex digits. The pattern is safe: it is the form
+         *     of every TwiML application SID, and any other value names no
+         *     application.
+         * @example AP165ba58cb26a5d6cefe59eef26064879
+         */
+        VoiceApplicationSid: string;
+        /**
+         * @description A label for the sender in the Twilio Console.
+         * @example Example Motors
+         * @example main line
+         */
+        FriendlyName: string | null;
+        /** @example Cars and parts since 1998. */
+        NullableString: string | null;
+        NullableHttpUrl: components["schemas"]["HttpUrl"] | null;
         /** @description The body of a create request. */
         SenderCreate: {
+            /**
+             * @description The channel-prefixed address, `whatsapp:` and an E.164 number (`+`, a
+             *     country code that does not start with 0, at most 15 digits in all).
+             *     The pattern is safe: it is the definition of a WhatsApp sender's
+             *     address, and a value outside it names no WhatsApp number the service
+             *     could register. The minimum length is the pattern's own.
+             */
             sender_id: components["schemas"]["SenderId"];
-            configuration?: components["schemas"]["ConfigurationInput"];
-            webhook?: components["schemas"]["WebhookInput"];
-            profile?: components["schemas"]["ProfileInput"];
+            /** @description A label for the sender in the Twilio Console. */
+            friendly_name?: components["schemas"]["FriendlyName"];
+            /**
+             * @description How the sender is registered and verified. Every field takes `null`,
+             *     as the published description allows.
+             */
+            configuration?: components["schemas"]["ConfigurationInput"] | null;
+            /**
+             * @description Where Twilio sends inbound messages and status callbacks for this
+             *     sender. Every field takes `null`.
+             */
+            webhook?: components["schemas"]["WebhookInput"] | null;
+            /**
+             * @description The WhatsApp business profile sent on create. `name`, the display
+             *     name, is required for WhatsApp senders and must follow Meta's
+             *     display-name guidelines; Meta reviews it after registration, and a
+             *     rejected name limits the number to 250 business-initiated messages
+             *     a day. Before a bulk registration, register one sender and check
+             *     that its name is accepted. The other fields are as on update.
+             */
+            profile?: components["schemas"]["ProfileCreateInput"];
         };
         /** @description The body of an update request; only the keys sent are changed. */
         SenderUpdate: {
-            configuration?: components["schemas"]["ConfigurationInput"];
-            webhook?: components["schemas"]["WebhookInput"];
-            profile?: components["schemas"]["ProfileInput"];
-        };
-        /** @description How the sender is registered and verified. */
-        ConfigurationInput: {
-            waba_id?: components["schemas"]["WabaId"];
-            verification_method?: components["schemas"]["VerificationMethod"];
-            verification_code?: components["schemas"]["VerificationCode"];
-            voice_application_sid?: components["schemas"]["VoiceApplicationSid"];
-        };
-        /** @description Where Twilio sends inbound messages and status callbacks for this sender. */
-        WebhookInput: {
-            callback_url?: components["schemas"]["HttpUrl"];
-            callback_method?: components["schemas"]["WebhookMethod"];
-            fallback_url?: components["schemas"]["HttpUrl"];
-            fallback_method?: components["schemas"]["WebhookMethod"];
-            status_callback_url?: components["schemas"]["HttpUrl"];
-            status_callback_method?: components["schemas"]["WebhookMethod"];
+            /** @description A label for the sender in the Twilio Console. */
+            friendly_name?: components["schemas"]["FriendlyName"];
+            /**
+             * @description How the sender is registered and verified. Every field takes `null`,
+             *     as the published description allows.
+             */
+            configuration?: components["schemas"]["ConfigurationInput"] | null;
+            /**
+             * @description Where Twilio sends inbound messages and status callbacks for this
+             *     sender. Every field takes `null`.
+             */
+            webhook?: components["schemas"]["WebhookInput"] | null;
+            /**
+             * @description The WhatsApp business profile sent on update. Every field takes
+             *     `null`. A new `name` is not applied at once: it goes to Meta for
+             *     review (see `pending_display_name_status` on the Sender).
+             *     `emails`, `websites` and `phone_numbers` take the labelled object
+             *     lists, or the short forms: a single value, or a list of plain values.
+             */
+            profile?: components["schemas"]["ProfileInput"] | null;
         };
         /**
-         * @description The WhatsApp business profile. `name` is the display name, which
-         *     WhatsApp requires before the sender can go online. `emails`,
-         *     `websites` and `phone_numbers` take the labelled object lists, or the
-         *     short forms: a single value, or a list of plain values.
+         * @description How the sender is registered and verified. Every field takes `null`,
+         *     as the published description allows.
+         */
+        ConfigurationInput: {
+            /**
+             * @description The id of the WhatsApp Business Account. Its examples are digits,
+             *     but no source defines its form, so no pattern is enforced.
+             * @example 1234567890
+             */
+            waba_id?: string | null;
+            /**
+             * @description How the one-time password reaches the number; the service uses
+             *     `sms` when it is not given. (No `default` keyword: the generated
+             *     types would then make the field required.)
+             */
+            verification_method?: components["schemas"]["VerificationMethod"] | null;
+            /**
+             * @description The one-time password that reached the number, sent on update to
+             *     verify it. No source defines its form, so no pattern is enforced.
+             * @example 482913
+             */
+            verification_code?: string | null;
+            /**
+             * @description The SID of the TwiML application that answers voice calls to the
+             *     number, `AP` and 32 hex digits. The pattern is safe: it is the form
+             *     of every TwiML application SID, and any other value names no
+             *     application.
+             */
+            voice_application_sid?: components["schemas"]["VoiceApplicationSid"] | null;
+            /**
+             * @description For software vendors (ISVs) who register senders in their customers'
+             *     subaccounts: `ISV` or `ISVSubAccount`. An empty string clears it.
+             */
+            account_type?: components["schemas"]["AccountType"] | null;
+        };
+        /**
+         * @description Where Twilio sends inbound messages and status callbacks for this
+         *     sender. Every field takes `null`.
+         */
+        WebhookInput: {
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            callback_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
+            callback_method?: components["schemas"]["WebhookMethod"] | null;
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            fallback_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
+            fallback_method?: components["schemas"]["WebhookMethod"] | null;
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            status_callback_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description The HTTP method of the status callback; a plain string in the published description.
+             * @example POST
+             */
+            status_callback_method?: string | null;
+        };
+        /**
+         * @description The WhatsApp business profile sent on create. `name`, the display
+         *     name, is required for WhatsApp senders and must follow Meta's
+         *     display-name guidelines; Meta reviews it after registration, and a
+         *     rejected name limits the number to 250 business-initiated messages
+         *     a day. Before a bulk registration, register one sender and check
+         *     that its name is accepted. The other fields are as on update.
+         */
+        ProfileCreateInput: {
+            /**
+             * @description The display name shown in WhatsApp. At least one character,
+             *     which is safe: an empty name is no name, and WhatsApp requires one.
+             * @example Example Motors
+             */
+            name: string;
+            about?: components["schemas"]["NullableString"];
+            address?: components["schemas"]["NullableString"];
+            description?: components["schemas"]["NullableString"];
+            /** @description The business category shown on the WhatsApp profile. */
+            vertical?: components["schemas"]["VerticalInput"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            logo_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            banner_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            privacy_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced. */
+            accent_color?: components["schemas"]["AccentColorInput"];
+            /**
+             * @description The messaging use case of an RCS sender (the official SDK of 2026
+             *     knows it on every profile). Not used for WhatsApp; accepted so that
+             *     a body the service takes is never refused here.
+             */
+            use_case?: components["schemas"]["UseCaseInput"];
+            /**
+             * @description The profile's email addresses: one address, or a list of addresses
+             *     or `{email, label}` objects. No format is enforced: the seed's own
+             *     short form is `xxx@xxx`.
+             */
+            emails?: components["schemas"]["EmailsInput"];
+            /** @description The profile's websites, one URL, or a list of URLs or `{website, label}` objects. */
+            websites?: components["schemas"]["WebsitesInput"];
+            /**
+             * @description The profile's phone numbers: one number, or a list of numbers or
+             *     `{phone_number, label}` objects. No form is enforced: no source
+             *     gives one for these.
+             */
+            phone_numbers?: components["schemas"]["PhoneNumbersInput"];
+        };
+        /**
+         * @description The WhatsApp business profile sent on update. Every field takes
+         *     `null`. A new `name` is not applied at once: it goes to Meta for
+         *     review (see `pending_display_name_status` on the Sender).
+         *     `emails`, `websites` and `phone_numbers` take the labelled object
+         *     lists, or the short forms: a single value, or a list of plain values.
          */
         ProfileInput: {
             /**
-             * @description The display name shown in WhatsApp.
+             * @description The display name shown in WhatsApp. At least one character,
+             *     which is safe: an empty name is no name, and WhatsApp requires one.
              * @example Example Motors
              */
-            name?: string;
-            about?: components["schemas"]["ProfileText"];
-            address?: components["schemas"]["ProfileText"];
-            description?: components["schemas"]["ProfileText"];
-            vertical?: components["schemas"]["Vertical"];
-            logo_url?: components["schemas"]["HttpUrl"];
-            banner_url?: components["schemas"]["HttpUrl"];
-            privacy_url?: components["schemas"]["HttpUrl"];
-            terms_of_service_url?: components["schemas"]["HttpUrl"];
+            name?: string | null;
+            about?: components["schemas"]["NullableString"];
+            address?: components["schemas"]["NullableString"];
+            description?: components["schemas"]["NullableString"];
+            /** @description The business category shown on the WhatsApp profile. */
+            vertical?: components["schemas"]["VerticalInput"];
             /**
-             * @description The profile's accent colour, as `#rrggbb`.
-             * @example #1a7f37
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
              */
-            accent_color?: string;
-            emails?: components["schemas"]["EmailAddress"] | (components["schemas"]["EmailAddress"] | components["schemas"]["ProfileEmailInput"])[];
-            websites?: components["schemas"]["HttpUrl"] | (components["schemas"]["HttpUrl"] | components["schemas"]["ProfileWebsiteInput"])[];
-            phone_numbers?: components["schemas"]["E164"] | (components["schemas"]["E164"] | components["schemas"]["ProfilePhoneNumberInput"])[];
+            logo_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            banner_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            privacy_url?: components["schemas"]["NullableHttpUrl"];
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
+            terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
+            /** @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced. */
+            accent_color?: components["schemas"]["AccentColorInput"];
+            /**
+             * @description The messaging use case of an RCS sender (the official SDK of 2026
+             *     knows it on every profile). Not used for WhatsApp; accepted so that
+             *     a body the service takes is never refused here.
+             */
+            use_case?: components["schemas"]["UseCaseInput"];
+            /**
+             * @description The profile's email addresses: one address, or a list of addresses
+             *     or `{email, label}` objects. No format is enforced: the seed's own
+             *     short form is `xxx@xxx`.
+             */
+            emails?: components["schemas"]["EmailsInput"];
+            /** @description The profile's websites, one URL, or a list of URLs or `{website, label}` objects. */
+            websites?: components["schemas"]["WebsitesInput"];
+            /**
+             * @description The profile's phone numbers: one number, or a list of numbers or
+             *     `{phone_number, label}` objects. No form is enforced: no source
+             *     gives one for these.
+             */
+            phone_numbers?: components["schemas"]["PhoneNumbersInput"];
         };
+        VerticalInput: components["schemas"]["Vertical"] | null;
+        /**
+         * @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced.
+         * @example #1a7f37
+         */
+        AccentColorInput: string | null;
+        /**
+         * @description The messaging use case of an RCS sender (the official SDK of 2026
+         *     knows it on every profile). Not used for WhatsApp; accepted so that
+         *     a body the service takes is never refused here.
+         * @example MULTI_USE
+         */
+        UseCaseInput: string | null;
+        /**
+         * @description The profile's email addresses: one address, or a list of addresses
+         *     or `{email, label}` objects. No format is enforced: the seed's own
+         *     short form is `xxx@xxx`.
+         */
+        EmailsInput: string | (string | components["schemas"]["ProfileEmailInput"])[] | null;
+        /** @description The profile's websites, one URL, or a list of URLs or `{website, label}` objects. */
+        WebsitesInput: components["schemas"]["HttpUrl"] | (components["schemas"]["HttpUrl"] | components["schemas"]["ProfileWebsiteInput"])[] | null;
+        /**
+         * @description The profile's phone numbers: one number, or a list of numbers or
+         *     `{phone_number, label}` objects. No form is enforced: no source
+         *     gives one for these.
+         */
+        PhoneNumbersInput: string | (string | components["schemas"]["ProfilePhoneNumberInput"])[] | null;
         ProfileEmailInput: {
-            email: components["schemas"]["EmailAddress"];
-            label?: components["schemas"]["Label"];
+            /**
+             * @description An email address. At least one character, which is safe: an empty entry is no address.
+             * @example support@example.com
+             */
+            email: string;
+            label?: components["schemas"]["NullableString"];
         };
         ProfileWebsiteInput: {
+            /**
+             * @description An absolute http or https URL. The pattern and the format are safe:
+             *     Twilio can only call, fetch or link an absolute http(s) URL, so
+             *     anything else would be refused or never reached. The pattern is the
+             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
+             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
+             *     query and fragment of URI characters and %-escapes); non-ASCII
+             *     characters are %-encoded, as a browser sends them. No maximum
+             *     length: none is published; the minimum is the pattern's own.
+             */
             website: components["schemas"]["HttpUrl"];
-            label?: components["schemas"]["Label"];
+            label?: components["schemas"]["NullableString"];
         };
         ProfilePhoneNumberInput: {
-            phone_number: components["schemas"]["E164"];
-            label?: components["schemas"]["Label"];
+            /**
+             * @description A phone number. At least one character, which is safe: an empty entry is no number.
+             * @example +15017122661
+             */
+            phone_number: string;
+            label?: components["schemas"]["NullableString"];
         };
-        /** @description A sender as the service returns it. Most fields can be null. */
+        /**
+         * @description A sender as the service returns it. Most fields can be null, and an
+         *     update's 202 may carry `webhook: null` and `profile: null` and leave
+         *     out `url`, `properties` and `offline_reasons`. The same endpoint
+         *     also serves RCS senders (`sender_id` such as `rcs:<agent id>`, with
+         *     `compliance`); this description types the WhatsApp fields, and an
+         *     RCS sender passes through unchanged.
+         */
         Sender: {
+            /**
+             * @description The SID of a sender, `XE` and 32 hex digits. The pattern and lengths
+             *     are safe: every sender SID has this form, and as a path parameter
+             *     it keeps the request inside the resource (no `/`, `..` or `%`).
+             */
             sid: components["schemas"]["SenderSid"];
+            /**
+             * @description Where the sender is in its life. New statuses may appear; a client
+             *     should treat one it does not know as "not online yet".
+             */
             status: components["schemas"]["SenderStatus"];
-            sender_id: components["schemas"]["SenderId"];
+            /**
+             * @description The channel-prefixed address, such as `whatsapp:+15017122661`.
+             * @example whatsapp:+15017122661
+             */
+            sender_id: string;
+            /**
+             * @description The sender's label in the Twilio Console.
+             * @example Example Motors
+             */
+            friendly_name?: string | null;
+            /**
+             * @description How the sender was registered. `verification_code` is null, or, on
+             *     an update's response, the code just submitted.
+             */
             configuration?: components["schemas"]["Configuration"] | null;
+            /** @description The sender's webhooks. */
             webhook?: components["schemas"]["Webhook"] | null;
+            /** @description The business profile as the service holds it. */
             profile?: components["schemas"]["Profile"] | null;
+            /**
+             * @description The display name of the most recent change of `profile.name`,
+             *     while Meta reviews it and until it is applied. Absent when no
+             *     change was made.
+             * @example Example Motors Group
+             */
+            pending_display_name?: string | null;
+            /**
+             * @description Where the most recent change of the display name stands:
+             *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review;
+             *     `PIN_MISMATCH`, `REGISTRATION_FAILED` and `EXPIRED` mean an approved
+             *     name could not be applied (submit the same name again to retry);
+             *     `COMPLETED` means it is now `profile.name`.
+             */
+            pending_display_name_status?: components["schemas"]["PendingDisplayNameStatus"] | null;
+            /**
+             * @description When `pending_display_name_status` last changed, in ISO 8601 (UTC).
+             * @example 2026-11-20T09:30:00Z
+             */
+            pending_display_name_status_date?: string | null;
+            /**
+             * @description On an update's response, when it carried `profile.name`: what became
+             *     of the new display name. `updating` (submitted), `no_change` (it is
+             *     already the name), `pending_review` (the same name is already under
+             *     review), `error` (it could not be processed; the other profile
+             *     fields were still applied).
+             */
+            display_name_status?: components["schemas"]["DisplayNameStatus"] | null;
+            /** @description What WhatsApp reports about the number. */
             properties?: components["schemas"]["Properties"] | null;
             /** @description Why the sender is offline; null unless its status is `OFFLINE`. */
             offline_reasons?: components["schemas"]["OfflineReason"][] | null;
-            url?: components["schemas"]["HttpUrl"];
+            /** @description RCS only (its launch and carrier review); null for WhatsApp. */
+            compliance?: components["schemas"]["Compliance"] | null;
+            /**
+             * @description The sender's own URL.
+             * @example https://messaging.twilio.com/v2/Channels/Senders/XEa3da528ac8b58bb8cd5e44e051b5964e
+             */
+            url?: string | null;
         };
-        /** @description How the sender was registered. `verification_code` is never echoed. */
+        /**
+         * @description Where the most recent change of the display name stands:
+         *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review;
+         *     `PIN_MISMATCH`, `REGISTRATION_FAILED` and `EXPIRED` mean an approved
+         *     name could not be applied (submit the same name again to retry);
+         *     `COMPLETED` means it is now `profile.name`.
+         * @example PENDING_REVIEW
+         * @enum {string}
+         */
+        PendingDisplayNameStatus: "PENDING_REVIEW" | "APPROVED" | "DECLINED" | "PIN_MISMATCH" | "REGISTRATION_FAILED" | "EXPIRED" | "COMPLETED";
+        /**
+         * @description On an update's response, when it carried `profile.name`: what became
+         *     of the new display name. `updating` (submitted), `no_change` (it is
+         *     already the name), `pending_review` (the same name is already under
+         *     review), `error` (it could not be processed; the other profile
+         *     fields were still applied).
+         * @example updating
+         * @enum {string}
+         */
+        DisplayNameStatus: "updating" | "no_change" | "pending_review" | "error";
+        /**
+         * @description How the sender was registered. `verification_code` is null, or, on
+         *     an update's response, the code just submitted.
+         */
         Configuration: {
-            waba_id?: components["schemas"]["WabaId"] | null;
+            waba_id?: components["schemas"]["NullableString"];
+            /** @description How the one-time password reaches the number. */
             verification_method?: components["schemas"]["VerificationMethod"] | null;
-            /** @example null */
-            verification_code?: null;
-            voice_application_sid?: components["schemas"]["VoiceApplicationSid"] | null;
+            /**
+             * @example null
+             * @example 482913
+             */
+            verification_code?: string | null;
+            voice_application_sid?: components["schemas"]["NullableString"];
+            /**
+             * @description `ISV`, `ISVSubAccount`, or null.
+             * @example ISVSubAccount
+             */
+            account_type?: string | null;
         };
         /** @description The sender's webhooks. */
         Webhook: {
-            callback_url?: components["schemas"]["NullableHttpUrl"];
-            callback_method?: components["schemas"]["NullableWebhookMethod"];
-            fallback_url?: components["schemas"]["NullableHttpUrl"];
-            fallback_method?: components["schemas"]["NullableWebhookMethod"];
-            status_callback_url?: components["schemas"]["NullableHttpUrl"];
-            status_callback_method?: components["schemas"]["NullableWebhookMethod"];
+            callback_url?: components["schemas"]["NullableString"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
+            callback_method?: components["schemas"]["WebhookMethod"] | null;
+            fallback_url?: components["schemas"]["NullableString"];
+            /** @description The HTTP method Twilio uses to call the webhook. */
+            fallback_method?: components["schemas"]["WebhookMethod"] | null;
+            status_callback_url?: components["schemas"]["NullableString"];
+            status_callback_method?: components["schemas"]["NullableString"];
         };
-        /** @description The WhatsApp business profile as the service holds it. */
+        /** @description The business profile as the service holds it. */
         Profile: {
-            name?: components["schemas"]["NullableText"];
-            about?: components["schemas"]["NullableText"];
-            address?: components["schemas"]["NullableText"];
-            description?: components["schemas"]["NullableText"];
+            name?: components["schemas"]["NullableString"];
+            about?: components["schemas"]["NullableString"];
+            address?: components["schemas"]["NullableString"];
+            description?: components["schemas"]["NullableString"];
+            /** @description The business category shown on the WhatsApp profile. */
             vertical?: components["schemas"]["Vertical"] | null;
-            logo_url?: components["schemas"]["NullableHttpUrl"];
-            banner_url?: components["schemas"]["NullableHttpUrl"];
-            privacy_url?: components["schemas"]["NullableHttpUrl"];
-            terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
-            accent_color?: components["schemas"]["NullableText"];
+            logo_url?: components["schemas"]["NullableString"];
+            banner_url?: components["schemas"]["NullableString"];
+            privacy_url?: components["schemas"]["NullableString"];
+            terms_of_service_url?: components["schemas"]["NullableString"];
+            accent_color?: components["schemas"]["NullableString"];
+            use_case?: components["schemas"]["NullableString"];
             emails?: components["schemas"]["ProfileEmail"][] | null;
             websites?: components["schemas"]["ProfileWebsite"][] | null;
             phone_numbers?: components["schemas"]["ProfilePhoneNumber"][] | null;
         };
         ProfileEmail: {
-            email: components["schemas"]["EmailAddress"];
-            label?: components["schemas"]["NullableText"];
+            email?: components["schemas"]["NullableString"];
+            label?: components["schemas"]["NullableString"];
         };
         ProfileWebsite: {
-            website: components["schemas"]["HttpUrl"];
-            label?: components["schemas"]["NullableText"];
+            website?: components["schemas"]["NullableString"];
+            label?: components["schemas"]["NullableString"];
         };
         ProfilePhoneNumber: {
-            phone_number: components["schemas"]["E164"];
-            label?: components["schemas"]["NullableText"];
+            phone_number?: components["schemas"]["NullableString"];
+            label?: components["schemas"]["NullableString"];
         };
         /** @description What WhatsApp reports about the number. */
         Properties: {
@@ -294,36 +693,58 @@ export interface components {
              */
             messaging_limit?: string | null;
         };
-        /** @description One reason why a sender is offline. */
+        /** @description One reason why a sender is offline. Every field may be null. */
         OfflineReason: {
             /**
              * @description The Twilio error code, as a string.
              * @example 30008
              */
-            code: string;
-            /** @example The phone number is not registered with WhatsApp. */
-            message: string;
-            more_info?: components["schemas"]["NullableHttpUrl"];
+            code?: string | null;
+            message?: components["schemas"]["NullableString"];
+            more_info?: components["schemas"]["NullableString"];
         };
-        NullableHttpUrl: components["schemas"]["HttpUrl"] | null;
-        NullableWebhookMethod: components["schemas"]["WebhookMethod"] | null;
-        /** @example Example Motors */
-        NullableText: string | null;
+        /**
+         * @description RCS only: the launch's compliance registration and its review by
+         *     country and carrier. Typed loosely: this package is about WhatsApp.
+         */
+        Compliance: {
+            registration_sid?: components["schemas"]["NullableString"];
+            countries?: components["schemas"]["ComplianceCountry"][] | null;
+        };
+        ComplianceCountry: {
+            country?: components["schemas"]["NullableString"];
+            registration_sid?: components["schemas"]["NullableString"];
+            status?: components["schemas"]["NullableString"];
+            carriers?: components["schemas"]["ComplianceCarrier"][] | null;
+        };
+        ComplianceCarrier: {
+            name?: components["schemas"]["NullableString"];
+            status?: components["schemas"]["NullableString"];
+        };
         /** @description One page of senders. */
         SendersPage: {
             senders: components["schemas"]["Sender"][];
+            /**
+             * @description Where this page stands and how to reach its neighbours. To read the
+             *     next page, GET `next_page_url` exactly as given.
+             */
             meta: components["schemas"]["PageMeta"];
         };
-        /** @description Where this page stands and how to reach its neighbours. */
+        /**
+         * @description Where this page stands and how to reach its neighbours. To read the
+         *     next page, GET `next_page_url` exactly as given.
+         */
         PageMeta: {
             /** @example 0 */
             page: number;
-            /** @example 50 */
+            /** @example 20 */
             page_size: number;
-            first_page_url: components["schemas"]["HttpUrl"];
-            previous_page_url: components["schemas"]["NullableHttpUrl"];
-            url: components["schemas"]["HttpUrl"];
-            next_page_url: components["schemas"]["NullableHttpUrl"];
+            /** @example https://messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp&PageSize=20&Page=0 */
+            first_page_url: string;
+            previous_page_url: components["schemas"]["NullableString"];
+            /** @example https://messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp&PageSize=20&Page=0 */
+            url: string;
+            next_page_url: components["schemas"]["NullableString"];
             /**
              * @description The name of the list field in the page body.
              * @example senders
@@ -331,7 +752,12 @@ export interface components {
              */
             key: "senders";
         };
-        /** @description The body of every error response. */
+        /**
+         * @description The body of an error response: Twilio's classic error, or the RFC
+         *     9457 problem details that newer Twilio APIs answer with.
+         */
+        ErrorBody: components["schemas"]["TwilioError"] | components["schemas"]["ProblemDetails"];
+        /** @description Twilio's classic error body. */
         TwilioError: {
             /**
              * @description The Twilio error number; see `more_info`.
@@ -340,12 +766,47 @@ export interface components {
             code: number;
             /** @example The requested resource was not found */
             message: string;
-            more_info?: components["schemas"]["HttpUrl"];
+            /**
+             * @description The documentation URL of the error, `https://www.twilio.com/docs/errors/<code>`.
+             * @example https://www.twilio.com/docs/errors/20404
+             */
+            more_info?: string;
+            /**
+             * @description The HTTP status, repeated.
+             * @example 404
+             */
+            status?: number;
+        };
+        /**
+         * @description An RFC 9457 problem: `type`, `title`, `status`, Twilio's `code` and
+         *     `detail`, and no `message`.
+         */
+        ProblemDetails: {
+            /**
+             * @description A URI that identifies the kind of problem.
+             * @example https://www.twilio.com/docs/errors/20404
+             */
+            type?: string;
+            /**
+             * @description A short summary of the kind of problem.
+             * @example Not Found
+             */
+            title: string;
             /**
              * @description The HTTP status, repeated.
              * @example 404
              */
             status: number;
+            /**
+             * @description The Twilio error number.
+             * @example 20404
+             */
+            code?: number;
+            /**
+             * @description What went wrong with this request.
+             * @example The requested resource was not found
+             */
+            detail?: string;
         };
     };
     responses: {
@@ -356,7 +817,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TwilioError"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description No credentials, or wrong ones. */
@@ -366,7 +827,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TwilioError"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description The credentials are valid but may not do this. */
@@ -376,7 +837,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TwilioError"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description No sender with this SID on the account. */
@@ -386,10 +847,10 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TwilioError"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
-        /** @description Rate limited. Nothing was done; the request may be sent again after `Retry-After`. */
+        /** @description Rate limited. Nothing was done; the request may be sent again after `Retry-After`, when there is one. */
         TooManyRequests: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
@@ -397,7 +858,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TwilioError"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description The service failed. A write may or may not have been applied. */
@@ -407,7 +868,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TwilioError"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description The service is unavailable for a while. */
@@ -417,7 +878,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["TwilioError"];
+                "application/json": components["schemas"]["ErrorBody"];
             };
         };
     };
@@ -426,23 +887,34 @@ export interface components {
         Sid: components["schemas"]["SenderSid"];
         /** @description The channel whose senders to list. */
         Channel: "whatsapp";
-        /** @description How many senders a page holds. */
+        /**
+         * @description How many senders a page holds. For WhatsApp the service's default is
+         *     20: Twilio's published text says so, while its schema still says 50;
+         *     the text is the more specific statement.
+         */
         PageSize: number;
         /** @description The index of the page, counted from 0. Client state, echoed in `meta.page`. */
         Page: number;
-        /** @description An opaque token from the service that marks where the next page starts. */
+        /**
+         * @description An opaque token from the service that marks where the next page
+         *     starts. At least one character, which is safe: an empty token marks
+         *     nothing.
+         */
         PageToken: string;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description The id of this request at Twilio; quote it to support.
+         * @description The id of this request at Twilio (`RQ` and 32 hex digits); quote it to
+         *     support. Twilio's responses carry it (its published description names
+         *     it `T-Request-Id`), but a response without it, from behind a proxy
+         *     say, is still a valid response: documented, not required.
          * @example RQ09cbe1275bf1d50a9d9063adac8d7a4c
          */
         RequestId: string;
         /**
          * @description How long to wait before trying again: a number of seconds, or an
-         *     HTTP date (RFC 9110, section 10.2.3).
+         *     HTTP date (RFC 9110, section 10.2.3). A 429 may come without it.
          * @example 2
          */
         RetryAfter: string;
@@ -456,11 +928,19 @@ export interface operations {
             query: {
                 /** @description The channel whose senders to list. */
                 Channel: components["parameters"]["Channel"];
-                /** @description How many senders a page holds. */
+                /**
+                 * @description How many senders a page holds. For WhatsApp the service's default is
+                 *     20: Twilio's published text says so, while its schema still says 50;
+                 *     the text is the more specific statement.
+                 */
                 PageSize?: components["parameters"]["PageSize"];
                 /** @description The index of the page, counted from 0. Client state, echoed in `meta.page`. */
                 Page?: components["parameters"]["Page"];
-                /** @description An opaque token from the service that marks where the next page starts. */
+                /**
+                 * @description An opaque token from the service that marks where the next page
+                 *     starts. At least one character, which is safe: an empty token marks
+                 *     nothing.
+                 */
                 PageToken?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -559,7 +1039,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Not required by the service; an empty body changes nothing. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["SenderUpdate"];
             };

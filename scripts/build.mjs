@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: src/ → dist/ as ESM (index.js) and CJS (index.cjs), each with its types, and
-// the CLI (cli.js), the package's bin; testing.js (whatsapp-senders/testing), fleet.js
-// (whatsapp-senders/fleet) and openapi.json.
+// the CLI (cli.js), the package's bin; raw.js (whatsapp-senders/raw), testing.js
+// (whatsapp-senders/testing), fleet.js (whatsapp-senders/fleet) and openapi.json.
 import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -30,6 +30,21 @@ await build({
   silent: true,
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   // openapi-fetch stays a dependency, resolved by the user's package manager.
+  external: ['openapi-fetch'],
+});
+// whatsapp-senders/raw: the openapi-fetch client, its own entry so that the main one need not hold it.
+// Runtime-neutral like the main entry; openapi-fetch stays a dependency.
+await build({
+  entry: { raw: join(root, 'src', 'raw', 'index.ts') },
+  outDir: join(root, 'dist'),
+  format: ['esm', 'cjs'],
+  target: 'es2022',
+  platform: 'neutral',
+  dts: true,
+  sourcemap: true,
+  splitting: false,
+  silent: true,
+  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   external: ['openapi-fetch'],
 });
 // The CLI, Node only and apart from the library entry, so that the library's bundle never holds it.

@@ -44,6 +44,7 @@ describe('generated/', () => {
   it('reports a generated file that is missing', async () => {
     scratch = await mkdtemp(join(tmpdir(), 'check-generated-test-'));
     expect(await findStale({ generatedDir: join(scratch, 'empty') })).toEqual([
+      expect.stringMatching(/operations\.ts is missing$/),
       expect.stringMatching(/request-rules\.ts is missing$/),
       expect.stringMatching(/senders\.ts is missing$/),
     ]);

@@ -2,13 +2,13 @@
 // it lists every operation, the Sender schema and the error body, its side menu scrolls to an
 // operation, and no request leaves 127.0.0.1. A screenshot goes to test-results/docs.png.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root, specPath } from '../src/test/paths.js';
 
@@ -18,6 +18,26 @@ const operations: { id: string; summary: string }[] = Object.values(spec.paths).
     .filter((operation) => operation.operationId)
     .map((operation) => ({ id: operation.operationId as string, summary: operation.summary as string })),
 );
+
+/**
+ * The Chromium to drive: CHROMIUM_PATH, else chromium, chromium-browser or google-chrome on the PATH.
+ * Never a test tool's own browser download.
+ */
+function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CHROMIUM_PATH) {
+    if (existsSync(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+    throw new Error(`CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which does not exist`);
+  }
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    for (const folder of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+      if (existsSync(join(folder, name))) return join(folder, name);
+    }
+  }
+  throw new Error(
+    'No Chromium found for the API reference test: set CHROMIUM_PATH, or put chromium, chromium-browser or ' +
+      'google-chrome on the PATH. On Debian or Ubuntu: sudo apt-get install -y chromium',
+  );
+}
 
 let server: Server;
 let base: string;
@@ -32,7 +52,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -65,7 +85,10 @@ it('lists all five operations, the Sender schema and the error body', async () =
   if (!(await menu.getByText(operations[0]?.summary as string, { exact: true }).isVisible())) {
     await menu.getByText(spec.tags[0].name, { exact: true }).click();
   }
+  // The group renders its items after the click, later on a loaded machine: wait for each (Playwright's
+  // bound, 30 s), rather than ask once at once.
   for (const { summary } of operations) {
+    await menu.getByText(summary, { exact: true }).waitFor({ state: 'visible' });
     await expect(menu.getByText(summary, { exact: true }).isVisible()).resolves.toBe(true);
   }
   // The Sender schema, in the 200 response of fetchSender: the page renders a section once shown.
@@ -99,4 +122,18 @@ it('scrolls to an operation when it is clicked in the side menu', async () => {
   expect(page.url()).toContain(`#/senders/${target.id.toLowerCase()}`);
   mkdirSync(join(root, 'test-results'), { recursive: true });
   await page.screenshot({ path: join(root, 'test-results', 'docs.png') });
+});
+
+describe('findChromium', () => {
+  it('takes CHROMIUM_PATH first, then chromium, chromium-browser or google-chrome on the PATH', () => {
+    const node = process.execPath;
+    expect(findChromium({ CHROMIUM_PATH: node, PATH: '' })).toBe(node);
+    const found = findChromium({ PATH: process.env.PATH });
+    expect(found).toMatch(/(chromium|chromium-browser|google-chrome)$/);
+  });
+
+  it('fails with how to install one when there is none', () => {
+    expect(() => findChromium({ PATH: '/nonexistent' })).toThrow(/sudo apt-get install -y chromium/);
+    expect(() => findChromium({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(/CHROMIUM_PATH/);
+  });
 });

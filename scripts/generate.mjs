@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run generate`: openapi/senders.yaml → generated/senders.ts.
+// `npm run generate`: openapi/senders.yaml → generated/senders.ts (the types), request-rules.ts (what
+// the client validates) and operations.ts (each operation's method, path and retry safety).
 // Deterministic: the same spec and the same openapi-typescript give the same bytes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -7,6 +8,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { renderOperationTable } from './operation-table.mjs';
+import { describeReferences } from './ref-descriptions.mjs';
 import { requestRules } from './request-rules.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,11 +27,13 @@ export async function render(spec = specPath) {
   const source = relative(root, spec).split('\\').join('/');
   // Parsed from text so that no absolute path of this machine leaks into the output.
   const text = await readFile(spec, 'utf8');
-  const ast = await openapiTS(text, { silent: true });
+  const document = parse(text);
+  const ast = await openapiTS(describeReferences(document), { silent: true });
   const header = (by) =>
     `// Generated from ${source} by ${by}.\n` +
     '// Do not edit by hand: change the spec and run `npm run generate`.\n\n';
   const rules = requestRules(parse(text));
+  const operations = renderOperationTable(document);
   return new Map([
     ['senders.ts', header(`openapi-typescript ${generatorVersion}`) + astToString(ast)],
     [
@@ -39,6 +44,7 @@ export async function render(spec = specPath) {
         '// Every status a sender can have, for tools that offer them as choices (the CLI).\n' +
         `export const senderStatuses = ${JSON.stringify(parse(text).components.schemas.SenderStatus.enum)} as const;\n`,
     ],
+    ['operations.ts', header('scripts/operation-table.mjs') + operations],
   ]);
 }
 

@@ -11,9 +11,11 @@ import { root } from './generate.mjs';
  * The budget in bytes, min+gz: the figure reached (10,277 B), rounded up to the next 128 B. It was
  * 8 KiB until retries, Retry-After, per-attempt timeouts, the logger with redaction, the call-option
  * checks (9,628 B) and waitForStatus, register and verify (10,1xx B) came in; openapi-fetch alone
- * is 2,604 B of it and the spec's request rules about 1,150 B.
+ * is 2,604 B of it and the spec's request rules about 1,150 B. 10,430 B after the spec followed the
+ * 2026 service (issue 12: friendly_name, account_type, null in every request field, the create
+ * profile's required name, the RFC 9457 message fallback).
  */
-export const budgetBytes = 10_368;
+export const budgetBytes = 10_496;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {

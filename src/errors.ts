@@ -132,6 +132,9 @@ interface TwilioErrorBody {
   code?: unknown;
   message?: unknown;
   more_info?: unknown;
+  /** RFC 9457 problem details carry `detail` and `title` instead of `message`. */
+  detail?: unknown;
+  title?: unknown;
 }
 
 /**
@@ -174,7 +177,8 @@ export class ApiError extends SendersError {
   ) {
     const twilio = (typeof init.body === 'object' && init.body !== null ? init.body : {}) as TwilioErrorBody;
     const code = typeof twilio.code === 'number' ? twilio.code : undefined;
-    const text = init.detail ?? (typeof twilio.message === 'string' ? twilio.message : undefined);
+    // Twilio's classic body has `message`; an RFC 9457 one has `detail`, else `title` (senders-api.md, Errors).
+    const text = init.detail ?? [twilio.message, twilio.detail, twilio.title].find((part) => typeof part === 'string');
     const reason = code !== undefined ? `${code}: ${text ?? 'no message'}` : (text ?? 'no error body');
     const request = init.requestId ? ` [request ${init.requestId}]` : '';
     const why = init.why ? `; ${init.why}` : '';

@@ -16,11 +16,12 @@ describe('the generated types', () => {
   it('accept the short forms of emails and websites as well as the object lists', () => {
     assertType<SenderCreate>({
       sender_id: 'whatsapp:+1',
-      profile: { emails: 'a@example.com', websites: ['https://example.com'] },
+      profile: { name: 'Example', emails: 'a@example.com', websites: ['https://example.com'] },
     });
     assertType<SenderCreate>({
       sender_id: 'whatsapp:+1',
       profile: {
+        name: 'Example',
         emails: [{ email: 'a@example.com', label: 'Support' }],
         websites: [{ website: 'https://example.com' }],
       },

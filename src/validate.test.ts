@@ -50,7 +50,11 @@ const badBodies: [string, unknown, string][] = [
     { ...seed, configuration: { verification_method: 'fax' } },
     '$.configuration.verification_method',
   ],
-  ['a waba_id with letters', { ...seed, configuration: { waba_id: '12ab' } }, '$.configuration.waba_id'],
+  [
+    'an account_type off the enum',
+    { ...seed, configuration: { account_type: 'Reseller' } },
+    '$.configuration.account_type',
+  ],
   ['a waba_id as a number', { ...seed, configuration: { waba_id: 1234 } }, '$.configuration.waba_id'],
   [
     'a malformed voice application sid',
@@ -62,7 +66,7 @@ const badBodies: [string, unknown, string][] = [
   ['a webhook method off the enum', { ...seed, webhook: { callback_method: 'GET' } }, '$.webhook.callback_method'],
   ['an unknown webhook key', { ...seed, webhook: { callbackUrl: 'https://example.com' } }, '$.webhook.callbackUrl'],
   ['a vertical off the enum', { ...seed, profile: { name: 'X', vertical: 'Cars' } }, '$.profile.vertical'],
-  ['an email that is not one', { ...seed, profile: { emails: 'not-an-email' } }, '$.profile.emails'],
+  ['emails as a number', { ...seed, profile: { name: 'X', emails: 42 } }, '$.profile.emails'],
   [
     'an email entry with a typo',
     { ...seed, profile: { emails: [{ emial: 'a@example.com' }] } },
@@ -146,11 +150,17 @@ describe('validation before any request', () => {
   it('accepts the short and the long forms of emails, websites and phone numbers', async () => {
     await senders.create({
       sender_id: 'whatsapp:+15017122661',
-      profile: { emails: 'a@example.com', websites: 'https://example.com', phone_numbers: '+15017122661' },
+      profile: {
+        name: 'Example',
+        emails: 'a@example.com',
+        websites: 'https://example.com',
+        phone_numbers: '+15017122661',
+      },
     });
     await senders.create({
       sender_id: 'whatsapp:+15017122661',
       profile: {
+        name: 'Example',
         emails: ['a@example.com', { email: 'b@example.com', label: 'Support' }],
         websites: [{ website: 'https://example.com' }],
         phone_numbers: [{ phone_number: '+15017122661', label: 'Sales' }],

@@ -1,7 +1,8 @@
 // The packed package, installed by name into a temporary project, in Node, Deno, Bun and workerd.
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -51,26 +52,33 @@ describe('the packed package', () => {
     expect([...new Set(imports('index.cjs'))]).toEqual(['openapi-fetch']);
     expect(new Set(imports('cli.js'))).toEqual(
       new Set([
-        'fs',
-        'fs/promises',
-        'path',
-        'readline',
-        'readline/promises',
-        'commander',
-        'nanospinner',
-        'cli-progress',
-        'js-yaml',
-        'crypto',
-        'http',
-        'v8',
-        'vm',
-        'openapi-fetch',
+        ...['fs', 'fs/promises', 'readline', 'readline/promises', 'crypto', 'http', 'module', 'path', 'stream', 'url'],
+        ...['v8', 'vm', 'commander', 'nanospinner', 'cli-progress', 'js-yaml', 'openapi-fetch'],
       ]),
     );
     expect(new Set(imports('fleet.js'))).toEqual(
       new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml', 'openapi-fetch']),
     );
   });
+
+  it('builds dist/ on pack from a clean clone (prepack)', async () => {
+    const clone = mkdtempSync(join(tmpdir(), 'whatsapp-senders-clone-'));
+    try {
+      const files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
+        .split('\0')
+        .filter(Boolean);
+      for (const file of files) cpSync(join(root, file), join(clone, file), { recursive: true });
+      symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
+      expect(existsSync(join(clone, 'dist'))).toBe(false);
+      const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: clone, timeout: 120_000 });
+      const listed = JSON.parse(stdout.slice(stdout.indexOf('[')))[0].files.map((file: { path: string }) => file.path);
+      expect(listed).toEqual(
+        expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/testing.js', 'dist/cli.js', 'LICENSE']),
+      );
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('works with import in Node', async () => {
     expect(await scenarioIn(process.execPath, ['entry.mjs'])).toEqual(expected);

@@ -18,7 +18,8 @@ export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'whatsapp-senders-package-'));
   const npm = (args: string[], cwd: string) =>
     execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], root));
+  // `npm test` and `test:package` build first; package.test.ts checks that a pack from a clean clone builds.
+  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'user-project', private: true }));
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(dir, packed.filename)], dir);
   cpSync(join(root, 'scripts', 'package-tests'), dir, { recursive: true, filter: (path) => !path.endsWith('.ts') });

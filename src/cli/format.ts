@@ -38,7 +38,24 @@ export function describe(sender: Sender): string {
 }
 
 /** The exit code of an error: 2 for usage and validation, 1 for what the service or the network said. */
-export const exitCode = (error: unknown) => (error instanceof ValidationError || error instanceof UsageError ? 2 : 1);
+export const exitCode = (error: unknown): number =>
+  error instanceof GoOn
+    ? exitCode(error.error)
+    : error instanceof ValidationError || error instanceof UsageError
+      ? 2
+      : 1;
+
+/** An error after which the user can go on with another command, named in the last line. */
+export class GoOn extends Error {
+  override name = 'GoOn';
+  constructor(
+    readonly error: unknown,
+    /** The command that goes on: `whatsapp-senders verify XE… <code>`. */
+    readonly next: string,
+  ) {
+    super(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
 
 /** A command line that cannot be run as given. */
 export class UsageError extends Error {
@@ -47,6 +64,7 @@ export class UsageError extends Error {
 
 /** One line: the message, the Twilio code and its documentation link when there are. The client keeps credentials out. */
 export function errorLine(error: unknown): string {
+  if (error instanceof GoOn) return `${errorLine(error.error)}\nto go on: ${error.next}`;
   if (error instanceof ApiError) {
     return `error: ${error.message}${error.moreInfo ? ` (more info: ${error.moreInfo})` : ''}`;
   }

@@ -1,113 +1,45 @@
 // `whatsapp-senders`: the client from a terminal or a CI job. Credentials come from the TWILIO_*
-// variables. Exit codes: 0 ok, 1 API error, 2 usage or validation error.
-import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline/promises';
+// variables. Exit codes: 0 ok, 1 API error or drift, 2 usage or validation error.
 import { Command, CommanderError, Option } from 'commander';
-import { createSpinner } from 'nanospinner';
 import { senderStatuses } from '../../generated/request-rules.js';
-import { createSendersClient, type SendersClient } from '../index.js';
-import type { WaitOptions } from '../lifecycle.js';
-import { startBareSandbox } from '../testing/server.js';
+import { ApiError, SenderOfflineError, TimeoutError } from '../index.js';
 import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
 import { version } from '../user-agent.js';
+import { runContract } from './contract.js';
 import { addFleetCommands } from './fleet.js';
-import { describe, errorLine, exitCode, table, UsageError } from './format.js';
+import { errorLine, exitCode, GoOn, UsageError } from './format.js';
+import { ask, closeIo, connect, type Globals, readJson, show } from './io.js';
+import { named } from './names.js';
+import { withProgress } from './progress.js';
+import { runSandbox } from './sandbox.js';
 
-interface Globals {
-  baseUrl?: string;
-  sandbox?: boolean;
-  json?: boolean;
-}
-
-const cleanups: (() => Promise<void>)[] = [];
-
-/** The client the global options ask for: the service, another base URL, or a fresh sandbox. */
-async function connect({ baseUrl, sandbox }: Globals): Promise<SendersClient> {
-  if (!sandbox) return createSendersClient(baseUrl ? { baseUrl } : {});
-  const started = await startBareSandbox({ lifecycle: 'timer', stepMs: 1_500 });
-  cleanups.push(() => started.close());
-  process.stderr.write(`sandbox: a fresh in-memory service on ${started.url}, for this command only\n`);
-  // The sandbox wants Basic auth, not real credentials.
-  return createSendersClient({ accountSid: `AC${'0'.repeat(32)}`, authToken: 'sandbox', baseUrl: started.url });
-}
-
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path} is not JSON: ${(error as Error).message}`);
-  }
-}
-
-/** Asks on the terminal (or reads a line from stdin); null when the input ends first. */
-async function ask(question: string): Promise<string | null> {
-  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
-  const closed = new Promise<null>((resolve) => prompt.once('close', () => resolve(null)));
-  try {
-    return await Promise.race([prompt.question(question), closed]);
-  } finally {
-    prompt.close();
-  }
-}
-
-/** Prints a result: JSON with --json, else for a person. */
-function show(globals: Globals, result: Sender | Sender[] | string) {
-  if (globals.json) console.log(JSON.stringify(typeof result === 'string' ? { result } : result, null, 2));
-  else console.log(typeof result === 'string' ? result : Array.isArray(result) ? table(result) : describe(result));
-}
-
-/** A spinner on stderr showing the status and the time spent, for the waiting commands. */
-function watching(globals: Globals, what: string): Pick<WaitOptions, 'onStatus'> & { done(ok: boolean): void } {
-  const started = Date.now();
-  const spinner = globals.json ? undefined : createSpinner(`${what}…`, { stream: process.stderr }).start();
-  let status = '';
-  const text = () => `${what}: ${status || '…'} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
-  const timer = setInterval(() => spinner?.update({ text: text() }), 200);
-  return {
-    onStatus: (sender) => {
-      status = sender.status;
-      spinner?.update({ text: text() });
-    },
-    done(ok) {
-      clearInterval(timer);
-      if (ok) spinner?.success({ text: text() });
-      else spinner?.error({ text: text() });
-    },
-  };
-}
-
-/** Runs a wait under a spinner. */
-async function withSpinner(globals: Globals, what: string, wait: (options: WaitOptions) => Promise<Sender>) {
-  const spinner = watching(globals, what);
-  try {
-    const sender = await wait({ onStatus: spinner.onStatus });
-    spinner.done(true);
-    return sender;
-  } catch (error) {
-    spinner.done(false);
-    throw error;
-  }
-}
+/** The exit code a command chose without throwing (`contract` on drift). */
+let commandExit = 0;
+const codeTries = 3;
 
 const statuses: readonly SenderStatus[] = senderStatuses;
+
+/** The command that goes on from where a sender was left. */
+function nextStep(sid: string, error: unknown): string {
+  if (error instanceof SenderOfflineError) return `whatsapp-senders get ${sid} (it is OFFLINE; see its reasons)`;
+  if (error instanceof TimeoutError) return `whatsapp-senders wait ${sid} --until ONLINE`;
+  return `whatsapp-senders verify ${sid} <code>`;
+}
 
 export function program(): Command {
   const root = new Command('whatsapp-senders')
     .description("Register, verify, update and retire WhatsApp senders through Twilio's Senders API.")
     .version(version)
-    .option('--base-url <url>', 'send requests here instead of https://messaging.twilio.com (a mock or a proxy)')
-    .option('--sandbox', 'run against a fresh in-memory sandbox started for this command, to try things out')
+    .option(
+      '--base-url <url>',
+      'send requests here instead of https://messaging.twilio.com (a sandbox, a mock, a proxy)',
+    )
+    .option('--sandbox', 'run this one command against a fresh in-memory sandbox (`sandbox` starts one that lasts)')
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',
       '\nCredentials: TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or with TWILIO_API_KEY and TWILIO_API_SECRET.\n' +
-        'Exit codes: 0 ok, 1 API error, 2 usage or validation error.\n\n' +
+        'Exit codes: 0 ok, 1 API error or drift, 2 usage or validation error.\n\n' +
         'Example:\n  $ whatsapp-senders list --limit 20',
     )
     .showHelpAfterError()
@@ -123,36 +55,52 @@ export function program(): Command {
 
   command(
     'create',
-    'register a sender (202): from a JSON file, or from options',
+    'register a sender (202): from a JSON file, from options, or both (the options override the file)',
     'create --sender-id whatsapp:+15017122661 --name "Example Motors"',
   )
     .option('--file <path>', 'the create body as JSON')
-    .option('--sender-id <id>', 'the number, as whatsapp:+E.164')
-    .option('--name <name>', 'the profile name')
-    .option('--waba-id <id>', 'the WhatsApp Business Account id')
+    .option('--sender-id <id>', "the number, as whatsapp:+E.164 (overrides the file's sender_id)")
+    .option('--name <name>', "the profile name (overrides the file's profile.name)")
+    .option('--waba-id <id>', "the WhatsApp Business Account id (overrides the file's configuration.waba_id)")
     .action(async (options: { file?: string; senderId?: string; name?: string; wabaId?: string }) => {
-      let body: unknown;
-      if (options.file) body = await readJson(options.file);
-      else if (options.senderId) {
-        body = {
-          sender_id: options.senderId,
-          ...(options.wabaId ? { configuration: { waba_id: options.wabaId } } : {}),
-          ...(options.name ? { profile: { name: options.name } } : {}),
-        };
-      } else throw new UsageError('create needs --file, or --sender-id (with --name and --waba-id if you like)');
-      show(globals(), await (await connect(globals())).create(body as SenderCreate));
+      if (!options.file && !options.senderId) {
+        throw new UsageError('create needs --file, or --sender-id (with --name and --waba-id if you like)');
+      }
+      const body: Record<string, unknown> = options.file ? await readJson(options.file) : {};
+      const names: Record<string, string> = {};
+      const override = (flag: string, value: string | undefined, section: string | undefined, key: string) => {
+        if (value === undefined) return;
+        const holder = section ? (body[section] ?? {}) : body;
+        if (section) body[section] = holder;
+        const path = `$.${section ? `${section}.` : ''}${key}`;
+        const fields = holder as Record<string, unknown>;
+        if (options.file && fields[key] !== undefined && fields[key] !== value) {
+          process.stderr.write(`note: ${flag} overrides ${path.slice(2)} of ${options.file}\n`);
+        }
+        fields[key] = value;
+        names[path] = flag;
+      };
+      override('--sender-id', options.senderId, undefined, 'sender_id');
+      override('--name', options.name, 'profile', 'name');
+      override('--waba-id', options.wabaId, 'configuration', 'waba_id');
+      const senders = await connect(globals());
+      show(globals(), await named(() => senders.create(body as SenderCreate), names, options.file));
     });
 
   command('get', 'show one sender', 'get XE1234567890abcdef1234567890abcdef')
     .argument('<sid>', 'the sender sid, XE and 32 hex digits')
-    .action(async (sid: string) => show(globals(), await (await connect(globals())).get(sid)));
+    .action(async (sid: string) => {
+      const senders = await connect(globals());
+      show(globals(), await named(() => senders.get(sid)));
+    });
 
   command('update', 'change a sender (202) with a JSON patch of the keys to change', 'update XE… --file patch.json')
     .argument('<sid>', 'the sender sid')
     .requiredOption('--file <path>', 'the update body as JSON')
     .action(async (sid: string, options: { file: string }) => {
       const body = (await readJson(options.file)) as SenderUpdate;
-      show(globals(), await (await connect(globals())).update(sid, body));
+      const senders = await connect(globals());
+      show(globals(), await named(() => senders.update(sid, body), {}, options.file));
     });
 
   command('delete', 'delete a sender; asks first unless --yes', 'delete XE… --yes')
@@ -165,22 +113,29 @@ export function program(): Command {
         if (!/^y(es)?$/i.test(answer?.trim() ?? ''))
           throw new UsageError('not deleted: not confirmed (--yes skips the question)');
       }
-      await senders.delete(sid);
+      await named(() => senders.delete(sid));
       show(globals(), `deleted ${sid}`);
     });
 
   command('list', 'list the WhatsApp senders of the account', 'list --limit 20 --json')
     .option('--limit <n>', 'at most this many senders', (value) => positive(value, '--limit'))
-    .option('--page-size <n>', 'senders per request (1 to 1000)', (value) => positive(value, '--page-size'), 50)
-    .action(async (options: { limit?: number; pageSize: number }) => {
+    .option('--page-size <n>', "senders per request (1 to 1000; by default the service's)", (value) =>
+      positive(value, '--page-size'),
+    )
+    .action(async (options: { limit?: number; pageSize?: number }) => {
       const senders = await connect(globals());
       const found: Sender[] = [];
-      for await (const sender of senders.iterate({ pageSize: options.pageSize, limit: options.limit }))
-        found.push(sender);
+      await named(
+        async () => {
+          for await (const sender of senders.iterate({ pageSize: options.pageSize, limit: options.limit }))
+            found.push(sender);
+        },
+        { '$.pageSize': '--page-size', '$.limit': '--limit' },
+      );
       show(globals(), found);
     });
 
-  command('wait', 'wait until a sender reaches a status, with a spinner', 'wait XE… --until ONLINE --timeout 600')
+  command('wait', 'wait until a sender reaches a status', 'wait XE… --until ONLINE --timeout 600')
     .argument('<sid>', 'the sender sid')
     .addOption(
       new Option('--until <status...>', 'the statuses to wait for').choices([...statuses]).makeOptionMandatory(),
@@ -190,9 +145,16 @@ export function program(): Command {
     .action(async (sid: string, options: { until: SenderStatus[]; timeout: number; interval: number }) => {
       const senders = await connect(globals());
       const limits = { timeoutMs: options.timeout * 1000, intervalMs: options.interval };
+      const names = { '$.timeoutMs': '--timeout', '$.intervalMs': '--interval', '$.statuses': '--until' };
       show(
         globals(),
-        await withSpinner(globals(), sid, (wait) => senders.waitForStatus(sid, options.until, { ...limits, ...wait })),
+        await named(
+          () =>
+            withProgress(sid, Boolean(globals().json), (wait) =>
+              senders.waitForStatus(sid, options.until, { ...limits, ...wait }),
+            ),
+          names,
+        ),
       );
     });
 
@@ -201,26 +163,96 @@ export function program(): Command {
     .argument('<code>', 'the code that reached the number')
     .action(async (sid: string, code: string) => {
       const senders = await connect(globals());
-      show(globals(), await withSpinner(globals(), sid, (wait) => senders.verify(sid, code, wait)));
+      const names = { '$.configuration.verification_code': '<code>' };
+      show(
+        globals(),
+        await named(() => withProgress(sid, Boolean(globals().json), (wait) => senders.verify(sid, code, wait)), names),
+      );
     });
 
   command(
     'register',
-    'create, wait for the one-time password, ask for it, verify, wait until ONLINE',
+    `create, wait for the one-time password, ask for it (${codeTries} tries), verify, wait until ONLINE`,
     'register --file sender.json',
   )
     .requiredOption('--file <path>', 'the create body as JSON')
     .action(async (options: { file: string }) => {
       const body = (await readJson(options.file)) as SenderCreate;
       const senders = await connect(globals());
-      let sender = await withSpinner(globals(), body.sender_id ?? 'sender', (wait) => senders.register(body, wait));
-      if (sender.status === 'PENDING_VERIFICATION') {
-        const code = await ask(`Enter the code sent to ${sender.sender_id}: `);
-        if (!code?.trim()) throw new UsageError(`no code given; run: whatsapp-senders verify ${sender.sid} <code>`);
-        sender = await withSpinner(globals(), sender.sid, (wait) => senders.verify(sender.sid, code.trim(), wait));
+      const quiet = Boolean(globals().json);
+      let sid: string | undefined;
+      let sender: Sender;
+      try {
+        sender = await named(
+          () =>
+            withProgress(
+              body.sender_id ?? 'sender',
+              quiet,
+              (wait) => senders.register(body, wait),
+              (seen) => {
+                sid = seen.sid;
+              },
+            ),
+          {},
+          options.file,
+        );
+      } catch (error) {
+        throw sid ? new GoOn(error, `whatsapp-senders wait ${sid} --until PENDING_VERIFICATION`) : error;
+      }
+      const { sid: created } = sender;
+      for (let attempt = 1; sender.status === 'PENDING_VERIFICATION'; attempt++) {
+        const question =
+          attempt === 1
+            ? `Enter the code sent to ${sender.sender_id}: `
+            : `Enter the code again (try ${attempt} of ${codeTries}): `;
+        const code = (await ask(question))?.trim();
+        if (!code) throw new GoOn(new UsageError('no code given'), `whatsapp-senders verify ${created} <code>`);
+        try {
+          sender = await named(() => withProgress(created, quiet, (wait) => senders.verify(created, code, wait)), {
+            '$.configuration.verification_code': 'the code',
+          });
+        } catch (error) {
+          const mistyped = error instanceof UsageError || (error instanceof ApiError && error.status === 400);
+          if (!mistyped || attempt >= codeTries) throw new GoOn(error, nextStep(created, error));
+          process.stderr.write(`${errorLine(error)}\n`);
+        }
       }
       show(globals(), sender);
     });
+
+  command(
+    'sandbox',
+    'run a stateful sandbox of the service until Ctrl-C, and print its URL and the credentials it accepts',
+    'sandbox --port 4020',
+  )
+    .option('--port <n>', 'the port (by default a free one)', (value) => port(value), 0)
+    .addOption(
+      new Option('--lifecycle <how>', 'how statuses move on').choices(['instant', 'timer', 'manual']).default('timer'),
+    )
+    .option(
+      '--step-ms <ms>',
+      'the delay of each step with --lifecycle timer',
+      (value) => positive(value, '--step-ms'),
+      1_500,
+    )
+    .option('--validate', 'put prism proxy --errors in front (needs @stoplight/prism-cli)')
+    .action(
+      async (options: {
+        port: number;
+        lifecycle: 'instant' | 'timer' | 'manual';
+        stepMs: number;
+        validate?: boolean;
+      }) => runSandbox(options),
+    );
+
+  command(
+    'contract',
+    'check that the service still answers as the spec says: a page, a few senders, a 404, read only, through ' +
+      'prism proxy --errors (needs @stoplight/prism-cli); the real service with TWILIO_*, or --base-url',
+    'contract',
+  ).action(async () => {
+    commandExit = await runContract({ baseUrl: globals().baseUrl });
+  });
 
   addFleetCommands(root);
   return root;
@@ -232,11 +264,20 @@ function positive(value: string, name: string): number {
   return number;
 }
 
+function port(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65_535) {
+    throw new UsageError('--port must be a whole number from 0 to 65535');
+  }
+  return number;
+}
+
 /** Runs the CLI with these arguments; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  commandExit = 0;
   try {
     await program().parseAsync(argv, { from: 'user' });
-    return 0;
+    return commandExit;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end with exit code 0; a usage mistake was already printed with the help.
@@ -245,6 +286,6 @@ export async function main(argv: string[]): Promise<number> {
     console.error(errorLine(error));
     return exitCode(error);
   } finally {
-    for (const cleanup of cleanups.splice(0)) await cleanup();
+    await closeIo();
   }
 }

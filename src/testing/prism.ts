@@ -158,6 +158,7 @@ export async function startPrism({
     Server.prototype.listen = listen;
   }
   http?.unref();
+  http?.on('connection', (socket) => socket.unref());
 
   let closed: Promise<void> | undefined;
   return {

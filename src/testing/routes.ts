@@ -1,7 +1,8 @@
 // The service's routes, as the sandbox answers them: list, create, fetch, update, delete on the
 // spec's paths. Every request is first checked with the client's own validator (the spec's request
 // rules), so that what the spec forbids gets a Twilio-shaped 400 even with Prism not in front.
-// Error codes 20003, 20404, 20429 and 20500 are the service's; the 400 codes are illustrative.
+// Error codes 20003, 20404, 20429 and 20500 are the service's; every 400 carries 70002, Twilio's generic
+// "Bad request" (the spec's BadRequest example), since no source gives this API's own 400 codes.
 import { requestRules } from '../../generated/request-rules.js';
 import type { paths } from '../../generated/senders.js';
 import { ValidationError } from '../errors.js';
@@ -95,7 +96,7 @@ export class Routes {
         Object.fromEntries(Object.keys(listQuery).map((name) => [name, name])),
       );
     } catch (error) {
-      if (error instanceof ValidationError) return twilioError(400, 20001, error.message);
+      if (error instanceof ValidationError) return twilioError(400, 70002, error.message);
       throw error;
     }
     if (operationId === 'listSenders') return this.list(call, query);
@@ -112,7 +113,7 @@ export class Routes {
 
   create({ account, base }: Call, body: SenderCreate): Answer {
     const existing = this.store.of(account).find((sender) => sender.sender_id === body.sender_id);
-    if (existing) return twilioError(400, 63100, `A sender for ${body.sender_id} already exists: ${existing.sid}`);
+    if (existing) return twilioError(400, 70002, `A sender for ${body.sender_id} already exists: ${existing.sid}`);
     const sender = createSender(body);
     this.store.add(account, sender);
     const answer = { status: 202, body: render(sender, base, collection) };
@@ -124,10 +125,10 @@ export class Routes {
     const code = body.configuration?.[codeField];
     if (code !== undefined && code !== null) {
       if (sender.status !== 'PENDING_VERIFICATION') {
-        return twilioError(400, 63101, `No verification is pending: the sender is ${sender.status}`);
+        return twilioError(400, 70002, `No verification is pending: the sender is ${sender.status}`);
       }
       if (code !== this.verificationCode) {
-        return twilioError(400, 63102, `The verification code is not the one sent to ${sender.sender_id}`);
+        return twilioError(400, 70002, `The verification code is not the one sent to ${sender.sender_id}`);
       }
     }
     apply(sender, body);
@@ -142,7 +143,7 @@ export class Routes {
     const pageSize = (query.PageSize ?? pageSizeRule?.default) as number;
     const given = query.PageToken as string | undefined;
     const start = given === undefined ? 0 : tokenStart(given);
-    if (start === undefined) return twilioError(400, 20001, 'PageToken is not one this service gave');
+    if (start === undefined) return twilioError(400, 70002, 'PageToken is not one this service gave');
     const page = Math.floor(start / pageSize);
     const all = this.store.of(account);
     const at = (index: number, from: number) =>

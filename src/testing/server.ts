@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { senderStatuses } from '../../generated/request-rules.js';
-import type { Sender, SenderStatus } from '../types.js';
+import type { SenderStatus } from '../types.js';
 import { Advancer, setStatus } from './lifecycle.js';
 import type { BareSandbox, SandboxOptions } from './options.js';
 import { type Answer, Routes, twilioError } from './routes.js';
@@ -181,7 +181,7 @@ export async function startBareSandbox({
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
-      return twilioError(400, 20001, 'The request body is not JSON');
+      return twilioError(400, 70002, 'The request body is not JSON');
     }
     const account = accounts ? credentials.user : '';
     const method = request.method ?? 'GET';
@@ -225,7 +225,7 @@ export async function startBareSandbox({
       // Aborted uploads have no one to answer; a body too large gets a 400 and the connection closes.
       if (error instanceof RangeError && !response.headersSent && !request.socket.destroyed) {
         response.setHeader('Connection', 'close');
-        send(response, twilioError(400, 20001, `The request body is too large: ${error.message}`));
+        send(response, twilioError(400, 70002, `The request body is too large: ${error.message}`));
       } else response.destroy();
       return;
     }
@@ -251,8 +251,12 @@ export async function startBareSandbox({
       resolve();
     });
   });
-  // A sandbox never keeps its host alive on its own: a script that forgets close() still ends.
-  if (!keepAlive) server.unref();
+  // A sandbox never keeps its host alive on its own, nor do its idle keep-alive connections: a script
+  // that forgets close() still ends as soon as its own requests are done.
+  if (!keepAlive) {
+    server.unref();
+    server.on('connection', (socket) => socket.unref());
+  }
   sandbox.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return sandbox;
 }

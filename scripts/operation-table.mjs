@@ -1,0 +1,90 @@
+// Renders generated/operations.ts: for each operationId of the spec, its method, its path template,
+// and whether it is safe to send again after an ambiguous failure (a timeout, a reset, a 5xx),
+// as the operation's `x-retry-after-ambiguous-failure` says. An operation without it fails
+// generation, so a new operation cannot inherit a retry rule by accident.
+
+const extension = 'x-retry-after-ambiguous-failure';
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * @param {any} document the parsed OpenAPI document
+ * @returns {{ operationId: string, method: string, path: string, retrySafe: boolean, reason: string }[]}
+ *   in the spec's order
+ */
+export function operationTable(document) {
+  const rows = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of methods) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      const { operationId } = operation;
+      if (typeof operationId !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(operationId)) {
+        throw new Error(`${where}: needs an operationId that is an identifier`);
+      }
+      if (rows.some((row) => row.operationId === operationId)) {
+        throw new Error(`${where}: operationId ${operationId} is used twice`);
+      }
+      const retry = operation[extension];
+      if (typeof retry?.safe !== 'boolean' || typeof retry.reason !== 'string' || !retry.reason.trim()) {
+        throw new Error(`${where} (${operationId}): needs ${extension} with safe (a boolean) and reason (text)`);
+      }
+      rows.push({
+        operationId,
+        method: method.toUpperCase(),
+        path,
+        retrySafe: retry.safe,
+        reason: retry.reason.trim(),
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The text of generated/operations.ts, below its header.
+ * @param {any} document the parsed OpenAPI document
+ */
+export function renderOperationTable(document) {
+  const entries = operationTable(document).map(
+    ({ operationId, method, path, retrySafe, reason }) =>
+      `  ${operationId}: {\n` +
+      `    method: ${JSON.stringify(method)},\n` +
+      `    path: ${JSON.stringify(path)},\n` +
+      `    /** ${reason.replaceAll('*/', '*\\/')} */\n` +
+      `    retrySafe: ${retrySafe},\n` +
+      '  },\n',
+  );
+  return `import type { operations, paths } from './senders.js';
+
+/** One operation: how it is sent, and whether it may be sent again after an ambiguous failure. */
+export interface OperationEntry {
+  /** The HTTP method, upper case. */
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+  /** The path template, with \`{Name}\` for each path parameter. */
+  readonly path: keyof paths;
+  /**
+   * Whether the request may be sent again after a failure that leaves unknown whether it was applied
+   * (a timeout, a reset connection, a 5xx), from the spec's \`${extension}\`.
+   */
+  readonly retrySafe: boolean;
+}
+
+/** Every operation of the spec, by operationId. */
+export const operationTable = {
+${entries.join('')}} as const satisfies { readonly [Id in keyof operations]: OperationEntry };
+
+/** The operationIds of the spec. */
+export type OperationId = keyof typeof operationTable;
+
+/** The method and path template of \`Id\`, as literal types. */
+export type OperationRoute<Id extends OperationId> = (typeof operationTable)[Id];
+
+/**
+ * The generated description of \`Id\` (parameters, request body, responses), reached through its path
+ * and method in \`paths\`: the type a call of \`Id\` is built from.
+ */
+export type OperationAt<Id extends OperationId> =
+  paths[OperationRoute<Id>['path']][Lowercase<OperationRoute<Id>['method']>];
+`;
+}

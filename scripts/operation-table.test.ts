@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { operationTable as committed } from '../generated/operations.js';
+import { specPath } from './generate.mjs';
+import { operationTable, renderOperationTable } from './operation-table.mjs';
+
+const spec = async () => parse(await readFile(specPath, 'utf8'));
+
+describe('the generated operation table', () => {
+  it('marks create and update unsafe to send again after an ambiguous failure, and fetch, list and delete safe', () => {
+    const safety = Object.fromEntries(Object.entries(committed).map(([id, entry]) => [id, entry.retrySafe]));
+    expect(safety).toEqual({
+      createSender: false,
+      updateSender: false,
+      fetchSender: true,
+      listSenders: true,
+      deleteSender: true,
+    });
+  });
+
+  it('gives each operation the method and path template it has in the spec', () => {
+    expect(committed).toEqual({
+      listSenders: { method: 'GET', path: '/v2/Channels/Senders', retrySafe: true },
+      createSender: { method: 'POST', path: '/v2/Channels/Senders', retrySafe: false },
+      fetchSender: { method: 'GET', path: '/v2/Channels/Senders/{Sid}', retrySafe: true },
+      updateSender: { method: 'POST', path: '/v2/Channels/Senders/{Sid}', retrySafe: false },
+      deleteSender: { method: 'DELETE', path: '/v2/Channels/Senders/{Sid}', retrySafe: true },
+    });
+  });
+
+  it("takes each flag and its reason from the operation's x-retry-after-ambiguous-failure", async () => {
+    const document = await spec();
+    document.paths['/v2/Channels/Senders'].get['x-retry-after-ambiguous-failure'] = {
+      safe: false,
+      reason: 'A reason that ends a comment */ here.',
+    };
+    const rows = operationTable(document);
+    expect(rows.find((row) => row.operationId === 'listSenders')).toMatchObject({ retrySafe: false });
+    // The reason becomes JSDoc; a `*/` in it must not end the comment early.
+    expect(renderOperationTable(document)).toContain('/** A reason that ends a comment *\\/ here. */');
+  });
+
+  it('refuses an operation that does not say whether it is safe to send again', async () => {
+    const document = await spec();
+    delete document.paths['/v2/Channels/Senders/{Sid}'].delete['x-retry-after-ambiguous-failure'];
+    expect(() => operationTable(document)).toThrow(
+      'DELETE /v2/Channels/Senders/{Sid} (deleteSender): needs x-retry-after-ambiguous-failure',
+    );
+  });
+
+  it('refuses a flag that is not a boolean, or that comes without a reason', async () => {
+    const document = await spec();
+    const create = document.paths['/v2/Channels/Senders'].post;
+    create['x-retry-after-ambiguous-failure'] = { safe: 'no', reason: 'text' };
+    expect(() => operationTable(document)).toThrow(/createSender.*safe \(a boolean\)/);
+    create['x-retry-after-ambiguous-failure'] = { safe: false, reason: ' ' };
+    expect(() => operationTable(document)).toThrow(/createSender.*reason \(text\)/);
+  });
+
+  it('refuses an operation without an operationId, and an operationId used twice', async () => {
+    const document = await spec();
+    document.paths['/v2/Channels/Senders/{Sid}'].get.operationId = 'listSenders';
+    expect(() => operationTable(document)).toThrow(
+      'GET /v2/Channels/Senders/{Sid}: operationId listSenders is used twice',
+    );
+    delete document.paths['/v2/Channels/Senders/{Sid}'].get.operationId;
+    expect(() => operationTable(document)).toThrow('needs an operationId');
+  });
+});

@@ -1,0 +1,1 @@
+export function describeReferences<T>(document: T): T;

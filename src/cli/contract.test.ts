@@ -1,0 +1,69 @@
+// `whatsapp-senders contract` from the built bin: through prism proxy --errors in front of a
+// sandbox that answers as the spec says, one that drifts, and with nothing to check.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, expect, it } from 'vitest';
+import { root } from '../test/paths.js';
+import type { BareSandbox } from '../testing/options.js';
+import { startBareSandbox } from '../testing/server.js';
+
+const bin = join(root, 'dist', 'cli.js');
+let sandbox: BareSandbox | undefined;
+afterEach(() => sandbox?.close());
+
+async function contract(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH }) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'contract', ...args], { env });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
+
+/** A sandbox with three senders, one of them online. */
+async function seeded() {
+  sandbox = await startBareSandbox();
+  const auth = { Authorization: `Basic ${btoa(`AC${'0'.repeat(32)}:x`)}`, 'Content-Type': 'application/json' };
+  for (const n of [1, 2, 3]) {
+    await fetch(`${sandbox.url}/v2/Channels/Senders`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ sender_id: `whatsapp:+1555000000${n}` }),
+    });
+  }
+  return sandbox;
+}
+
+it('says plainly that nothing was checked without credentials or --base-url, and exits 0', async () => {
+  const { code, output } = await contract([]);
+  expect(code).toBe(0);
+  expect(output).toMatch(/^contract: nothing was checked: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN .* are not set/m);
+});
+
+it('checks a page, a few senders and a 404 of --base-url, and passes when nothing drifts', async () => {
+  const upstream = await seeded();
+  const { code, output } = await contract(['--base-url', upstream.url]);
+  expect(code, output).toBe(0);
+  expect(output).toContain('✔ a page of senders: 3 sender(s)');
+  expect(output.match(/^✔ sender XE[0-9a-f]{32}: PENDING_VERIFICATION$/gm)).toHaveLength(3);
+  expect(output).toContain('✔ an unknown sid: 404 (20404)');
+  expect(output).toContain(
+    `contract: 5 checks of ${upstream.url} through prism proxy --errors: no drift from the spec.`,
+  );
+}, 60_000);
+
+it('exits 1 on drift, naming the field', async () => {
+  const upstream = await seeded();
+  upstream.mutateResponses((body) =>
+    Array.isArray(body.senders)
+      ? { ...body, senders: (body.senders as object[]).map((sender) => ({ ...sender, status: 'SUSPENDED' })) }
+      : body,
+  );
+  const { code, output } = await contract(['--base-url', upstream.url]);
+  expect(code, output).toBe(1);
+  expect(output).toMatch(
+    /GET \/v2\/Channels\/Senders: response\.body\.senders\.0\.status: .*must be equal to one of the allowed values/,
+  );
+}, 60_000);
