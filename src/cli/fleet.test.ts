@@ -110,7 +110,7 @@ describe('whatsapp-senders plan and apply', () => {
     expect(stderr).toContain('1 of 6 senders did not converge');
     const entries = JSON.parse(await readFile(report, 'utf8')).entries;
     expect(entries[0]).toMatchObject({ result: 'verified', status: 'ONLINE' });
-    expect(entries[1]).toMatchObject({ result: 'failed', error: { status: 400, code: 63102 } });
+    expect(entries[1]).toMatchObject({ result: 'failed', error: { status: 400, code: 70002 } });
     expect(entries[1].error.requestId).toMatch(/^RQ/);
   });
 

@@ -7,6 +7,7 @@ const sender = (more: Partial<Sender>): Sender =>
 
 describe('compareSender', () => {
   it("compares the fields of the spec's update body, configuration aside", () => {
+    expect(comparedFields).toContain('friendly_name');
     expect(comparedFields).toContain('profile');
     expect(comparedFields).toContain('webhook');
     expect(comparedFields).not.toContain('configuration');

@@ -5,8 +5,14 @@ import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
 import type { Schema } from '../validate.js';
 
 const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
-const resolve = (schema: Schema | undefined): Schema =>
-  schema?.$ref !== undefined ? resolve(schemas[schema.$ref]) : (schema ?? {});
+/** Follows `$ref`s, and a nullable `anyOf` of one schema and null, to the schema meant. */
+function resolve(schema: Schema | undefined): Schema {
+  if (schema?.$ref !== undefined) return resolve(schemas[schema.$ref]);
+  const options = schema?.anyOf;
+  if (options?.length === 2 && options.some((option) => option.type === 'null'))
+    return resolve(options.find((option) => option.type !== 'null'));
+  return schema ?? {};
+}
 
 /**
  * The fields a fleet keeps in step: those of the spec's update body, except `configuration`, which

@@ -19,10 +19,14 @@ afterAll(() => sandbox.close());
 it('converges: 1,000 senders, 10 accounts, 20% 429s and some 503s; creates = missing senders; each account within its ceiling', async () => {
   // 150 exist already (50 of them under another display name), and 20 extras the file does not name.
   const clientOf = (account: string) =>
-    createSendersClient({ accountSid: fx.sidOf(account), authToken: tokens[fx.sidOf(account)], baseUrl: sandbox.url });
+    createSendersClient({
+      accountSid: fx.sidOf(account),
+      authToken: tokens[fx.sidOf(account)] ?? '',
+      baseUrl: sandbox.url,
+    });
   for (const sender of fx.fleet.senders.slice(0, 150)) {
     const { profile } = sender.body;
-    const name = sender.index < 50 ? 'Old name' : profile?.name;
+    const name = sender.index < 50 ? 'Old name' : `Sender ${sender.index}`;
     await clientOf(sender.account).create({ ...sender.body, profile: { ...profile, name } });
   }
   for (let i = 0; i < 20; i++)

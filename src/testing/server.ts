@@ -188,7 +188,8 @@ export async function startBareSandbox({
     const result = routes.handle({ method, url, body, account, base: sandbox.publicUrl || sandbox.url });
     // Only a create body has a sender_id: count each create that reached the store (a refused duplicate too).
     const senderId = (body as { sender_id?: unknown } | undefined)?.sender_id;
-    const reached = result.status === 202 || (result.body as { code?: unknown } | undefined)?.code === 63100;
+    const reached =
+      result.status === 202 || /already exists/.test(String((result.body as { message?: unknown })?.message));
     if (
       method === 'POST' &&
       senderId !== undefined &&
