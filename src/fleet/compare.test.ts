@@ -34,6 +34,19 @@ describe('compareSender', () => {
     expect(compareSender(relabelled, actual).changes).toEqual(['profile.emails']);
   });
 
+  it('compares friendly_name as a whole value, and a section the service answers as null', () => {
+    const actual = sender({ friendly_name: 'Old label', profile: null } as Partial<Sender>);
+    const { changes, patch } = compareSender(
+      { sender_id: 'whatsapp:+15017122661', friendly_name: 'Acme support', profile: { name: 'Acme' } },
+      actual,
+    );
+    expect(changes).toEqual(['friendly_name', 'profile.name']);
+    expect(patch).toEqual({ friendly_name: 'Acme support', profile: { name: 'Acme' } });
+    expect(compareSender({ sender_id: 'whatsapp:+15017122661', friendly_name: 'Old label' }, actual).changes).toEqual(
+      [],
+    );
+  });
+
   it('names each differing key, sends only those, and ignores what the file leaves out', () => {
     const actual = sender({
       profile: { name: 'Old', about: 'Cars' } as Sender['profile'],
