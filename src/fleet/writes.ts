@@ -139,7 +139,10 @@ export async function createSender(
     if (doubt) {
       const until = doubt.at + doubt.timeoutMs + settleMarginMs;
       context.onDeferred?.(until);
-      const found = await runtime.lookup(context.senderId, until);
+      // An interrupted run leaves it in doubt in the journal: the next run looks it up.
+      const lookup = await untilAborted(runtime.lookup(context.senderId, until), signal);
+      if (lookup.aborted) return { error: signal?.reason };
+      const found = lookup.value;
       await outcome(context, 'create', doubt, found ? 'found' : 'absent', { sender: found });
       if (found) return { sender: found, adopted: true };
       doubt = undefined;
@@ -263,4 +266,23 @@ export async function poll(
     current = fresh.sender;
   }
   return { sender: current };
+}
+
+/** The promise's value, or `aborted` as soon as the signal aborts (the promise is left to settle). */
+async function untilAborted<T>(
+  promise: Promise<T>,
+  signal?: AbortSignal,
+): Promise<{ aborted: true } | { aborted: false; value: T }> {
+  if (!signal) return { aborted: false, value: await promise };
+  if (signal.aborted) return { aborted: true };
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<{ aborted: true }>((resolve) => {
+    onAbort = () => resolve({ aborted: true });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ aborted: false as const, value })), aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
 }
