@@ -3,6 +3,7 @@
 // are kept apart.
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestRules } from '../../generated/request-rules.js';
 import { ApiError, createSendersClient } from '../index.js';
 import { accountSid, authToken, basic } from '../test/credentials.js';
 import { type Sandbox, startSandbox } from './index.js';
@@ -41,7 +42,7 @@ describe('requests the spec forbids, with validate: false', () => {
     ],
     ['an email entry without email', { profile: { emails: [{ label: 'Support' }] } }, 'emails[0].email'],
     ['a misspelt key', { profile: { displayName: 'Acme' } }, 'displayName'],
-    ['configuration: null', { configuration: null }, 'configuration'],
+    ['configuration as a string', { configuration: 'sms' }, 'configuration'],
   ])('answers %s with a Twilio 400 naming the field, and stores nothing', async (_, extra, field) => {
     sandbox = await startSandbox({ validate: false });
     const answer = await call('POST', '/v2/Channels/Senders', { sender_id: senderId(1), ...extra });
@@ -141,7 +142,7 @@ describe('pages', () => {
     const senders = createSendersClient({ accountSid, authToken, baseUrl: sandbox.url });
     for (let n = 1; n <= 7; n++) await senders.create({ sender_id: senderId(n) });
     const first = await call('GET', '/v2/Channels/Senders?Channel=whatsapp');
-    expect(first.body.meta.page_size).toBe(50);
+    expect(first.body.meta.page_size).toBe(requestRules.operations.listSenders.query.PageSize.schema.default);
     expect(first.body.senders).toHaveLength(7);
     const seen: string[] = [];
     for await (const sender of senders.iterate({ pageSize: 3 })) seen.push(sender.sender_id);
