@@ -80,11 +80,9 @@ function connectAccount(
     return response;
   };
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
-  // Explicit empty credentials, so that no TWILIO_* variable of the environment fills a gap or swaps one in.
-  const credentials =
-    'authToken' in secret
-      ? { accountSid: account.accountSid, authToken: secret.authToken, apiKey: '', apiSecret: '' }
-      : { accountSid: account.accountSid, authToken: '', ...secret };
+  // Every member of the account's credential set is passed, and credentials passed win as a set, so
+  // no TWILIO_* variable of the environment fills a gap or swaps one in (src/config.ts).
+  const credentials = { accountSid: account.accountSid, ...secret };
   const common = {
     ...credentials,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
