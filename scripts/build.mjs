@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: src/ → dist/ as ESM (index.js) and CJS (index.cjs), each with its types, and
 // the CLI (cli.js), the package's bin; raw.js (whatsapp-senders/raw), testing.js
-// (whatsapp-senders/testing) and openapi.json.
+// (whatsapp-senders/testing), fleet.js (whatsapp-senders/fleet) and openapi.json.
 import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -58,7 +58,7 @@ await build({
   splitting: false,
   silent: true,
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  external: ['openapi-fetch', 'commander', 'nanospinner'],
+  external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'js-yaml'],
 });
 // whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
 await build({
@@ -72,6 +72,20 @@ await build({
   sourcemap: true,
   splitting: false,
   silent: true,
+});
+// whatsapp-senders/fleet: many senders across many accounts; Node only (files, fsync), its own entry.
+await build({
+  entry: { fleet: join(root, 'src', 'fleet', 'index.ts') },
+  outDir: join(root, 'dist'),
+  format: ['esm', 'cjs'],
+  target: 'node20',
+  platform: 'node',
+  dts: true,
+  sourcemap: true,
+  splitting: false,
+  silent: true,
+  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+  external: ['openapi-fetch', 'js-yaml'],
 });
 // whatsapp-senders/openapi.json: the spec, bundled and dereferenced, for tools that read it.
 execFileSync(

@@ -70,6 +70,12 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
+it('names no address outside 127.0.0.1 to load: no Redocly CDN logo in the page', () => {
+  // The logo loads only once the sidebar has rendered, so a browser run can miss it; the text cannot.
+  const html = readFileSync(join(root, 'docs', 'index.html'), 'utf8');
+  expect(html.match(/https:\/\/cdn\.redoc\.ly[^\s"'`)]*/g)).toBeNull();
+});
+
 it('loads nothing from anywhere but 127.0.0.1: no CDN script, font or style', async () => {
   await page.waitForLoadState('networkidle');
   expect(requested.length).toBeGreaterThan(0);

@@ -195,5 +195,11 @@ it('runs every TypeScript block of the README in one of the tests above', async 
     const before = readme.slice(0, match.index);
     return before.slice(before.lastIndexOf('\n## ') + 1).split('\n')[0];
   });
-  expect(headings).toEqual(['## Example', "## A sender's life", '## Testing your own code', '## The raw client']);
+  expect(headings).toEqual([
+    '## Example',
+    "## A sender's life",
+    '## Many senders, many accounts',
+    '## Testing your own code',
+    '## The raw client',
+  ]);
 });

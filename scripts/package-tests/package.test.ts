@@ -32,10 +32,16 @@ describe('the packed package', () => {
     const manifest = JSON.parse(
       readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'package.json'), 'utf8'),
     );
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['commander', 'nanospinner', 'openapi-fetch']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      'cli-progress',
+      'commander',
+      'js-yaml',
+      'nanospinner',
+      'openapi-fetch',
+    ]);
   });
 
-  it('imports nothing from the library entry (openapi-fetch is for whatsapp-senders/raw); commander and nanospinner are for the CLI', () => {
+  it('imports nothing from the library entry (openapi-fetch is for whatsapp-senders/raw); the rest is for the CLI and whatsapp-senders/fleet', () => {
     const imports = (file: string) =>
       [
         ...readFileSync(join(project, 'node_modules', 'whatsapp-senders', 'dist', file), 'utf8').matchAll(
@@ -46,9 +52,12 @@ describe('the packed package', () => {
     expect([...new Set(imports('index.cjs'))]).toEqual([]);
     expect(new Set(imports('cli.js'))).toEqual(
       new Set([
-        ...['fs', 'fs/promises', 'readline/promises', 'crypto', 'http', 'module', 'path', 'stream', 'url'],
-        ...['commander', 'nanospinner'],
+        ...['fs', 'fs/promises', 'readline', 'readline/promises', 'crypto', 'http', 'module', 'path', 'stream', 'url'],
+        ...['v8', 'vm', 'commander', 'nanospinner', 'cli-progress', 'js-yaml'],
       ]),
+    );
+    expect(new Set(imports('fleet.js'))).toEqual(
+      new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml', 'openapi-fetch']),
     );
   });
 

@@ -6,6 +6,7 @@ import { ApiError, SenderOfflineError, TimeoutError } from '../index.js';
 import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
 import { version } from '../user-agent.js';
 import { runContract } from './contract.js';
+import { addFleetCommands } from './fleet.js';
 import { errorLine, exitCode, GoOn, UsageError } from './format.js';
 import { ask, closeIo, connect, type Globals, readJson, show } from './io.js';
 import { named } from './names.js';
@@ -253,6 +254,7 @@ export function program(): Command {
     commandExit = await runContract({ baseUrl: globals().baseUrl });
   });
 
+  addFleetCommands(root);
   return root;
 }
 

@@ -7,6 +7,7 @@ import { startPrism } from './prism.js';
 import { startBareSandbox } from './server.js';
 
 export type { Lifecycle, Sandbox, SandboxOptions } from './options.js';
+export type { Traffic, TrafficOptions } from './traffic.js';
 
 /** Starts the stateful sandbox; see SandboxOptions. */
 export async function startSandbox({ validate = true, ...options }: SandboxOptions = {}): Promise<Sandbox> {
@@ -24,6 +25,7 @@ function view(sandbox: Sandbox, url = sandbox.url, close = () => sandbox.close()
     get requests() {
       return sandbox.requests;
     },
+    traffic: sandbox.traffic,
     setStatus: (sid, status, reasons) => sandbox.setStatus(sid, status, reasons),
     failNext: (status, code, count) => sandbox.failNext(status, code, count),
     rateLimit: (share) => sandbox.rateLimit(share),

@@ -1,6 +1,7 @@
 // The options of the sandbox and the mock, and what they resolve to.
 import type { Sender, SenderStatus } from '../types.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { Traffic, TrafficOptions } from './traffic.js';
 
 export type { Lifecycle } from './lifecycle.js';
 
@@ -53,6 +54,8 @@ export interface SandboxOptions {
    * @default false
    */
   keepAlive?: boolean;
+  /** Random shares of 429 and 503 answers, for load tests; see `traffic` on the sandbox for the counts. */
+  traffic?: TrafficOptions;
 }
 
 /** A running sandbox. */
@@ -76,6 +79,8 @@ export interface Sandbox {
   mutateResponses(change: (body: Record<string, unknown>) => unknown): void;
   /** How many requests it has answered. */
   readonly requests: number;
+  /** Creates per account and sender_id, and the most requests each account had in flight at once. */
+  readonly traffic: Traffic;
   /** Stops the sandbox (and Prism); calling it again does nothing more. */
   close(): Promise<void>;
 }

@@ -43,6 +43,7 @@ describe('requests the spec forbids, with validate: false', () => {
     ['an email entry without email', { profile: { emails: [{ label: 'Support' }] } }, 'emails[0].email'],
     ['a misspelt key', { profile: { displayName: 'Acme' } }, 'displayName'],
     ['a profile without a name', { profile: { about: 'Cars' } }, 'profile.name'],
+    ['configuration as a string', { configuration: 'sms' }, 'configuration'],
   ])('answers %s with a Twilio 400 naming the field, and stores nothing', async (_, extra, field) => {
     sandbox = await startSandbox({ validate: false });
     const answer = await call('POST', '/v2/Channels/Senders', { sender_id: senderId(1), ...extra });

@@ -12,6 +12,7 @@ import { Advancer, setStatus } from './lifecycle.js';
 import type { BareSandbox, SandboxOptions } from './options.js';
 import { type Answer, Routes, twilioError } from './routes.js';
 import { Store } from './store.js';
+import { Traffic } from './traffic.js';
 
 const control = '/__sandbox/';
 const maxBodyBytes = 1024 * 1024;
@@ -59,6 +60,7 @@ export async function startBareSandbox({
   latencyMs = 0,
   verificationCode = '123456',
   keepAlive = false,
+  traffic: trafficOptions,
 }: Omit<SandboxOptions, 'validate'> = {}): Promise<BareSandbox> {
   wholeNumber('port', port, 0, 65_535);
   wholeNumber('stepMs', stepMs, 0, 3_600_000);
@@ -75,11 +77,13 @@ export async function startBareSandbox({
   const advancer = new Advancer(lifecycle, stepMs, (sender) => store.holds(sender));
   const routes = new Routes(store, advancer, verificationCode);
   let closed: Promise<void> | undefined;
+  const traffic = new Traffic(trafficOptions);
 
   const sandbox: BareSandbox = {
     url: '',
     publicUrl: '',
     senders: store.senders,
+    traffic,
     sendersOf: (accountSid) => new Map(store.of(accountSid).map((sender) => [sender.sid, sender])),
     get requests() {
       return handled;
@@ -169,19 +173,32 @@ export async function startBareSandbox({
     if (!credentials) return unauthorized();
     if (accounts && !(Object.hasOwn(accounts, credentials.user) && accounts[credentials.user] === credentials.password))
       return unauthorized();
+    const fault = traffic.fault(request.method ?? 'GET');
+    if (fault) return fault;
+    const holdMs = traffic.holdMs(request.method ?? 'GET');
+    if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs).unref());
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
       return twilioError(400, 70002, 'The request body is not JSON');
     }
-    return routes.handle({
-      method: request.method ?? 'GET',
-      url,
-      body,
-      account: accounts ? credentials.user : '',
-      base: sandbox.publicUrl || sandbox.url,
-    });
+    const account = accounts ? credentials.user : '';
+    const method = request.method ?? 'GET';
+    const result = routes.handle({ method, url, body, account, base: sandbox.publicUrl || sandbox.url });
+    // Only a create body has a sender_id: count each create that reached the store (a refused duplicate too).
+    const senderId = (body as { sender_id?: unknown } | undefined)?.sender_id;
+    const reached =
+      result.status === 202 || /already exists/.test(String((result.body as { message?: unknown })?.message));
+    if (
+      method === 'POST' &&
+      senderId !== undefined &&
+      reached &&
+      traffic.created(account, senderId) &&
+      result.status === 202
+    )
+      return twilioError(503, 20503, 'Service Unavailable');
+    return result;
   }
 
   /** The control API: `/__sandbox/status`, `/__sandbox/fail-next`, `/__sandbox/rate-limit`. */
@@ -215,7 +232,9 @@ export async function startBareSandbox({
     }
     let result: Answer;
     try {
-      result = await answer(request, text);
+      const user = basic(request.headers.authorization)?.user ?? '';
+      traffic.enter(user);
+      result = await answer(request, text).finally(() => traffic.leave(user));
     } catch (error) {
       result = twilioError(500, 20500, `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,0 +1,194 @@
+// `whatsapp-senders plan` and `apply`: a fleet file of many senders across many accounts, carried
+// out through whatsapp-senders/fleet. Exit codes: 0 converged (or only codes awaited), 1 some
+// sender failed, 2 usage or validation (nothing sent).
+import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { ValidationError } from '../errors.js';
+import { applyFleet, journalPathOf } from '../fleet/apply.js';
+import { checkFleet, type Fleet, formatOf, parseFleetText, readFleetText } from '../fleet/file.js';
+import { planFleet } from '../fleet/plan.js';
+import { readCodes } from './codes.js';
+import { planLines, planSummary, progress, reportText } from './fleet-output.js';
+import { UsageError } from './format.js';
+import { type HeapWatch, keepHeapDown } from './heap.js';
+
+interface Globals {
+  baseUrl?: string;
+  sandbox?: boolean;
+  json?: boolean;
+}
+
+/** How many of the creates apply lists before it asks; `plan` lists every one. */
+const createsShown = 20;
+
+interface ApplyFlags {
+  yes?: boolean;
+  prune?: boolean;
+  concurrency: number;
+  canary?: boolean;
+  codes?: string;
+  report?: string;
+  journal?: string;
+  timeout: number;
+}
+
+/** Registers `plan` and `apply` on the program. */
+export function addFleetCommands(root: Command): void {
+  const globals = () => root.opts<Globals>();
+  const example = (line: string) => `\nExample:\n  $ whatsapp-senders ${line}`;
+
+  root
+    .command('plan')
+    .description('read each account of a fleet file and show what apply would do, sender by sender')
+    .argument('<file>', 'the fleet file, YAML or JSON')
+    .addHelpText('after', example('plan fleet.yaml --json'))
+    .exitOverride()
+    .action(async (file: string) => {
+      const { baseUrl, json } = checkGlobals(globals());
+      const fleet = await load(file);
+      const plan = await planFleet(fleet, { ...(baseUrl ? { baseUrl } : {}), journal: journalPathOf(file) });
+      if (json) console.log(JSON.stringify(plan.entries, null, 2));
+      else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries)].join('\n'));
+    });
+
+  root
+    .command('apply')
+    .description('carry out the plan of a fleet file: create, update, verify (and prune), journalled and resumable')
+    .argument('<file>', 'the fleet file, YAML or JSON')
+    .option('--yes', 'do not ask before writing (nor before pruning)')
+    .option('--prune', 'also delete the senders of the accounts that the file does not name (asks again)')
+    .option('--concurrency <n>', 'the most requests in flight per account', (v) => whole(v, '--concurrency'), 4)
+    .option('--canary', "create each account's first sender alone and wait until it left CREATING")
+    .option('--codes <csv>', 'one-time passwords to submit, a CSV with the columns sender_id,code')
+    .option('--report <path>', 'write every sender: action, result, sid, status and error, as JSON')
+    .option('--journal <path>', 'the journal (default: the fleet file and .journal.jsonl beside it)')
+    .option('--timeout <seconds>', 'the per-attempt timeout of a request', (v) => whole(v, '--timeout'), 30)
+    .addHelpText('after', example('apply fleet.yaml --canary --report out.json'))
+    .exitOverride()
+    .action(async (file: string, flags: ApplyFlags) => {
+      const { baseUrl, json } = checkGlobals(globals());
+      const heap = keepHeapDown();
+      try {
+        await apply(file, flags, baseUrl, json, heap);
+      } finally {
+        heap.stop();
+      }
+    });
+}
+
+async function apply(
+  file: string,
+  flags: ApplyFlags,
+  baseUrl: string | undefined,
+  json: boolean | undefined,
+  heap: HeapWatch,
+) {
+  const fleet = await load(file, heap);
+  const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
+  const journal = flags.journal ?? journalPathOf(file);
+  const connect = {
+    ...(baseUrl ? { baseUrl } : {}),
+    concurrency: flags.concurrency,
+    timeoutMs: flags.timeout * 1000,
+  };
+  const plan = await planFleet(fleet, { ...connect, journal });
+  heap.collect();
+  const work = plan.entries.filter(
+    (e) => e.action === 'create' || e.action === 'update' || (codes?.has(e.sender_id) && e.action === 'unchanged'),
+  );
+  const extras = plan.entries.filter((e) => e.action === 'extra');
+  // The changes, the first few creates (`plan` lists them all), and the counts per account.
+  const creates = work.filter((e) => e.action === 'create');
+  const shown = [...work.filter((e) => e.action !== 'create'), ...creates.slice(0, createsShown)];
+  const more = creates.length > createsShown ? [`… and ${creates.length - createsShown} more to create`] : [];
+  process.stderr.write(`${[...planLines(shown), ...more, ...planSummary(plan.entries)].join('\n')}\n`);
+  let prune = flags.prune === true && extras.length > 0;
+  if (work.length === 0 && !prune) process.stderr.write('Nothing to do: every sender of the file is as wanted.\n');
+  else if (!flags.yes) {
+    const accounts = new Set(work.map((e) => e.account)).size;
+    if (work.length > 0 && !(await confirm(`Apply ${work.length} changes in ${accounts} accounts? [y/N] `)))
+      throw new UsageError('not applied: not confirmed (--yes skips the question)');
+    if (prune) {
+      process.stderr.write(`${planLines(extras).join('\n')}\n`);
+      prune = await confirm(`Delete these ${extras.length} senders, which the file does not name? [y/N] `);
+    }
+  }
+  const interrupt = new AbortController();
+  const onSignal = () => {
+    process.stderr.write('\nStopping: requests in flight finish and are journalled; run apply again to go on.\n');
+    interrupt.abort(new UsageError('interrupted'));
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  const bar = progress(process.stderr, work.length > 0 || prune);
+  let report: Awaited<ReturnType<typeof applyFleet>>;
+  try {
+    report = await applyFleet(fleet, {
+      ...connect,
+      journal,
+      plan,
+      prune,
+      canary: flags.canary === true,
+      ...(codes ? { codes } : {}),
+      signal: interrupt.signal,
+      onEvent: bar.onEvent,
+    });
+  } finally {
+    bar.stop();
+    process.off('SIGINT', onSignal);
+  }
+  if (flags.report) await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (json) console.log(JSON.stringify(report, null, 2));
+  else console.log(reportText(report, file));
+  const failed = report.entries.filter((e) => e.result === 'failed' || e.result === 'skipped').length;
+  if (!report.ok) {
+    throw new Error(
+      `${failed} of ${report.entries.length} senders did not converge${interrupt.signal.aborted ? ' (interrupted)' : ''}; run apply again to go on`,
+    );
+  }
+}
+
+function checkGlobals(globals: Globals): Globals {
+  if (globals.sandbox)
+    throw new UsageError('--sandbox starts an empty service for one command; give a running sandbox with --base-url');
+  return globals;
+}
+
+/**
+ * Reads and checks the fleet file; every bad entry on a line of its own, then exit 2. With `heap`,
+ * collects after the parse and after the checks, two large steps that run at once.
+ */
+async function load(file: string, heap?: HeapWatch): Promise<Fleet> {
+  try {
+    const data = parseFleetText(await readFleetText(file), formatOf(file));
+    heap?.collect();
+    const fleet = { ...checkFleet(data), path: file };
+    heap?.collect();
+    return fleet;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    for (const issue of error.issues) process.stderr.write(`${file}: ${issue.path}: ${issue.message}\n`);
+    const count = error.issues.length;
+    throw new UsageError(`${file} has ${count} problem${count === 1 ? '' : 's'}; nothing was sent`);
+  }
+}
+
+/** Asks on the terminal (or reads a line of stdin); no when the input ends first. */
+async function confirm(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  const closed = new Promise<null>((resolve) => prompt.once('close', () => resolve(null)));
+  try {
+    const answer = await Promise.race([prompt.question(question), closed]);
+    return /^y(es)?$/i.test(answer?.trim() ?? '');
+  } finally {
+    prompt.close();
+  }
+}
+
+function whole(value: string, name: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 1000)
+    throw new UsageError(`${name} must be a whole number from 1 to 1000`);
+  return number;
+}

@@ -1,0 +1,301 @@
+// applyFleet and planFleet over a real socket, against a multi-account service of the test's own.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiKey, apiSecret, authToken } from '../test/credentials.js';
+import { accountSidOf, type Fixture, fixture, senderIdOf } from '../test/fleet-fixtures.js';
+import { type FleetService, type FleetServiceOptions, startFleetService } from '../test/fleet-service.js';
+import { type ApplyOptions, applyFleet } from './apply.js';
+import { checkFleet } from './file.js';
+import type { JournalLine } from './journal.js';
+import { planFleet } from './plan.js';
+
+let service: FleetService | undefined;
+afterEach(async () => {
+  await service?.close();
+  service = undefined;
+});
+
+async function setUp(fx: Fixture, options: Partial<FleetServiceOptions> = {}) {
+  service = await startFleetService({ accounts: fx.credentials, ...options });
+  const dir = await mkdtemp(join(tmpdir(), 'fleet-apply-'));
+  const journal = join(dir, 'fleet.journal.jsonl');
+  const settings = { baseUrl: service.url, env: fx.env, journal, timeoutMs: 2_000, pollIntervalMs: 5 };
+  const apply = (more: Partial<ApplyOptions> = {}) => applyFleet(fx.fleet, { ...settings, ...more });
+  return { service, journal, settings, apply };
+}
+
+const journalLines = async (path: string): Promise<JournalLine[]> =>
+  (await readFile(path, 'utf8'))
+    .split('\n')
+    .filter((line) => line.endsWith('}'))
+    .map((line) => JSON.parse(line));
+
+describe('planFleet', () => {
+  it('matches each account by sender_id: create, update with the fields that differ, unchanged, extra', async () => {
+    const fx = fixture(2, 4);
+    const { service, settings } = await setUp(fx);
+    const [s0, s1, s2] = fx.data.senders as { sender_id: string; profile: object; webhook: object }[];
+    service.seed(fx.sidOf('a0'), { sender_id: s0?.sender_id as string, profile: s0?.profile, webhook: s0?.webhook });
+    service.seed(fx.sidOf('a1'), {
+      sender_id: s1?.sender_id as string,
+      profile: { ...s1?.profile, name: 'Old name', websites: [{ website: 'https://example.com', label: null }] },
+      webhook: s1?.webhook,
+    });
+    // The same number in the other account is that account's business: an extra there.
+    service.seed(fx.sidOf('a1'), { sender_id: s2?.sender_id as string });
+    const plan = await planFleet(fx.fleet, settings);
+    expect(plan.entries.map((e) => [e.action, e.account, e.sender_id, e.changes])).toEqual([
+      ['unchanged', 'a0', senderIdOf(0), undefined],
+      ['update', 'a1', senderIdOf(1), ['profile.name']],
+      ['create', 'a0', senderIdOf(2), undefined],
+      ['create', 'a1', senderIdOf(3), undefined],
+      ['extra', 'a1', senderIdOf(2), undefined],
+    ]);
+    expect(plan.entries[1]?.patch).toEqual({ profile: { name: 'Sender 1' } });
+    expect(service.writes).toBe(0);
+  });
+});
+
+describe('applyFleet', () => {
+  it('converges, creates each missing sender once, and a second apply sends no write', async () => {
+    const fx = fixture(3, 30);
+    const { service, apply } = await setUp(fx);
+    const first = await apply();
+    expect(first.ok).toBe(true);
+    expect(first.entries.map((e) => e.result)).toEqual(Array(30).fill('created'));
+    for (const [i, sender] of fx.fleet.senders.entries())
+      expect(service.createsOf(accountSidOf((i % 3) + 1), sender.body.sender_id)).toBe(1);
+    const writes = service.writes;
+    const second = await apply();
+    expect(second.entries.map((e) => e.result)).toEqual(Array(30).fill('unchanged'));
+    expect(service.writes).toBe(writes);
+    expect(service.log.filter((r) => r.method !== 'GET').length).toBe(writes);
+  });
+
+  it('keeps each account within its ceiling, and uses it', async () => {
+    const fx = fixture(2, 40);
+    const { service, apply } = await setUp(fx, { latencyMs: 20 });
+    await apply({ concurrency: 3 });
+    expect([...service.highWater.values()]).toEqual([3, 3]);
+    const again = fixture(2, 40);
+    const one = await setUp(again, { latencyMs: 5 });
+    await one.apply({ concurrency: 1 });
+    expect([...one.service.highWater.values()]).toEqual([1, 1]);
+    await one.service.close();
+  });
+
+  it('writes each intent to the journal before its request reaches the service', async () => {
+    const fx = fixture(1, 5);
+    const { service, journal, apply } = await setUp(fx);
+    const unjournalled: string[] = [];
+    service.intercept = ({ method, body }) => {
+      if (method !== 'POST') return undefined;
+      const intents = readFileSync(journal, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('"intent"') && line.includes(String(body.sender_id)));
+      if (intents.length === 0) unjournalled.push(String(body.sender_id));
+      return undefined;
+    };
+    await apply();
+    expect(unjournalled).toEqual([]);
+    const lines = await journalLines(journal);
+    const creates = lines.filter((l) => l.type !== 'run' && l.op === 'create');
+    expect(creates.map((l) => l.type)).toEqual([...Array(5).fill('intent'), ...Array(5).fill('outcome')].sort());
+  });
+
+  it('answers a lost create (applied, then 503) by looking it up after its window, never by sending it again', async () => {
+    const fx = fixture(2, 20);
+    const { service, journal, apply } = await setUp(fx, { lostAnswerShare: 0.3, seed: 7 });
+    const report = await apply({ timeoutMs: 300 });
+    expect(report.ok).toBe(true);
+    for (const sender of fx.fleet.senders)
+      expect(service.createsOf(fx.sidOf(sender.account), sender.body.sender_id)).toBe(1);
+    const adopted = report.entries.filter((e) => e.note?.includes('earlier'));
+    expect(adopted.length).toBeGreaterThan(0);
+    // Each lost create was settled by a lookup that started no earlier than its intent plus its timeout.
+    const lines = await journalLines(journal);
+    const lost = lines.filter((l) => l.type === 'outcome' && l.result === 'ambiguous');
+    expect(lost.length).toBe(adopted.length);
+    for (const line of lost) {
+      if (line.type !== 'outcome') continue;
+      const intent = lines.find((l) => l.type === 'intent' && l.seq === line.seq && l.run === line.run);
+      const settled = lines.find(
+        (l) => l.type === 'outcome' && l.seq === line.seq && l.run === line.run && l.result === 'found',
+      );
+      expect(settled?.at).toBeGreaterThanOrEqual((intent?.at ?? Number.POSITIVE_INFINITY) + 300);
+    }
+  });
+
+  it('sends a create again after a 503 that applied nothing, once the lookup finds no such sender', async () => {
+    const fx = fixture(1, 10);
+    const { service, apply } = await setUp(fx, { unavailableShare: 0.3, seed: 3 });
+    const report = await apply({ timeoutMs: 200 });
+    expect(report.ok).toBe(true);
+    for (const sender of fx.fleet.senders) expect(service.createsOf(fx.sidOf('a0'), sender.body.sender_id)).toBe(1);
+    expect(service.log.filter((r) => r.method === 'POST' && r.status === 503).length).toBeGreaterThan(0);
+  });
+
+  it('resumes a killed run: a young create in doubt is looked up once older, and not sent when it landed', async () => {
+    const fx = fixture(1, 3);
+    const { service, journal, apply } = await setUp(fx);
+    const accountSid = fx.sidOf('a0');
+    const inFlight = senderIdOf(1);
+    const old = senderIdOf(2);
+    const now = Date.now();
+    const intent = (seq: number, senderId: string, at: number) =>
+      JSON.stringify({
+        type: 'intent',
+        run: 'killed',
+        seq,
+        op: 'create',
+        account: 'a0',
+        accountSid,
+        sender_id: senderId,
+        at,
+        timeoutMs: 1_500,
+      });
+    // The killed run's last line was torn mid-write.
+    await writeFile(journal, `${intent(1, inFlight, now)}\n${intent(2, old, now - 600_000)}\n{"type":"outc`);
+    // The killed run's create of senderIdOf(1) is applied by the service 500 ms later.
+    const landed = setTimeout(() => service.seed(accountSid, { sender_id: inFlight }), 500);
+    const report = await apply({ timeoutMs: 1_500 });
+    clearTimeout(landed);
+    expect(report.entries.map((e) => [e.sender_id, e.result])).toEqual([
+      [senderIdOf(0), 'created'],
+      [inFlight, 'created'],
+      [old, 'created'],
+    ]);
+    // Not sent by this run: it landed from the killed one. The old intent's window was long past.
+    expect(service.createsOf(accountSid, inFlight)).toBe(0);
+    expect(service.createsOf(accountSid, old)).toBe(1);
+    expect(report.entries[1]?.note).toContain('earlier run');
+    const lookup = service.log.find((r) => r.method === 'GET' && r.at >= now + 1_500);
+    expect(lookup).toBeDefined();
+    const lines = await journalLines(journal);
+    expect(lines.some((l) => l.type === 'outcome' && l.run === 'killed' && l.seq === 1 && l.result === 'found')).toBe(
+      true,
+    );
+  });
+
+  it('stops only the account whose canary goes OFFLINE, and says why; the other account goes on', async () => {
+    const fx = fixture(2, 8);
+    const { service, apply } = await setUp(fx);
+    service.onCreate = (sender, accountSid) => {
+      if (accountSid === fx.sidOf('a0')) {
+        sender.status = 'OFFLINE';
+        sender.offline_reasons = [{ code: '30008', message: 'not registered with WhatsApp', more_info: null }];
+      }
+    };
+    const report = await apply({ canary: true });
+    const a0 = report.entries.filter((e) => e.account === 'a0');
+    expect(a0.map((e) => e.result)).toEqual(['failed', 'skipped', 'skipped', 'skipped']);
+    expect(a0[0]?.error?.message).toContain('OFFLINE (30008: not registered with WhatsApp)');
+    expect(report.stopped.a0).toContain(senderIdOf(0));
+    expect(report.entries.filter((e) => e.account === 'a1').map((e) => e.result)).toEqual(Array(4).fill('created'));
+    expect(service.createsOf(fx.sidOf('a0'), senderIdOf(2))).toBe(0);
+    expect(report.ok).toBe(false);
+  });
+
+  it('stops an account whose canary display name is DECLINED', async () => {
+    const fx = fixture(1, 3);
+    const { service, apply } = await setUp(fx);
+    service.onCreate = (sender) => {
+      sender.pending_display_name_status = 'DECLINED';
+    };
+    const report = await apply({ canary: true });
+    expect(report.entries.map((e) => e.result)).toEqual(['failed', 'skipped', 'skipped']);
+    expect(report.entries[0]?.error?.message).toContain('DECLINED');
+    expect(service.writes).toBe(1);
+  });
+
+  it('lists the senders waiting for a code, and submits the codes it is given, then waits for ONLINE', async () => {
+    const fx = fixture(1, 3);
+    const { service, apply } = await setUp(fx);
+    const first = await apply();
+    expect(first.ok).toBe(true);
+    expect(first.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(0), senderIdOf(1), senderIdOf(2)]);
+    const codes = new Map([
+      [senderIdOf(0), '123456'],
+      [senderIdOf(2), '654321'],
+    ]);
+    const second = await apply({ codes });
+    expect(second.entries.map((e) => [e.result, e.status])).toEqual([
+      ['verified', 'ONLINE'],
+      ['unchanged', 'PENDING_VERIFICATION'],
+      ['verified', 'ONLINE'],
+    ]);
+    expect(second.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(1)]);
+    const submitted = service.log.filter((r) => r.method === 'POST' && r.path !== '/v2/Channels/Senders');
+    expect(submitted.length).toBe(2);
+  });
+
+  it('deletes the extra senders only with prune', async () => {
+    const fx = fixture(1, 1);
+    const { service, apply } = await setUp(fx);
+    const extra = service.seed(fx.sidOf('a0'), { sender_id: senderIdOf(9) });
+    const kept = await apply();
+    expect(kept.entries.find((e) => e.sender_id === senderIdOf(9))?.result).toBe('extra');
+    expect(service.stores.get(fx.sidOf('a0'))?.has(extra.sid)).toBe(true);
+    const pruned = await apply({ prune: true });
+    expect(pruned.entries.find((e) => e.sender_id === senderIdOf(9))?.result).toBe('deleted');
+    expect(service.stores.get(fx.sidOf('a0'))?.has(extra.sid)).toBe(false);
+  });
+
+  it('reports a refused create with its code, message and request id, and goes on with the rest', async () => {
+    const fx = fixture(1, 3);
+    const { service, apply } = await setUp(fx);
+    service.intercept = ({ method, body }) =>
+      method === 'POST' && body.sender_id === senderIdOf(1) ? { status: 400, code: 21604 } : undefined;
+    const report = await apply();
+    expect(report.ok).toBe(false);
+    expect(report.entries.map((e) => e.result)).toEqual(['created', 'failed', 'created']);
+    expect(report.entries[1]?.error).toMatchObject({ status: 400, code: 21604, message: 'Scripted by the test' });
+    expect(report.entries[1]?.error?.requestId).toMatch(/^RQ[0-9a-f]{32}$/);
+    // A refusal is final: it was not sent again.
+    expect(service.log.filter((r) => r.method === 'POST' && r.senderId === senderIdOf(1)).length).toBe(1);
+  });
+
+  it("never lets one account's rate limit slow another", async () => {
+    const fx = fixture(2, 20);
+    const { service, apply } = await setUp(fx);
+    const limited = fx.sidOf('a0');
+    const until = Date.now() + 1_500;
+    service.intercept = ({ accountSid }) =>
+      accountSid === limited && Date.now() < until
+        ? { status: 429, code: 20429, headers: { 'Retry-After': '1' } }
+        : undefined;
+    const report = await apply();
+    expect(report.ok).toBe(true);
+    const a1Done = Math.max(...service.log.filter((r) => r.accountSid === fx.sidOf('a1')).map((r) => r.at));
+    const a0Writes = service.log.filter((r) => r.accountSid === limited && r.status === 202);
+    // Every request of a1 was made while a0 was still held back by its Retry-After.
+    expect(a1Done).toBeLessThan(until);
+    expect(Math.min(...a0Writes.map((r) => r.at))).toBeGreaterThanOrEqual(until);
+  });
+
+  it("uses each account's own credentials, and no TWILIO_* variable swaps them", async () => {
+    const fleet = checkFleet({
+      accounts: { key: { accountSid: accountSidOf(1), apiKey, apiSecretEnv: 'KEY_SECRET' } },
+      senders: [{ account: 'key', sender_id: senderIdOf(0) }],
+    });
+    service = await startFleetService({ accounts: { [apiKey]: { password: apiSecret, accountSid: accountSidOf(1) } } });
+    const dir = await mkdtemp(join(tmpdir(), 'fleet-apply-'));
+    const saved = { ...process.env };
+    process.env.TWILIO_AUTH_TOKEN = authToken;
+    process.env.TWILIO_ACCOUNT_SID = accountSidOf(7);
+    try {
+      const report = await applyFleet(fleet, {
+        baseUrl: service.url,
+        env: { ...process.env, KEY_SECRET: apiSecret },
+        journal: join(dir, 'j.jsonl'),
+      });
+      expect(report.ok).toBe(true);
+      expect(service.createsOf(accountSidOf(1), senderIdOf(0))).toBe(1);
+    } finally {
+      process.env = saved;
+    }
+  });
+});

@@ -1,0 +1,312 @@
+// applyFleet: carries a plan out, every account at once, each within its own concurrency, with
+// the canary, the one-time passwords, the journal, and a report of every sender.
+import { dirname, join } from 'node:path';
+import type { Sender, SenderStatus } from '../types.js';
+import { type ConnectOptions, connectAccounts } from './accounts.js';
+import { compareSender } from './compare.js';
+import type { Fleet, FleetSender } from './file.js';
+import { Journal, readCreatesInDoubt } from './journal.js';
+import { type FleetPlan, type PlanAction, type PlanEntry, planAccount } from './plan.js';
+import {
+  createSender,
+  deleteSender,
+  errorRecord,
+  poll,
+  updateSender,
+  type WriteContext,
+  type WriteResult,
+} from './writes.js';
+
+/** What became of one sender. */
+export interface ReportEntry {
+  account: string;
+  sender_id: string;
+  index?: number;
+  /** What the plan said. */
+  action: PlanAction;
+  /** What was done: `extra` is an extra sender kept (no `prune`); `skipped` was not tried (a canary stopped the account, or the run was interrupted). */
+  result: 'created' | 'updated' | 'unchanged' | 'deleted' | 'verified' | 'extra' | 'failed' | 'skipped';
+  sid?: string;
+  status?: SenderStatus;
+  changes?: string[];
+  /** With `failed`: the service's code, message and request id, when it answered. */
+  error?: { status?: number; code?: number; message: string; requestId?: string };
+  /** Why, in words, for `skipped`, and for an adopted create. */
+  note?: string;
+}
+
+/** The report of a run. */
+export interface FleetReport {
+  entries: ReportEntry[];
+  /** The senders in PENDING_VERIFICATION: their one-time password goes with `codes`. */
+  awaitingCode: ReportEntry[];
+  /** The accounts a canary stopped, and why. */
+  stopped: Record<string, string>;
+  /** Whether every sender converged (or only waits for its code). */
+  ok: boolean;
+}
+
+/** What applyFleet tells as it goes, for progress. */
+export type FleetEvent =
+  /** An account's plan is known: `total` of its senders need work. */
+  | { type: 'planned'; account: string; total: number }
+  | { type: 'done'; entry: ReportEntry }
+  | { type: 'deferred'; account: string; sender_id: string; untilMs: number }
+  | { type: 'canary'; account: string; sender_id: string; status: string }
+  | { type: 'stopped'; account: string; reason: string };
+
+/** Options of applyFleet. */
+export interface ApplyOptions extends ConnectOptions {
+  /**
+   * The journal, append-only JSON lines.
+   * @default the fleet file's path and `.journal.jsonl`
+   */
+  journal?: string;
+  /** A plan to carry out, fresh from planFleet; by default applyFleet makes its own. */
+  plan?: FleetPlan;
+  /** Also delete the `extra` senders. @default false */
+  prune?: boolean;
+  /** Create the first sender of each account alone, and wait until it left CREATING, before the rest. @default false */
+  canary?: boolean;
+  /**
+   * One-time passwords, submitted once the sender is PENDING_VERIFICATION; then ONLINE is awaited.
+   * Keyed by sender_id, or by `account/sender_id` for a number that is in more than one account.
+   */
+  codes?: ReadonlyMap<string, string>;
+  onEvent?: (event: FleetEvent) => void;
+  /** Ends the run: no new request starts; those in flight end and are journalled. */
+  signal?: AbortSignal;
+  /** The first wait between reads of a sender awaited. @default 2_000 */
+  pollIntervalMs?: number;
+  /** How long a canary, or a sender given a code, is awaited. @default 600_000 */
+  maxWaitMs?: number;
+}
+
+const workersPerAccount = 64;
+
+/** The default journal of a fleet file. */
+export const journalPathOf = (fleetPath: string) =>
+  join(dirname(fleetPath), `${fleetPath.split(/[\\/]/).pop()}.journal.jsonl`);
+
+/** Carries out the plan of `fleet`; resolves to the report (it rejects only when nothing could start). */
+export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Promise<FleetReport> {
+  const journalPath = options.journal ?? (fleet.path ? journalPathOf(fleet.path) : undefined);
+  if (!journalPath) throw new TypeError('applyFleet needs options.journal for a fleet that has no path');
+  const runtimes = connectAccounts(fleet, options);
+  const inDoubt = options.plan ? new Map() : await readCreatesInDoubt(journalPath);
+  const journal = await Journal.open(journalPath);
+  try {
+    const byIndex = new Map<number, FleetSender>(fleet.senders.map((sender) => [sender.index, sender]));
+    const emit = options.onEvent ?? (() => {});
+    const codeOf = (entry: PlanEntry) =>
+      options.codes?.get(`${entry.account}/${entry.sender_id}`) ?? options.codes?.get(entry.sender_id);
+    const work = (entry: PlanEntry) =>
+      entry.action === 'create' ||
+      entry.action === 'update' ||
+      (entry.action === 'extra' && options.prune === true) ||
+      (entry.action === 'unchanged' && codeOf(entry) !== undefined);
+    const stopped: Record<string, string> = {};
+    const report = new Map<PlanEntry, ReportEntry>();
+    const polling = {
+      intervalMs: options.pollIntervalMs ?? 2_000,
+      timeoutMs: options.maxWaitMs ?? 600_000,
+      signal: options.signal,
+    };
+
+    const perAccount = await Promise.all(
+      [...runtimes.values()].map(async (runtime): Promise<ReportEntry[]> => {
+        const name = runtime.account.name;
+        // Each account is read and written on its own: one account's rate limit never holds up another's plan.
+        let plan: FleetPlan;
+        try {
+          plan = options.plan ?? (await planAccount(fleet, runtime, inDoubt));
+        } catch (error) {
+          return fleet.senders
+            .filter((sender) => sender.account === name)
+            .map((sender) => ({
+              account: name,
+              sender_id: sender.body.sender_id,
+              index: sender.index,
+              action: 'create',
+              result: 'failed',
+              error: errorRecord(error),
+              note: 'the account could not be read',
+            }));
+        }
+        const entries = plan.entries.filter((entry) => entry.account === name);
+        emit({ type: 'planned', account: name, total: entries.filter(work).length });
+        const context = (entry: PlanEntry): WriteContext => ({
+          journal,
+          runtime,
+          senderId: entry.sender_id,
+          signal: options.signal,
+          onDeferred: (untilMs) => emit({ type: 'deferred', account: name, sender_id: entry.sender_id, untilMs }),
+        });
+
+        /** One sender, from its plan entry to its report entry. */
+        const carryOut = async (entry: PlanEntry, canary = false): Promise<ReportEntry> => {
+          const base: ReportEntry = {
+            account: name,
+            sender_id: entry.sender_id,
+            ...(entry.index !== undefined ? { index: entry.index } : {}),
+            action: entry.action,
+            result: entry.action === 'extra' ? 'extra' : 'unchanged',
+            ...(entry.sid ? { sid: entry.sid } : {}),
+            ...(entry.status ? { status: entry.status } : {}),
+            ...(entry.changes ? { changes: entry.changes } : {}),
+          };
+          if (!work(entry)) return base;
+          if (stopped[name]) return { ...base, result: 'skipped', note: stopped[name] };
+          if (options.signal?.aborted) return { ...base, result: 'skipped', note: 'the run was interrupted' };
+          const wanted = entry.index !== undefined ? byIndex.get(entry.index)?.body : undefined;
+          const failed = (result: { error: unknown }): ReportEntry => ({
+            ...base,
+            result: options.signal?.aborted && result.error === options.signal.reason ? 'skipped' : 'failed',
+            error: errorRecord(result.error),
+          });
+          let sender: Sender | undefined;
+          let done: ReportEntry = base;
+          if (entry.action === 'extra' && entry.sid) {
+            const result = await deleteSender(context(entry), entry.sid);
+            return 'error' in result ? failed(result) : { ...base, result: 'deleted' };
+          }
+          if (entry.action === 'create' && wanted) {
+            const result = await createSender(context(entry), wanted, entry.inDoubt, plan.readAt[name]);
+            if ('error' in result) return failed(result);
+            sender = result.sender;
+            done = { ...base, result: 'created', sid: sender.sid, status: sender.status };
+            if (result.adopted) {
+              done.note = 'created by an earlier run, whose outcome was not known';
+              const { changes, patch } = compareSender(wanted, sender);
+              if (changes.length > 0) {
+                const updated = await updateSender(context(entry), sender.sid, patch, wanted);
+                if ('error' in updated) return failed(updated);
+                sender = updated.sender;
+                done = { ...done, changes, status: sender.status };
+              }
+            }
+            if (canary) {
+              const left = await poll(runtime, sender, (s) => s.status !== 'CREATING', polling);
+              if ('error' in left) return failed(left);
+              sender = left.sender;
+              done.status = sender.status;
+              emit({ type: 'canary', account: name, sender_id: entry.sender_id, status: sender.status });
+              const why = canaryVerdict(sender, left.timedOut === true);
+              if (why) {
+                stopped[name] = `stopped by the canary ${entry.sender_id}: ${why}`;
+                emit({ type: 'stopped', account: name, reason: stopped[name] });
+                return { ...done, result: 'failed', error: { message: why } };
+              }
+            }
+          } else if (entry.action === 'update' && entry.sid && entry.patch && wanted) {
+            const result = await updateSender(context(entry), entry.sid, entry.patch, wanted);
+            if ('error' in result) return failed(result);
+            sender = result.sender;
+            done = { ...base, result: 'updated', status: sender.status };
+          }
+          const code = codeOf(entry);
+          if (code !== undefined && (sender ?? entry.sid)) {
+            const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
+            if ('error' in verified) return failed(verified);
+            done = { ...done, status: verified.sender.status, sid: verified.sender.sid };
+            if (verified.sender.status === 'ONLINE' && done.result === 'unchanged') done.result = 'verified';
+          }
+          return done;
+        };
+
+        const finish = (entry: PlanEntry, result: ReportEntry) => {
+          report.set(entry, result);
+          if (work(entry)) emit({ type: 'done', entry: result });
+        };
+        const creates = entries.filter((entry) => entry.action === 'create');
+        const canary = options.canary ? creates[0] : undefined;
+        if (canary) finish(canary, await carryOut(canary, true));
+        // A pool of workers, not a promise per sender: 10,000 pending senders would each hold a context
+        // for the whole run. More workers than the ceiling, so that senders awaiting a window or a code
+        // do not hold up the rest; the limiter keeps the requests within the ceiling.
+        const queue = entries.filter((entry) => entry !== canary);
+        let next = 0;
+        const worker = async () => {
+          while (next < queue.length) {
+            const entry = queue[next++] as PlanEntry;
+            finish(entry, await carryOut(entry));
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(queue.length, workersPerAccount) }, worker));
+        await refresh(runtime, entries, report);
+        return entries.map((entry) => report.get(entry) as ReportEntry);
+      }),
+    );
+    const order = (entry: ReportEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
+    const entries = perAccount.flat().sort((a, b) => order(a) - order(b));
+    return {
+      entries,
+      awaitingCode: entries.filter((entry) => entry.status === 'PENDING_VERIFICATION'),
+      stopped,
+      ok: entries.every((entry) => entry.result !== 'failed' && entry.result !== 'skipped'),
+    };
+  } finally {
+    for (const runtime of runtimes.values()) runtime.close();
+    await journal.close();
+  }
+}
+
+/** Why a canary that left CREATING stops its account, or undefined when the rest may go. */
+function canaryVerdict(sender: Sender, timedOut: boolean): string | undefined {
+  if (timedOut) return `still ${sender.status} when the wait ended`;
+  if (sender.status === 'OFFLINE') {
+    const reasons = (sender.offline_reasons ?? []).map((reason) => `${reason.code}: ${reason.message}`).join('; ');
+    return `OFFLINE (${reasons || 'no reason given'})`;
+  }
+  // Meta's review of the display name (shared/senders-api.md, "The Sender as returned").
+  const review = (sender as { pending_display_name_status?: unknown }).pending_display_name_status;
+  if (review === 'DECLINED') return `its display name ${JSON.stringify(sender.profile?.name ?? '')} was DECLINED`;
+  return undefined;
+}
+
+/** Waits for PENDING_VERIFICATION, submits the code, and waits for ONLINE. */
+async function verifySender(
+  context: WriteContext,
+  sender: Sender,
+  code: string,
+  polling: Parameters<typeof poll>[3],
+): Promise<WriteResult> {
+  const { runtime } = context;
+  const ready = await poll(runtime, sender, (s) => s.status !== 'CREATING', polling);
+  if ('error' in ready || ready.sender.status !== 'PENDING_VERIFICATION') return ready;
+  const body = { configuration: { verification_code: code } };
+  const sent = await updateSender(context, ready.sender.sid, body, { sender_id: context.senderId }, 'verify');
+  if ('error' in sent) return sent;
+  const online = await poll(runtime, sent.sender, (s) => s.status === 'ONLINE' || s.status === 'OFFLINE', polling);
+  if ('error' in online) return online;
+  if (online.sender.status !== 'ONLINE') {
+    const why = online.timedOut ? `still ${online.sender.status} when the wait ended` : online.sender.status;
+    return { error: new Error(`the code was submitted; the sender is ${why}`) };
+  }
+  return online;
+}
+
+/** A sender known only by its plan entry, for a first read. */
+const stub = (entry: PlanEntry) =>
+  ({ sid: entry.sid, sender_id: entry.sender_id, status: entry.status ?? 'CREATING' }) as Sender;
+
+/** Reads the account once more when some sender was left in a passing status, for the report. */
+async function refresh(
+  runtime: { walk(visit: (sender: Sender) => void): Promise<void> },
+  entries: PlanEntry[],
+  report: Map<PlanEntry, ReportEntry>,
+): Promise<void> {
+  const passing = new Map<string, ReportEntry>();
+  for (const entry of entries) {
+    const result = report.get(entry);
+    if (result?.sid && (result.result === 'created' || result.result === 'updated') && result.status !== 'ONLINE')
+      passing.set(result.sid, result);
+  }
+  if (passing.size === 0) return;
+  await runtime
+    .walk((sender) => {
+      const result = passing.get(sender.sid);
+      if (result) result.status = sender.status;
+    })
+    .catch(() => undefined); // the statuses already known stand
+}

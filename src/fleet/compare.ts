@@ -1,0 +1,107 @@
+// What differs between a sender wanted and the sender as the service returns it, field by field,
+// and the update body that makes them agree. The fields come from the spec's update body.
+import { requestRules } from '../../generated/request-rules.js';
+import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
+import type { Schema } from '../validate.js';
+
+const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
+/** Follows `$ref`s, and a nullable `anyOf` of one schema and null, to the schema meant. */
+function resolve(schema: Schema | undefined): Schema {
+  if (schema?.$ref !== undefined) return resolve(schemas[schema.$ref]);
+  const options = schema?.anyOf;
+  if (options?.length === 2 && options.some((option) => option.type === 'null'))
+    return resolve(options.find((option) => option.type !== 'null'));
+  return schema ?? {};
+}
+
+/**
+ * The fields a fleet keeps in step: those of the spec's update body, except `configuration`, which
+ * carries the one-time password and the registration settings that a sender keeps from its creation.
+ */
+export const comparedFields: readonly string[] = Object.keys(resolve({ $ref: 'SenderUpdate' }).properties ?? {}).filter(
+  (field) => field !== 'configuration',
+);
+
+/** The differences: each as `field` or `field.key`, and the update body that removes them. */
+export interface Difference {
+  changes: string[];
+  patch: SenderUpdate;
+}
+
+/** Compares only what `wanted` sets; a key the file leaves out is never a difference. */
+export function compareSender(wanted: SenderCreate, actual: Sender): Difference {
+  const changes: string[] = [];
+  const patch: Record<string, unknown> = {};
+  const want = wanted as Record<string, unknown>;
+  const have = actual as Record<string, unknown>;
+  const fieldSchemas = resolve({ $ref: 'SenderUpdate' }).properties ?? {};
+  for (const field of comparedFields) {
+    const value = want[field];
+    if (value === undefined) continue;
+    const schema = resolve(fieldSchemas[field]);
+    const current = have[field] ?? null;
+    if (isObject(value) && schema.properties) {
+      const part: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) {
+        if (item === undefined) continue;
+        const keySchema = schema.properties[key];
+        const old = isObject(current) ? (current[key] ?? null) : null;
+        if (!same(normalize(item, keySchema), normalize(old, keySchema))) {
+          changes.push(`${field}.${key}`);
+          part[key] = item;
+        }
+      }
+      if (Object.keys(part).length > 0) patch[field] = part;
+    } else if (!same(value, current)) {
+      changes.push(field);
+      patch[field] = value;
+    }
+  }
+  return { changes, patch: patch as SenderUpdate };
+}
+
+/**
+ * A list field in one form: the spec lets a request give `emails` as one address, a list of
+ * addresses, or a list of labelled objects, while the service answers the labelled objects.
+ */
+function normalize(value: unknown, schema: Schema | undefined): unknown {
+  const item = schema ? labelledItem(schema) : undefined;
+  if (!item || value === null) return value;
+  const [key, properties] = item;
+  return [value].flat().map((entry) => {
+    const blank = Object.fromEntries(properties.map((name) => [name, null]));
+    return isObject(entry) ? { ...blank, ...entry } : { ...blank, [key]: entry };
+  });
+}
+
+/** For a field that takes labelled objects: the key a plain value stands for, and every key of the object. */
+function labelledItem(schema: Schema): [string, string[]] | undefined {
+  const resolved = resolve(schema);
+  if (resolved.type === 'object' && resolved.required?.length === 1 && resolved.properties)
+    return [resolved.required[0] as string, Object.keys(resolved.properties)];
+  for (const option of [
+    ...(resolved.anyOf ?? []),
+    ...(resolved.oneOf ?? []),
+    ...(resolved.items ? [resolved.items] : []),
+  ]) {
+    const found = labelledItem(option);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Deep equality of JSON values, whatever the order of keys. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => same(item, b[i]));
+  }
+  if (!isObject(a) || !isObject(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  // A key absent on one side and null on the other is the same: responses spell out nulls.
+  return [...keys].every((key) => same(a[key] ?? null, b[key] ?? null));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

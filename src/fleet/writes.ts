@@ -1,0 +1,288 @@
+// The writes of a fleet, each journalled: an intent on disk before the request, an outcome after.
+// A create that may have reached the service (a cut connection, a timeout, a 5xx) is never sent
+// again blindly: once its per-attempt timeout has passed, its sender_id is looked up, and it is sent
+// again only when the service has no such sender.
+import { ApiError, ValidationError } from '../errors.js';
+import { backoff, sleep } from '../retry.js';
+import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
+import type { AccountRuntime } from './accounts.js';
+import { compareSender } from './compare.js';
+import type { CreateInDoubt, Journal, JournalLine, Operation } from './journal.js';
+
+/** What a write ended in. */
+export type WriteResult = { sender: Sender; adopted?: boolean } | { error: unknown };
+
+/** What every write needs. */
+export interface WriteContext {
+  journal: Journal;
+  runtime: AccountRuntime;
+  senderId: string;
+  signal?: AbortSignal | undefined;
+  /** Told when a create waits for an earlier one's window to pass. */
+  onDeferred?: (untilMs: number) => void;
+}
+
+/** Past the per-attempt timeout, a margin for the journal's sync and the clocks. */
+export const settleMarginMs = 1_000;
+// Bounds, so that a run ends: 429s in a row for one write, and ambiguous failures of one write.
+const maxRefusals = 20;
+const maxAmbiguous = 3;
+
+/** The outcome of an attempt: the error was not an answer that says the write was not applied. */
+export function isAmbiguous(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status >= 500 || error.status < 400;
+  return !(error instanceof ValidationError);
+}
+
+const isRefusal = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 429;
+
+/** The error as the journal and the report keep it. */
+export function errorRecord(error: unknown): NonNullable<Extract<JournalLine, { type: 'outcome' }>['error']> {
+  if (error instanceof ApiError) {
+    const body = error.body as { message?: unknown; detail?: unknown } | undefined;
+    const message = typeof body?.message === 'string' ? body.message : error.message;
+    return {
+      status: error.status,
+      ...(error.code !== undefined ? { code: error.code } : {}),
+      message,
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+    };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+interface Attempt {
+  seq: number;
+  at: number;
+  sender?: Sender;
+  error?: unknown;
+}
+
+/** One request of a write, in a slot of the account: the intent synced to disk, then the request. */
+async function attempt(
+  context: WriteContext,
+  op: Operation,
+  send: () => Promise<Sender | undefined>,
+  sid?: string,
+): Promise<Attempt> {
+  const { journal, runtime, senderId } = context;
+  return runtime.limiter.run(async () => {
+    const seq = journal.nextSeq();
+    const at = Date.now();
+    const { name: account, accountSid } = runtime.account;
+    await journal.write({
+      type: 'intent',
+      run: journal.run,
+      seq,
+      op,
+      account,
+      accountSid,
+      sender_id: senderId,
+      ...(sid ? { sid } : {}),
+      at,
+      timeoutMs: runtime.timeoutMs,
+    });
+    try {
+      return { seq, at, sender: await send() };
+    } catch (error) {
+      return { seq, at, error };
+    }
+  });
+}
+
+function outcome(
+  context: WriteContext,
+  op: Operation,
+  at: { run: string; seq: number },
+  result: Extract<JournalLine, { type: 'outcome' }>['result'],
+  detail: { sender?: Sender | undefined; error?: unknown } = {},
+): Promise<void> {
+  return context.journal.write({
+    type: 'outcome',
+    run: at.run,
+    seq: at.seq,
+    op,
+    accountSid: context.runtime.account.accountSid,
+    sender_id: context.senderId,
+    result,
+    ...(detail.sender ? { sid: detail.sender.sid, status: detail.sender.status } : {}),
+    ...(detail.error !== undefined ? { error: errorRecord(detail.error) } : {}),
+    at: Date.now(),
+  });
+}
+
+/** The wait before a refused (429) write is sent again: the limiter honours Retry-After; without one, a backoff. */
+async function afterRefusal(error: ApiError, refusals: number, signal?: AbortSignal): Promise<void> {
+  const ms = error.retryAfterMs ?? backoff(refusals, { backoffBaseMs: 250, backoffCapMs: 8_000 });
+  await sleep(ms, signal).catch(() => undefined);
+}
+
+/**
+ * Creates a sender, never twice. `inDoubt` is an earlier run's create with no known outcome; with
+ * `readAt` (when the plan read the account) after its window, the plan's read already settled it.
+ */
+export async function createSender(
+  context: WriteContext,
+  body: SenderCreate,
+  inDoubt?: CreateInDoubt,
+  readAt = 0,
+): Promise<WriteResult> {
+  const { journal, runtime, signal } = context;
+  let doubt = inDoubt;
+  if (doubt && readAt >= doubt.at + doubt.timeoutMs + settleMarginMs) {
+    await outcome(context, 'create', doubt, 'absent');
+    doubt = undefined;
+  }
+  let refusals = 0;
+  let ambiguities = 0;
+  for (;;) {
+    if (doubt) {
+      const until = doubt.at + doubt.timeoutMs + settleMarginMs;
+      context.onDeferred?.(until);
+      // An interrupted run leaves it in doubt in the journal: the next run looks it up.
+      const lookup = await untilAborted(runtime.lookup(context.senderId, until), signal);
+      if (lookup.aborted) return { error: signal?.reason };
+      const found = lookup.value;
+      await outcome(context, 'create', doubt, found ? 'found' : 'absent', { sender: found });
+      if (found) return { sender: found, adopted: true };
+      doubt = undefined;
+    }
+    if (signal?.aborted) return { error: signal.reason };
+    const sent = await attempt(context, 'create', () => runtime.writer.create(body));
+    const at = { run: journal.run, seq: sent.seq };
+    if (sent.sender) {
+      await outcome(context, 'create', at, 'ok', { sender: sent.sender });
+      return { sender: sent.sender };
+    }
+    if (isRefusal(sent.error) && ++refusals <= maxRefusals) {
+      await outcome(context, 'create', at, 'refused', { error: sent.error });
+      await afterRefusal(sent.error, refusals, signal);
+      continue;
+    }
+    if (isAmbiguous(sent.error)) {
+      await outcome(context, 'create', at, 'ambiguous', { error: sent.error });
+      // Left in doubt in the journal: the next run looks it up.
+      if (++ambiguities > maxAmbiguous) return { error: sent.error };
+      doubt = { ...at, at: sent.at, timeoutMs: runtime.timeoutMs };
+      continue;
+    }
+    await outcome(context, 'create', at, 'failed', { error: sent.error });
+    return { error: sent.error };
+  }
+}
+
+/**
+ * Sends `patch`; after an ambiguous failure, waits out the window, reads the sender again and sends
+ * only what still differs from `wanted`.
+ */
+export async function updateSender(
+  context: WriteContext,
+  sid: string,
+  patch: SenderUpdate,
+  wanted: SenderCreate,
+  op: Operation = 'update',
+): Promise<WriteResult> {
+  const { journal, runtime, signal } = context;
+  let body = patch;
+  let refusals = 0;
+  let ambiguities = 0;
+  for (;;) {
+    if (signal?.aborted) return { error: signal.reason };
+    const sent = await attempt(context, op, () => runtime.writer.update(sid, body), sid);
+    const at = { run: journal.run, seq: sent.seq };
+    if (sent.sender) {
+      await outcome(context, op, at, 'ok', { sender: sent.sender });
+      return { sender: sent.sender };
+    }
+    if (isRefusal(sent.error) && ++refusals <= maxRefusals) {
+      await outcome(context, op, at, 'refused', { error: sent.error });
+      await afterRefusal(sent.error, refusals, signal);
+      continue;
+    }
+    if (!isAmbiguous(sent.error) || ++ambiguities > maxAmbiguous) {
+      await outcome(context, op, at, isAmbiguous(sent.error) ? 'ambiguous' : 'failed', { error: sent.error });
+      return { error: sent.error };
+    }
+    await outcome(context, op, at, 'ambiguous', { error: sent.error });
+    await sleep(Math.max(0, sent.at + runtime.timeoutMs + settleMarginMs - Date.now()), signal).catch(() => undefined);
+    if (signal?.aborted) return { error: signal.reason };
+    const fresh = await read(runtime, sid);
+    if ('error' in fresh) return fresh;
+    if (op === 'verify') {
+      if (fresh.sender.status !== 'PENDING_VERIFICATION') return fresh;
+      continue;
+    }
+    const { changes, patch: rest } = compareSender(wanted, fresh.sender);
+    if (changes.length === 0) return fresh;
+    body = rest;
+  }
+}
+
+/** Deletes a sender; the reader retries, and a 404 means it is gone already. */
+export async function deleteSender(context: WriteContext, sid: string): Promise<WriteResult | { deleted: true }> {
+  const { journal, runtime } = context;
+  const sent = await attempt(
+    context,
+    'delete',
+    async () => {
+      await runtime.reader.delete(sid);
+      return undefined;
+    },
+    sid,
+  );
+  const at = { run: journal.run, seq: sent.seq };
+  const gone = sent.error instanceof ApiError && sent.error.status === 404;
+  if (sent.error === undefined || gone) {
+    await outcome(context, 'delete', at, 'ok');
+    return { deleted: true };
+  }
+  await outcome(context, 'delete', at, 'failed', { error: sent.error });
+  return { error: sent.error };
+}
+
+/** Reads one sender in a slot of the account. */
+export async function read(runtime: AccountRuntime, sid: string): Promise<WriteResult> {
+  try {
+    return { sender: await runtime.limiter.run(() => runtime.reader.get(sid)) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Reads the sender until `done` says so, the wait growing from `intervalMs`; the last read on timeout or abort. */
+export async function poll(
+  runtime: AccountRuntime,
+  sender: Sender,
+  done: (sender: Sender) => boolean,
+  { intervalMs, timeoutMs, signal }: { intervalMs: number; timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<WriteResult & { timedOut?: boolean }> {
+  const deadline = Date.now() + timeoutMs;
+  let current = sender;
+  for (let wait = intervalMs; !done(current); wait = Math.min(wait * 1.5, 30_000)) {
+    if (Date.now() + wait > deadline || signal?.aborted) return { sender: current, timedOut: true };
+    await sleep(wait, signal).catch(() => undefined);
+    const fresh = await read(runtime, current.sid);
+    if ('error' in fresh) return fresh;
+    current = fresh.sender;
+  }
+  return { sender: current };
+}
+
+/** The promise's value, or `aborted` as soon as the signal aborts (the promise is left to settle). */
+async function untilAborted<T>(
+  promise: Promise<T>,
+  signal?: AbortSignal,
+): Promise<{ aborted: true } | { aborted: false; value: T }> {
+  if (!signal) return { aborted: false, value: await promise };
+  if (signal.aborted) return { aborted: true };
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<{ aborted: true }>((resolve) => {
+    onAbort = () => resolve({ aborted: true });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ aborted: false as const, value })), aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
