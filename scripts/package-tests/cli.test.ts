@@ -140,7 +140,7 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
     [
       'an invalid body',
       ['create', '--sender-id', '+15017122661'],
-      /error: --sender-id: must be `whatsapp:` followed by an E.164 number, such as `whatsapp:+15017122661`/,
+      /error: --sender-id: must be `whatsapp:` followed by an E\.164 number, such as `whatsapp:\+15017122661`/,
     ],
     ['an unknown command', ['launch'], /unknown command 'launch'/],
     ['a missing argument', ['get'], /missing required argument 'sid'/],

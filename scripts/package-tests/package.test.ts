@@ -57,7 +57,7 @@ describe('the packed package', () => {
       ]),
     );
     expect(new Set(imports('fleet.js'))).toEqual(
-      new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml', 'openapi-fetch']),
+      new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml']),
     );
   });
 
