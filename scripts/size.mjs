@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { root } from './generate.mjs';
 
 /**
- * The budget in bytes, min+gz: the figure reached (12,022 B), rounded up to the next 128 B. It was
+ * The budget in bytes, min+gz: the figure reached (12,024 B), rounded up to the next 128 B. It was
  * 8 KiB until retries, Retry-After, per-attempt timeouts, the logger with redaction, the call-option
  * checks (9,628 B) and waitForStatus, register and verify (10,277 B) came in; issue 13's hardening
  * added 3.1 KB (13,373 B: one-pass request building, redaction of headers and cause chains,

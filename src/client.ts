@@ -2,6 +2,7 @@ import { type OperationAt, type OperationId, operationTable } from '../generated
 import { resolveConfig } from './config.js';
 import { NextPageError, ValidationError } from './errors.js';
 import { type WaitOptions, waitForStatus, waitOnlyKeys } from './lifecycle.js';
+import { checkObject, type ListParams, listQuery, pageProblem, parameterNames, queryString } from './list-params.js';
 import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, pathSegment, readingInput, requestHeaders, serializeBody } from './prepare.js';
@@ -9,9 +10,7 @@ import { redactor } from './redact.js';
 import { type Call, perform, requestIdHeader, send } from './request.js';
 import type { Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
-import { didYouMean, own, type RequestParts, validateRequest } from './validate.js';
-
-type Query = NonNullable<OperationAt<'listSenders'>['parameters']['query']>;
+import { own, type RequestParts, validateRequest } from './validate.js';
 
 /** What an operation resolves to: the JSON body of its success response, or nothing (204). */
 export type OperationResult<Id extends OperationId> =
@@ -25,17 +24,7 @@ export type OperationResult<Id extends OperationId> =
       }[keyof Responses & (200 | 201 | 202 | 204)]
     : never;
 
-/** Which page of a list to read. */
-export interface ListParams {
-  /** How many senders a page holds (1 to 1000). */
-  pageSize?: number;
-  /** The page index that goes with `pageToken`. */
-  page?: number;
-  /** The token of the page to read, from a previous page's `meta`. */
-  pageToken?: string;
-}
-
-export type { IterateParams };
+export type { IterateParams, ListParams };
 
 /** A successful call with what came with it, from `.withResponse()`. */
 export interface WithResponse<T> {
@@ -273,19 +262,6 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   };
 }
 
-/** What is wrong with a page body, or undefined: `senders` a list, `meta` an object, a next URL a string or null. */
-function pageProblem(body: unknown): string | undefined {
-  const senders = own(body as Record<string, unknown>, 'senders');
-  const meta = own(body as Record<string, unknown>, 'meta');
-  if (!Array.isArray(senders)) return `is not a page of senders: senders is ${kind(senders)}, not a list`;
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
-    return `is not a page of senders: meta is ${kind(meta)}, not an object`;
-  const next = own(meta as Record<string, unknown>, 'next_page_url');
-  if (next !== undefined && next !== null && typeof next !== 'string')
-    return `is not a page of senders: meta.next_page_url is ${kind(next)}, not a URL or null`;
-  return undefined;
-}
-
 /** What is wrong with a created sender for waiting on it, or undefined: its sid must be one. */
 function sidProblem(body: unknown): string | undefined {
   const sid = own(body as Record<string, unknown>, 'sid');
@@ -295,48 +271,4 @@ function sidProblem(body: unknown): string | undefined {
   } catch {
     return `carries ${sid === undefined ? 'no sid' : 'no valid sid'}, so the new sender cannot be awaited; list the senders to find it before creating it again`;
   }
-}
-
-const kind = (value: unknown) =>
-  value === undefined ? 'missing' : value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-
-// The list parameters users pass, by the spec's query parameter names.
-const queryNames = { pageSize: 'PageSize', page: 'Page', pageToken: 'PageToken' } as const satisfies Record<
-  keyof ListParams,
-  keyof Query
->;
-
-// The other way round, for naming a parameter in a ValidationError as the caller wrote it.
-const parameterNames: Record<string, string> = Object.fromEntries(
-  Object.entries(queryNames).map(([key, name]) => [name, key]),
-);
-
-/** The query of a list call, each parameter read once; refuses keys that are not list parameters (`page_size`…). */
-function listQuery(params: unknown, allowed: readonly string[] = Object.keys(queryNames)): Query {
-  const given = { ...checkObject(params, 'params') } as Record<string, unknown>;
-  const unknown = Object.keys(given).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    throw new ValidationError(
-      unknown.map((key) => ({
-        path: `$.${key}`,
-        message: `is not a list parameter${didYouMean(key, allowed) ?? `; use ${allowed.join(', ')}`}`,
-      })),
-    );
-  }
-  const query: Record<string, unknown> = { Channel: 'whatsapp' };
-  for (const [key, name] of Object.entries(queryNames)) query[name] = own(given, key);
-  return query as Query;
-}
-
-function checkObject(value: unknown, name: string): object {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
-  throw new ValidationError([{ path: name, message: 'must be an object' }]);
-}
-
-/** `?Channel=whatsapp&PageSize=20`, the parameters in the order given, without the undefined ones. */
-function queryString(query: Record<string, unknown> | undefined): string {
-  const pairs = Object.entries(query ?? {}).filter(([, value]) => value !== undefined);
-  return pairs.length === 0
-    ? ''
-    : `?${pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`).join('&')}`;
 }

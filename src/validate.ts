@@ -2,6 +2,7 @@
 // parameter and body schemas. The generator refuses any keyword this file does not implement.
 import { requestRules } from '../generated/request-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { didYouMean, inWords } from './messages.js';
 import type { OperationId } from './types.js';
 
 /** The subset of JSON Schema that the spec's request side uses (scripts/request-rules.mjs refuses the rest). */
@@ -114,12 +115,6 @@ function matches(test: () => boolean): boolean {
   }
 }
 
-/** `must be <words>, such as `<example>``: a pattern as the spec says it in words. */
-function inWords(schema: Schema): string {
-  const example = schema.examples?.[0];
-  return `must be ${schema['x-pattern-description']}${typeof example === 'string' ? `, such as \`${example}\`` : ''}`;
-}
-
 /**
  * The first way a string breaks `schema`'s string keywords, or undefined. A string of the wrong
  * length is not matched further: on a long one, a backtracking pattern (the uri format's) can
@@ -140,37 +135,6 @@ function stringProblem(schema: Schema, value: string): string | undefined {
   if (schema.format !== undefined && !matches(() => own(formats, schema.format as string)?.(value) === true))
     return `must be a valid ${schema.format}`;
   return undefined;
-}
-
-/**
- * `; did you mean `sender_id`?` when `key` is a camelCase, case or near spelling of one known
- * key (at most two letters off), else undefined.
- */
-export function didYouMean(key: string, known: readonly string[]): string | undefined {
-  const plain = (name: string) => name.replace(/[_\-\s]/g, '').toLowerCase();
-  const near = known.filter((name) => plain(name) === plain(key));
-  const found =
-    near.length > 0
-      ? near
-      : known.filter((name) => distance(plain(name), plain(key)) <= Math.min(2, Math.floor(name.length / 4)));
-  return found.length === 1 ? `; did you mean \`${found[0]}\`?` : undefined;
-}
-
-/** Levenshtein distance between two short names. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = row;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Whether `value` has the type `schema` asks for (or it asks for none). */

@@ -56,9 +56,7 @@ describe('the packed package', () => {
         ...['v8', 'vm', 'commander', 'nanospinner', 'cli-progress', 'js-yaml'],
       ]),
     );
-    expect(new Set(imports('fleet.js'))).toEqual(
-      new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml']),
-    );
+    expect(new Set(imports('fleet.js'))).toEqual(new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml']));
   });
 
   it('builds dist/ on pack from a clean clone (prepack)', async () => {
