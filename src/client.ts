@@ -78,7 +78,15 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
   const redact = redactor(secrets);
-  const call = { policy: settings, redact, log: logger && ((line: string) => logger.debug(line)) };
+  // A logger that throws loses its line, never the call: the request may have been applied by then.
+  const log =
+    logger &&
+    ((line: string) => {
+      try {
+        logger.debug(line);
+      } catch {}
+    });
+  const call = { policy: settings, redact, log };
   // Redirects are not followed here either: they would carry credentials and bodies elsewhere.
   const raw = createClient<paths>({ baseUrl, fetch: fetchImpl, redirect: 'manual' });
   // Set per request, so that the client object itself holds no credential to print.

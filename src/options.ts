@@ -122,9 +122,23 @@ const longestTimer = 2 ** 31 - 1;
 const milliseconds = (minimum: number) => ({ type: 'number', minimum, maximum: longestTimer });
 
 // The options as schemas, checked by the same code as the spec's own rules.
+// Every option is named here, so that a misspelt one (`apikey`, `baseURL`) is an error rather than
+// silently ignored while the environment or the default host fills in for it. Credentials and the
+// host are checked in src/config.ts; here they only need to be known names.
+const headerValue = { type: 'string', pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$' };
 const clientRules = {
   type: 'object',
+  additionalProperties: false,
   properties: {
+    accountSid: {},
+    authToken: {},
+    apiKey: {},
+    apiSecret: {},
+    baseUrl: {},
+    edge: {},
+    region: {},
+    // It joins the User-Agent header: what a header value can carry, never a line break.
+    userAgentExtension: headerValue,
     timeoutMs: milliseconds(1),
     maxRetries: { type: 'integer', minimum: 0, maximum: 100 },
     backoffBaseMs: milliseconds(0),
@@ -134,7 +148,7 @@ const clientRules = {
     fetch: { type: 'function' },
     logger: { type: 'object', required: ['debug'], properties: { debug: { type: 'function' } } },
   },
-};
+} satisfies { type: string; additionalProperties: boolean; properties: Record<keyof ClientOptions, object> };
 const requestRules = {
   type: 'object',
   additionalProperties: false,
@@ -146,7 +160,7 @@ const requestRules = {
       // RFC 9110 token characters; a value must not split the header block.
       propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
       // Visible ASCII, tabs and spaces, and Latin-1 (what a header can carry); never a line break.
-      additionalProperties: { type: 'string', pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$' },
+      additionalProperties: headerValue,
     },
   },
 };
