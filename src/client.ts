@@ -107,7 +107,14 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
   const redact = redactor(secrets);
-  const log = logger && ((line: string) => logger.debug(line));
+  // A logger that throws loses its line, never the call: the request may have been applied by then.
+  const log =
+    logger &&
+    ((line: string) => {
+      try {
+        logger.debug(line);
+      } catch {}
+    });
 
   /**
    * One operation, from the generated table: reads and checks its input in one pass, then sends

@@ -144,6 +144,8 @@ function field(body: unknown, name: string): unknown {
     : undefined;
 }
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/** A message field that says something: an empty one falls through to the next (RFC 9457 `detail`, `title`). */
+const said = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
 /**
  * The service answered with an error status, or with a 2xx body that cannot be read.
@@ -194,9 +196,9 @@ export class ApiError extends SendersError {
     const rawCode = field(body, 'code');
     const code = typeof rawCode === 'number' ? rawCode : undefined;
     // Twilio's shape has `message`; the RFC 9457 shape of newer APIs has `detail` and `title`.
-    const said =
-      init.detail ?? text(field(body, 'message')) ?? text(field(body, 'detail')) ?? text(field(body, 'title'));
-    const reason = code !== undefined ? `${code}: ${said ?? 'no message'}` : (said ?? 'no error body');
+    const words =
+      init.detail ?? said(field(body, 'message')) ?? said(field(body, 'detail')) ?? said(field(body, 'title'));
+    const reason = code !== undefined ? `${code}: ${words ?? 'no message'}` : (words ?? 'no error body');
     const request = init.requestId ? ` [request ${init.requestId}]` : '';
     const why = init.why ? `; ${init.why}` : '';
     super(`${init.method} ${pathOf(init.url)} → ${init.status} (${reason})${request}${why}`, { cause: init.cause });

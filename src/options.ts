@@ -138,9 +138,28 @@ const milliseconds = (minimum: number) => ({ type: 'number', minimum, maximum: l
 const maxRetries = { type: 'integer', minimum: 0, maximum: 100 };
 
 // The options as schemas, checked by the same code as the spec's own rules.
+// Every option is named here, so that a misspelt one (`apikey`, `baseURL`) is an error rather than
+// silently ignored while the environment or the default host fills in for it. Credentials and the
+// host are checked in src/config.ts; here they only need to be known names.
+const headerValue = {
+  type: 'string',
+  pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$',
+  'x-pattern-description': 'a header value: visible characters, spaces and tabs, no line break',
+  examples: ['code=404'],
+};
 const clientRules = {
   type: 'object',
+  additionalProperties: false,
   properties: {
+    accountSid: {},
+    authToken: {},
+    apiKey: {},
+    apiSecret: {},
+    baseUrl: {},
+    edge: {},
+    region: {},
+    // It joins the User-Agent header: what a header value can carry, never a line break.
+    userAgentExtension: headerValue,
     timeoutMs: milliseconds(1),
     maxRetries,
     backoffBaseMs: milliseconds(0),
@@ -150,7 +169,7 @@ const clientRules = {
     fetch: { type: 'function' },
     logger: { type: 'object', required: ['debug'], properties: { debug: { type: 'function' } } },
   },
-};
+} satisfies { type: string; additionalProperties: boolean; properties: Record<keyof ClientOptions, object> };
 const requestRules = {
   type: 'object',
   additionalProperties: false,
@@ -167,12 +186,7 @@ const requestRules = {
         examples: ['Prefer'],
       },
       // Visible ASCII, tabs and spaces, and Latin-1 (what a header can carry); never a line break.
-      additionalProperties: {
-        type: 'string',
-        pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$',
-        'x-pattern-description': 'a header value: visible characters, spaces and tabs, no line break',
-        examples: ['code=404'],
-      },
+      additionalProperties: headerValue,
     },
   },
 };
