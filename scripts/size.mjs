@@ -13,10 +13,10 @@ import { root } from './generate.mjs';
  * checks (9,628 B) and waitForStatus, register and verify (10,277 B) came in; issue 13's hardening
  * added 3.1 KB: one-pass request building, redaction of headers and cause chains, redirects as
  * errors, page checks, the waitForStatus deadline, and ajv-formats' full `uri` format (1.6 KB
- * minified), so that the client judges URLs as Prism does; with issue 12's 2026 request rules, 13,526 B.
+ * minified), so that the client judges URLs as Prism does; with issue 12's 2026 request rules, 13,526 B; with closed client options, 13,582 B.
  * openapi-fetch alone is 2,604 B of it.
  */
-export const budgetBytes = 13_568;
+export const budgetBytes = 13_696;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {

@@ -83,6 +83,8 @@ export function program(): Command {
       override('--sender-id', options.senderId, undefined, 'sender_id');
       override('--name', options.name, 'profile', 'name');
       override('--waba-id', options.wabaId, 'configuration', 'waba_id');
+      // Without a file, a missing sender id or profile (its name) is a missing flag.
+      if (!options.file) Object.assign(names, { '$.sender_id': '--sender-id', '$.profile': '--name', ...names });
       const senders = await connect(globals());
       show(globals(), await named(() => senders.create(body as SenderCreate), names, options.file));
     });
