@@ -128,6 +128,15 @@ describe.concurrent('register', () => {
     expect(stdout).toMatch(/^status +ONLINE$/m);
   });
 
+  it('run again for a number it registered already, says how to go on with that sender', async () => {
+    const path = file('twice.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
+    const first = await cli(['register', '--file', path], { input: '' });
+    const sid = /XE[0-9a-f]{32}/.exec(first.stderr)?.[0];
+    const again = await cli(['register', '--file', path], { input: '' });
+    expect(again.code).toBe(1);
+    expect(again.stderr.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
+  });
+
   it.each([
     ['three mistyped codes', '111111\n222222\n333333\n', 1],
     ['no code at all', '', 2],

@@ -85,6 +85,20 @@ describe('requests the spec forbids, with validate: false', () => {
   });
 });
 
+describe('with Prism in front (validate: true, the default)', () => {
+  it("answers a body the spec forbids with the Twilio 400 the spec documents, not Prism's 422", async () => {
+    sandbox = await startSandbox();
+    const answer = await call('POST', '/v2/Channels/Senders', {
+      sender_id: senderId(1),
+      profile: { name: 'Example Motors' },
+      webhook: { callback_url: 5 },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(twilioBody(400));
+    expect(answer.body.message).toContain('callback_url');
+  });
+});
+
 describe('nothing a request does crashes the host', () => {
   it('answers 500 with a Twilio body when a handler fails, and goes on serving', async () => {
     sandbox = await startSandbox({ validate: false });
@@ -95,6 +109,15 @@ describe('nothing a request does crashes the host', () => {
     expect(failed.status).toBe(500);
     expect(failed.body).toEqual({ ...twilioBody(500), code: 20500 });
     sandbox.mutateResponses((body) => body);
+    expect((await call('GET', '/v2/Channels/Senders?Channel=whatsapp')).status).toBe(200);
+  });
+
+  it('answers a body over its 1 MiB bound with a Twilio 400, and goes on serving', async () => {
+    sandbox = await startSandbox({ validate: false });
+    const huge = JSON.stringify({ sender_id: 'x'.repeat(2 * 2 ** 20) });
+    const answer = await call('POST', '/v2/Channels/Senders', huge);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(twilioBody(400));
     expect((await call('GET', '/v2/Channels/Senders?Channel=whatsapp')).status).toBe(200);
   });
 
