@@ -54,7 +54,9 @@ describe('through prism proxy, one call', () => {
   it.each(Object.entries(drifts))('fails on %s, naming the field', async (_, { change, field }) => {
     checked.sandbox.mutateResponses(everySender(change));
     const senders = contractClient(checked.url, { maxRetries: 0 });
-    const error = await senders.create({ sender_id: senderId() }).catch((caught: unknown) => caught);
+    const error = await senders
+      .create({ sender_id: senderId(), profile: { name: 'Example Motors' } })
+      .catch((caught: unknown) => caught);
     expect((error as Error).cause).toBeInstanceOf(SpecViolation);
     expect((error as Error).message).toMatch(naming(field));
   });
@@ -62,7 +64,7 @@ describe('through prism proxy, one call', () => {
   it('hands a field the spec does not know through the client, straight from the service', async () => {
     checked.sandbox.mutateResponses(everySender((sender) => ({ ...sender, throughput_tier: 'standard' })));
     const senders = createSendersClient({ ...credentials, baseUrl: checked.sandbox.url });
-    const created = await senders.create({ sender_id: senderId() });
+    const created = await senders.create({ sender_id: senderId(), profile: { name: 'Example Motors' } });
     expect(created).toMatchObject({ throughput_tier: 'standard', status: 'CREATING' });
     expect(await senders.get(created.sid)).toMatchObject({ throughput_tier: 'standard' });
   });

@@ -102,7 +102,7 @@ describe.skipIf(!prismUrl)('differential fuzzing against Prism', () => {
     const calls = [
       () => senders.get(sid, dynamic),
       () => senders.list({ pageSize: 20 }, dynamic),
-      () => senders.create({ sender_id: 'whatsapp:+15017122661' }, dynamic),
+      () => senders.create({ sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } }, dynamic),
       () => senders.update(sid, { profile: { name: 'Fuzz' } }, dynamic),
     ];
     const results = await pooled(

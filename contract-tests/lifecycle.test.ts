@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => checked.close());
 
 let number = 0;
-const fresh = () => ({ sender_id: `whatsapp:+1555${String(7_000_000 + ++number).padStart(8, '0')}` });
+const fresh = () => ({
+  sender_id: `whatsapp:+1555${String(7_000_000 + ++number).padStart(8, '0')}`,
+  profile: { name: 'Example Motors' },
+});
 const fast = { intervalMs: 20, timeoutMs: 5_000 };
 
 describe('register and verify', () => {

@@ -45,7 +45,11 @@ describe.skipIf(target === 'skipped')(`scenarios against ${target}`, () => {
   it('reads the first page, and iterates a few senders, with the real meta shape', async () => {
     // Where writes are allowed, three senders of its own, so that the page cannot be empty.
     const own =
-      writes && !live ? await Promise.all([1, 2, 3].map(() => senders.create({ sender_id: freshSenderId() }))) : [];
+      writes && !live
+        ? await Promise.all(
+            [1, 2, 3].map(() => senders.create({ sender_id: freshSenderId(), profile: { name: 'Example Motors' } })),
+          )
+        : [];
     try {
       const page = await senders.list({ pageSize: 5 });
       expect(page.meta.key).toBe('senders');
@@ -97,7 +101,11 @@ describe.skipIf(target === 'skipped')(`scenarios against ${target}`, () => {
   });
 
   it.runIf(!live)('registers, verifies and goes online; a profile change shows ONLINE:UPDATING', async () => {
-    const created = await senders.create({ sender_id: freshSenderId(), configuration: { verification_method: 'sms' } });
+    const created = await senders.create({
+      sender_id: freshSenderId(),
+      profile: { name: 'Example Motors' },
+      configuration: { verification_method: 'sms' },
+    });
     expect(created.status).toBe('CREATING');
     await until(created.sid, ['PENDING_VERIFICATION']);
     const verifying = await senders.update(created.sid, { configuration: { verification_code: '123456' } });
@@ -114,7 +122,11 @@ describe.skipIf(target === 'skipped')(`scenarios against ${target}`, () => {
   it.runIf(target === 'mock')('pages through 250 senders with iterate(), each page from next_page_url', async () => {
     const created = new Set<string>();
     for (let batch = 0; batch < 10; batch++) {
-      const made = await Promise.all(Array.from({ length: 25 }, () => senders.create({ sender_id: freshSenderId() })));
+      const made = await Promise.all(
+        Array.from({ length: 25 }, () =>
+          senders.create({ sender_id: freshSenderId(), profile: { name: 'Example Motors' } }),
+        ),
+      );
       for (const sender of made) created.add(sender.sid);
     }
     const seen = new Set<string>();
@@ -127,7 +139,7 @@ describe.skipIf(target === 'skipped')(`scenarios against ${target}`, () => {
   });
 
   it.runIf(target === 'mock')('retries through the 429 mode, each 429 checked against the spec', async () => {
-    const created = await senders.create({ sender_id: freshSenderId() });
+    const created = await senders.create({ sender_id: freshSenderId(), profile: { name: 'Example Motors' } });
     await sandbox('fail-next', { status: 429, count: 2 });
     const sender = await senders.get(created.sid);
     expect(sender.sid).toBe(created.sid);
@@ -142,7 +154,7 @@ describe.skipIf(target === 'skipped')(`scenarios against ${target}`, () => {
   });
 
   it.runIf(target === 'mock')('shows OFFLINE with its reasons', async () => {
-    const created = await senders.create({ sender_id: freshSenderId() });
+    const created = await senders.create({ sender_id: freshSenderId(), profile: { name: 'Example Motors' } });
     await sandbox('status', { sid: created.sid, status: 'OFFLINE' });
     const offline = await senders.get(created.sid);
     expect(offline.status).toBe('OFFLINE');

@@ -88,7 +88,8 @@ export const requestRules = {
       "type": "object",
       "additionalProperties": false,
       "required": [
-        "sender_id"
+        "sender_id",
+        "profile"
       ],
       "properties": {
         "sender_id": {

@@ -151,7 +151,14 @@ export interface components {
         /** @example Cars and parts since 1998. */
         NullableString: string | null;
         NullableHttpUrl: components["schemas"]["HttpUrl"] | null;
-        /** @description The body of a create request. */
+        /**
+         * @description The body of a create request. `profile`, with its `name`, is
+         *     required: WhatsApp requires a display name for every sender
+         *     (Meta's display-name guidelines), so a WhatsApp sender cannot be
+         *     registered without one. The published description leaves `profile`
+         *     optional because the same endpoint serves RCS; this spec is
+         *     WhatsApp's.
+         */
         SenderCreate: {
             /**
              * @description The channel-prefixed address, `whatsapp:` and an E.164 number (`+`, a
@@ -181,7 +188,7 @@ export interface components {
              *     a day. Before a bulk registration, register one sender and check
              *     that its name is accepted. The other fields are as on update.
              */
-            profile?: components["schemas"]["ProfileCreateInput"];
+            profile: components["schemas"]["ProfileCreateInput"];
         };
         /** @description The body of an update request; only the keys sent are changed. */
         SenderUpdate: {

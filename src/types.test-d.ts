@@ -6,7 +6,11 @@ const senders = createSendersClient({ accountSid: `AC${'0'.repeat(32)}`, authTok
 
 describe('the generated types', () => {
   it('take snake_case keys and refuse the camelCase the official SDK invites', () => {
-    assertType<SenderCreate>({ sender_id: 'whatsapp:+15017122661', configuration: { waba_id: '1234567890' } });
+    assertType<SenderCreate>({
+      sender_id: 'whatsapp:+15017122661',
+      profile: { name: 'Example Motors' },
+      configuration: { waba_id: '1234567890' },
+    });
     // @ts-expect-error senderId is not a field of the create body
     assertType<SenderCreate>({ senderId: 'whatsapp:+15017122661' });
     // @ts-expect-error wabaId is not a field of the configuration

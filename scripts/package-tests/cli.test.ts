@@ -66,7 +66,7 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
     expect(text.stdout).toMatch(
       /^sid +XE[0-9a-f]{32}\nsender_id +whatsapp:\+1555\d{8}\nstatus +CREATING\nname +Example Motors$/m,
     );
-    const json = await cli(['create', '--sender-id', fresh(), '--json']);
+    const json = await cli(['create', '--sender-id', fresh(), '--name', 'Example Motors', '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ status: 'CREATING' });
   });
@@ -98,7 +98,7 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
 
   it('registers: waits for the code step, asks for the code, verifies, waits until ONLINE', async () => {
     const file = join(project, 'register.json');
-    writeFileSync(file, JSON.stringify({ sender_id: fresh() }));
+    writeFileSync(file, JSON.stringify({ sender_id: fresh(), profile: { name: 'Example Motors' } }));
     const { code, stdout, stderr } = await cli(['register', '--file', file], { input: '123456\n' });
     expect(code, stderr).toBe(0);
     expect(stderr).toContain('Enter the code sent to whatsapp:+1555');
@@ -107,7 +107,7 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
   });
 
   it('verifies and waits with --until', async () => {
-    const sid = sidIn((await cli(['create', '--sender-id', fresh()])).stdout);
+    const sid = sidIn((await cli(['create', '--sender-id', fresh(), '--name', 'Example Motors'])).stdout);
     expect((await cli(['wait', sid, '--until', 'PENDING_VERIFICATION', '--interval', '50'])).code).toBe(0);
     const verified = await cli(['verify', sid, '123456', '--json']);
     expect(verified.code).toBe(0);
@@ -115,13 +115,13 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
   });
 
   it('deletes only when confirmed', async () => {
-    const sid = sidIn((await cli(['create', '--sender-id', fresh()])).stdout);
+    const sid = sidIn((await cli(['create', '--sender-id', fresh(), '--name', 'Example Motors'])).stdout);
     const refused = await cli(['delete', sid], { input: 'n\n' });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('error: not deleted: not confirmed (--yes skips the question)');
     expect((await cli(['get', sid])).code).toBe(0);
     expect(await cli(['delete', sid], { input: 'y\n' })).toMatchObject({ code: 0, stdout: `deleted ${sid}\n` });
-    const sid2 = sidIn((await cli(['create', '--sender-id', fresh()])).stdout);
+    const sid2 = sidIn((await cli(['create', '--sender-id', fresh(), '--name', 'Example Motors'])).stdout);
     expect((await cli(['delete', sid2, '--yes'])).code).toBe(0);
   });
 
@@ -139,7 +139,7 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
     ['a malformed sid', ['get', 'xe123'], /error: <sid>: /],
     [
       'an invalid body',
-      ['create', '--sender-id', '+15017122661'],
+      ['create', '--sender-id', '+15017122661', '--name', 'Example Motors'],
       /error: --sender-id: must be `whatsapp:` followed by an E\.164 number, such as `whatsapp:\+15017122661`/,
     ],
     ['an unknown command', ['launch'], /unknown command 'launch'/],
@@ -170,10 +170,13 @@ describe.concurrent('whatsapp-senders (the bin)', () => {
 
   it('tries things out with --sandbox, no credentials needed', async () => {
     const { TWILIO_ACCOUNT_SID: _sid, TWILIO_AUTH_TOKEN: _token, ...without } = env;
-    const { code, stdout, stderr } = await cli(['create', '--sender-id', fresh(), '--sandbox'], {
-      base: false,
-      environment: without,
-    });
+    const { code, stdout, stderr } = await cli(
+      ['create', '--sender-id', fresh(), '--name', 'Example Motors', '--sandbox'],
+      {
+        base: false,
+        environment: without,
+      },
+    );
     expect(code).toBe(0);
     expect(stderr).toMatch(/^sandbox: a fresh in-memory service on http:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).toMatch(/^status +CREATING$/m);

@@ -24,7 +24,7 @@ const scenario = `
 const sandbox = await startSandbox(OPTIONS);
 try {
   const senders = createSendersClient({ accountSid: 'AC${'1'.repeat(32)}', authToken: 'token', baseUrl: sandbox.url });
-  const registered = await senders.register({ sender_id: 'whatsapp:+15017122661' }, { intervalMs: 20 });
+  const registered = await senders.register({ sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } }, { intervalMs: 20 });
   const online = await senders.verify(registered.sid, '123456', { intervalMs: 20 });
   sandbox.failNext(503);
   const again = await senders.get(online.sid);

@@ -81,7 +81,16 @@ describe.concurrent('errors name what the user typed', () => {
   it.each([
     ['a page size over the limit', ['list', '--page-size', '5000'], /^error: --page-size: must be at most 1000$/m],
     ['a malformed sid', ['get', 'XE123'], /^error: <sid>: /m],
-    ['a bad --sender-id', ['create', '--sender-id', '+15017122661'], /^error: --sender-id: /m],
+    [
+      'a bad --sender-id',
+      ['create', '--sender-id', '+15017122661', '--name', 'Example Motors'],
+      /^error: --sender-id: /m,
+    ],
+    [
+      'no --name (a WhatsApp sender needs its display name)',
+      ['create', '--sender-id', 'whatsapp:+15017122661'],
+      /^error: --name: /m,
+    ],
     ['a malformed sid to verify', ['verify', 'XE123', '482913'], /^error: <sid>: /m],
     ['a bad --base-url', ['list', '--base-url', 'ftp://example.com'], /^error: --base-url: /m],
   ])('names the flag for %s, and exits 2', async (_, args, message) => {
@@ -111,7 +120,7 @@ describe.concurrent('errors name what the user typed', () => {
 // Each test registers a number of its own: they run side by side.
 describe.concurrent('register', () => {
   it('asks again after a mistyped code, and goes online with the right one', async () => {
-    const path = file('again.json', { sender_id: fresh() });
+    const path = file('again.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
     const { code, stdout, stderr } = await cli(['register', '--file', path], { input: '111111\n222222\n123456\n' });
     expect(code, stderr).toBe(0);
     expect(stderr.match(/→ 400 \(70002/g)).toHaveLength(2);
@@ -119,11 +128,20 @@ describe.concurrent('register', () => {
     expect(stdout).toMatch(/^status +ONLINE$/m);
   });
 
+  it('run again for a number it registered already, says how to go on with that sender', async () => {
+    const path = file('twice.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
+    const first = await cli(['register', '--file', path], { input: '' });
+    const sid = /XE[0-9a-f]{32}/.exec(first.stderr)?.[0];
+    const again = await cli(['register', '--file', path], { input: '' });
+    expect(again.code).toBe(1);
+    expect(again.stderr.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
+  });
+
   it.each([
     ['three mistyped codes', '111111\n222222\n333333\n', 1],
     ['no code at all', '', 2],
   ])('after %s, ends by saying how to go on', async (_, input, exit) => {
-    const path = file('stuck.json', { sender_id: fresh() });
+    const path = file('stuck.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
     const { code, stderr } = await cli(['register', '--file', path], { input });
     expect(code).toBe(exit);
     const sid = /XE[0-9a-f]{32}/.exec(stderr)?.[0];
@@ -144,7 +162,7 @@ describe.concurrent('register', () => {
   });
 
   it('ends in a real pty with 0 columns, without a spinner', async () => {
-    const path = file('pty.json', { sender_id: fresh() });
+    const path = file('pty.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
     const command = `stty cols 0 rows 0; exec ${process.execPath} ${bin} register --file ${path} --base-url ${sandbox.url}`;
     const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: scratch, env });
     let bytes = 0;
@@ -201,9 +219,14 @@ describe('whatsapp-senders sandbox', () => {
     expect(Object.keys(exports)).toEqual(['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']);
     const environment = { PATH: env.PATH, ...exports };
     const senderId = fresh();
-    expect((await cli(['create', '--sender-id', senderId, '--base-url', url], { environment, base: false })).code).toBe(
-      0,
-    );
+    expect(
+      (
+        await cli(['create', '--sender-id', senderId, '--name', 'Example Motors', '--base-url', url], {
+          environment,
+          base: false,
+        })
+      ).code,
+    ).toBe(0);
     const listed = await cli(['list', '--base-url', url], { environment, base: false });
     expect(listed.stdout).toContain(senderId);
     // Only the credentials it printed.

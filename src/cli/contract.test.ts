@@ -30,7 +30,7 @@ async function seeded() {
     await fetch(`${sandbox.url}/v2/Channels/Senders`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ sender_id: `whatsapp:+1555000000${n}` }),
+      body: JSON.stringify({ sender_id: `whatsapp:+1555000000${n}`, profile: { name: 'Example Motors' } }),
     });
   }
   return sandbox;

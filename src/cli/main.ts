@@ -26,6 +26,14 @@ function nextStep(sid: string, error: unknown): string {
   return `whatsapp-senders verify ${sid} <code>`;
 }
 
+/** How to go on with a sender that exists already, by its status. */
+function goOnFrom(sender: Sender): string {
+  if (sender.status === 'PENDING_VERIFICATION') return `whatsapp-senders verify ${sender.sid} <code>`;
+  if (sender.status === 'ONLINE') return `whatsapp-senders get ${sender.sid} (it is ONLINE already)`;
+  if (sender.status === 'OFFLINE') return `whatsapp-senders get ${sender.sid} (it is OFFLINE; see its reasons)`;
+  return `whatsapp-senders wait ${sender.sid} --until PENDING_VERIFICATION`;
+}
+
 export function program(): Command {
   const root = new Command('whatsapp-senders')
     .description("Register, verify, update and retire WhatsApp senders through Twilio's Senders API.")
@@ -83,6 +91,8 @@ export function program(): Command {
       override('--sender-id', options.senderId, undefined, 'sender_id');
       override('--name', options.name, 'profile', 'name');
       override('--waba-id', options.wabaId, 'configuration', 'waba_id');
+      // Without a file, a missing sender id or profile (its name) is a missing flag.
+      if (!options.file) Object.assign(names, { '$.sender_id': '--sender-id', '$.profile': '--name', ...names });
       const senders = await connect(globals());
       show(globals(), await named(() => senders.create(body as SenderCreate), names, options.file));
     });
@@ -180,6 +190,14 @@ export function program(): Command {
       const body = (await readJson(options.file)) as SenderCreate;
       const senders = await connect(globals());
       const quiet = Boolean(globals().json);
+      const findSender = async (senderId: unknown) => {
+        try {
+          for await (const each of senders.iterate({ pageSize: 1000 })) if (each.sender_id === senderId) return each;
+        } catch {
+          // The lookup is a courtesy: the create's own error is what is reported.
+        }
+        return undefined;
+      };
       let sid: string | undefined;
       let sender: Sender;
       try {
@@ -197,7 +215,12 @@ export function program(): Command {
           options.file,
         );
       } catch (error) {
-        throw sid ? new GoOn(error, `whatsapp-senders wait ${sid} --until PENDING_VERIFICATION`) : error;
+        if (sid) throw new GoOn(error, `whatsapp-senders wait ${sid} --until PENDING_VERIFICATION`);
+        // A refused create may be a number registered already (an earlier register that gave up):
+        // the account's own sender with this sender_id says how to go on.
+        const existing = error instanceof ApiError && error.status < 500 ? await findSender(body.sender_id) : undefined;
+        if (existing) throw new GoOn(error, goOnFrom(existing));
+        throw error;
       }
       const { sid: created } = sender;
       for (let attempt = 1; sender.status === 'PENDING_VERIFICATION'; attempt++) {

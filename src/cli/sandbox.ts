@@ -18,7 +18,9 @@ export async function runSandbox({ port, lifecycle, stepMs, validate }: SandboxC
   const accountSid = `AC${randomBytes(16).toString('hex')}`;
   const authToken = randomBytes(16).toString('hex');
   const options = { port, lifecycle, stepMs, accounts: { [accountSid]: authToken }, keepAlive: true };
-  const running = validate ? await startCheckedSandbox(options) : await startBareSandbox(options);
+  const running = validate
+    ? await startCheckedSandbox({ ...options, validateRequest: false })
+    : await startBareSandbox(options);
   const checked = validate ? ', behind prism proxy --errors' : '';
   console.log(`sandbox: a stateful WhatsApp Senders service on ${running.url}${checked}; Ctrl-C stops it.`);
   console.log(`In another shell, set its credentials and pass --base-url ${running.url} to each command:`);

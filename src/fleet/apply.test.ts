@@ -279,7 +279,7 @@ describe('applyFleet', () => {
   it("uses each account's own credentials, and no TWILIO_* variable swaps them", async () => {
     const fleet = checkFleet({
       accounts: { key: { accountSid: accountSidOf(1), apiKey, apiSecretEnv: 'KEY_SECRET' } },
-      senders: [{ account: 'key', sender_id: senderIdOf(0) }],
+      senders: [{ account: 'key', sender_id: senderIdOf(0), profile: { name: 'Example Motors' } }],
     });
     service = await startFleetService({ accounts: { [apiKey]: { password: apiSecret, accountSid: accountSidOf(1) } } });
     const dir = await mkdtemp(join(tmpdir(), 'fleet-apply-'));

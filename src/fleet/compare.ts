@@ -28,8 +28,11 @@ export interface Difference {
   patch: SenderUpdate;
 }
 
+/** What a sender should be: a create body, or as little as its `sender_id` (nothing else wanted). */
+export type Wanted = Pick<SenderCreate, 'sender_id'> & Partial<SenderCreate>;
+
 /** Compares only what `wanted` sets; a key the file leaves out is never a difference. */
-export function compareSender(wanted: SenderCreate, actual: Sender): Difference {
+export function compareSender(wanted: Wanted, actual: Sender): Difference {
   const changes: string[] = [];
   const patch: Record<string, unknown> = {};
   const want = wanted as Record<string, unknown>;

@@ -41,6 +41,7 @@ senders:
     configuration: { waba_id: "1234567890" }
   - account: globex
     sender_id: whatsapp:+15017122661
+    profile: { name: Globex }
 `);
     expect([...fleet.accounts.keys()]).toEqual(['acme', 'globex']);
     expect(fleet.senders.map((s) => [s.index, s.account, s.body.sender_id])).toEqual([
@@ -59,7 +60,7 @@ senders:
           sender('acme', 1),
           sender('acme', 2, { profile: { name: 'Acme', vertical: 'Cars' } }),
           sender('acme', 3, { webhook: { callback_url: 'not a url' } }),
-          { account: 'acme', sender_id: '+15017122664' },
+          { account: 'acme', sender_id: '+15017122664', profile: { name: 'Acme' } },
           sender('acme', 5, { colour: 'blue' }),
         ],
       }),
@@ -85,7 +86,10 @@ senders:
 
   it('refuses a sender of an account the file does not define, or of none', () => {
     const issues = issuesOf(() =>
-      checkFleet({ accounts: { acme }, senders: [sender('initech', 1), { sender_id: 'whatsapp:+15017122662' }] }),
+      checkFleet({
+        accounts: { acme },
+        senders: [sender('initech', 1), { sender_id: 'whatsapp:+15017122662', profile: { name: 'Acme' } }],
+      }),
     );
     expect(issues.map((issue) => issue.path)).toEqual(['senders[0].account', 'senders[1].account']);
     expect(issues[0]?.message).toContain('acme');
@@ -163,7 +167,7 @@ senders:
     const issues = issuesOf(() =>
       parseFleet(`accounts: { acme: { accountSid: ${acme.accountSid}, authTokenEnv: A } }
 senders:
-  - { account: acme, sender_id: "whatsapp:+15017122661", configuration: { waba_id: 1234567890 } }
+  - { account: acme, sender_id: "whatsapp:+15017122661", profile: { name: Acme }, configuration: { waba_id: 1234567890 } }
 `),
     );
     expect(issues).toHaveLength(1);

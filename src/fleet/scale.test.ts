@@ -30,7 +30,10 @@ it('converges: 1,000 senders, 10 accounts, 20% 429s and some 503s; creates = mis
     await clientOf(sender.account).create({ ...sender.body, profile: { ...profile, name } });
   }
   for (let i = 0; i < 20; i++)
-    await clientOf(`a${i % 10}`).create({ sender_id: `whatsapp:+1666${String(i).padStart(7, '0')}` });
+    await clientOf(`a${i % 10}`).create({
+      sender_id: `whatsapp:+1666${String(i).padStart(7, '0')}`,
+      profile: { name: 'Example Motors' },
+    });
   sandbox.traffic.creates.clear();
   sandbox.traffic.highWater.clear();
   sandbox.traffic.configure({ rateLimitShare: 0.2, unavailableShare: 0.02, lostAnswerShare: 0.02 });

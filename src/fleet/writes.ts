@@ -6,7 +6,7 @@ import { ApiError, ValidationError } from '../errors.js';
 import { backoff, sleep } from '../retry.js';
 import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
 import type { AccountRuntime } from './accounts.js';
-import { compareSender } from './compare.js';
+import { compareSender, type Wanted } from './compare.js';
 import type { CreateInDoubt, Journal, JournalLine, Operation } from './journal.js';
 
 /** What a write ended in. */
@@ -179,7 +179,7 @@ export async function updateSender(
   context: WriteContext,
   sid: string,
   patch: SenderUpdate,
-  wanted: SenderCreate,
+  wanted: Wanted,
   op: Operation = 'update',
 ): Promise<WriteResult> {
   const { journal, runtime, signal } = context;

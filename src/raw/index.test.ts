@@ -42,10 +42,12 @@ describe('createRawClient over a real socket', () => {
   it('sends the API key and secret when no Auth Token is given, and posts the body as JSON', async () => {
     const server = await serve((_, response) => json(response, 202, online));
     const raw = createRawClient({ accountSid, apiKey, apiSecret, baseUrl: server.url });
-    await raw.POST('/v2/Channels/Senders', { body: { sender_id: 'whatsapp:+15017122661' } });
+    await raw.POST('/v2/Channels/Senders', {
+      body: { sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } },
+    });
     expect(server.received[0]).toMatchObject({
       method: 'POST',
-      body: '{"sender_id":"whatsapp:+15017122661"}',
+      body: '{"sender_id":"whatsapp:+15017122661","profile":{"name":"Example Motors"}}',
       headers: { authorization: basic(apiKey, apiSecret), 'content-type': 'application/json' },
     });
   });
@@ -111,7 +113,9 @@ describe('createRawClient and redirects', () => {
           ? raw.GET(item, sid)
           : method === 'DELETE'
             ? raw.DELETE(item, sid)
-            : raw.POST('/v2/Channels/Senders', { body: { sender_id: 'whatsapp:+15017122661' } });
+            : raw.POST('/v2/Channels/Senders', {
+                body: { sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } },
+              });
       const error = await call.then(
         () => undefined,
         (reason: unknown) => reason,

@@ -19,11 +19,12 @@ export interface CheckedSandbox {
 export async function startCheckedSandbox({
   port,
   logFile,
+  validateRequest,
   ...options
-}: Omit<SandboxOptions, 'validate'> & { logFile?: string } = {}): Promise<CheckedSandbox> {
+}: Omit<SandboxOptions, 'validate'> & { logFile?: string; validateRequest?: boolean } = {}): Promise<CheckedSandbox> {
   const sandbox = await startBareSandbox(options);
   try {
-    const prism = await startPrism({ mode: 'proxy', upstream: sandbox.url, port, logFile });
+    const prism = await startPrism({ mode: 'proxy', upstream: sandbox.url, port, logFile, validateRequest });
     sandbox.publicUrl = prism.url;
     let closed: Promise<void> | undefined;
     return {

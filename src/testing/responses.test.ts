@@ -75,7 +75,7 @@ it('answers every call of a full scenario, errors included, as the spec document
     },
   };
   const created = await senders.create(full);
-  await senders.create({ sender_id: 'whatsapp:+15550000002' });
+  await senders.create({ sender_id: 'whatsapp:+15550000002', profile: { name: 'Example Motors' } });
   await senders.create({ sender_id: 'whatsapp:+15550000003', profile: { name: 'Three', emails: ['a@example.com'] } });
   await senders.get(created.sid);
   for await (const _ of senders.iterate({ pageSize: 1 })) {
@@ -92,7 +92,9 @@ it('answers every call of a full scenario, errors included, as the spec document
     sandbox.failNext(status);
     await senders.get(created.sid).catch(() => undefined);
   }
-  await senders.create({ sender_id: 'whatsapp:+15550000002' }).catch(() => undefined); // already exists
+  await senders
+    .create({ sender_id: 'whatsapp:+15550000002', profile: { name: 'Example Motors' } })
+    .catch(() => undefined); // already exists
   await senders.get(`XE${'0'.repeat(32)}`).catch(() => undefined);
   await senders.delete(created.sid);
   await senders.delete(created.sid).catch(() => undefined);

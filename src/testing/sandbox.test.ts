@@ -46,7 +46,11 @@ describe('requests the spec forbids, with validate: false', () => {
     ['configuration as a string', { configuration: 'sms' }, 'configuration'],
   ])('answers %s with a Twilio 400 naming the field, and stores nothing', async (_, extra, field) => {
     sandbox = await startSandbox({ validate: false });
-    const answer = await call('POST', '/v2/Channels/Senders', { sender_id: senderId(1), ...extra });
+    const answer = await call('POST', '/v2/Channels/Senders', {
+      sender_id: senderId(1),
+      profile: { name: 'Example Motors' },
+      ...extra,
+    });
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual(twilioBody(400));
     expect(answer.body.message).toContain(field);
@@ -55,7 +59,11 @@ describe('requests the spec forbids, with validate: false', () => {
 
   it('takes configuration: null, which the spec allows, without crashing, and goes on serving', async () => {
     sandbox = await startSandbox({ validate: false });
-    const answer = await call('POST', '/v2/Channels/Senders', { sender_id: senderId(1), configuration: null });
+    const answer = await call('POST', '/v2/Channels/Senders', {
+      sender_id: senderId(1),
+      profile: { name: 'Example Motors' },
+      configuration: null,
+    });
     expect(answer.status).toBe(202);
     expect((await call('GET', `/v2/Channels/Senders/${answer.body.sid}`)).status).toBe(200);
   });
@@ -77,6 +85,20 @@ describe('requests the spec forbids, with validate: false', () => {
   });
 });
 
+describe('with Prism in front (validate: true, the default)', () => {
+  it("answers a body the spec forbids with the Twilio 400 the spec documents, not Prism's 422", async () => {
+    sandbox = await startSandbox();
+    const answer = await call('POST', '/v2/Channels/Senders', {
+      sender_id: senderId(1),
+      profile: { name: 'Example Motors' },
+      webhook: { callback_url: 5 },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(twilioBody(400));
+    expect(answer.body.message).toContain('callback_url');
+  });
+});
+
 describe('nothing a request does crashes the host', () => {
   it('answers 500 with a Twilio body when a handler fails, and goes on serving', async () => {
     sandbox = await startSandbox({ validate: false });
@@ -87,6 +109,15 @@ describe('nothing a request does crashes the host', () => {
     expect(failed.status).toBe(500);
     expect(failed.body).toEqual({ ...twilioBody(500), code: 20500 });
     sandbox.mutateResponses((body) => body);
+    expect((await call('GET', '/v2/Channels/Senders?Channel=whatsapp')).status).toBe(200);
+  });
+
+  it('answers a body over its 1 MiB bound with a Twilio 400, and goes on serving', async () => {
+    sandbox = await startSandbox({ validate: false });
+    const huge = JSON.stringify({ sender_id: 'x'.repeat(2 * 2 ** 20) });
+    const answer = await call('POST', '/v2/Channels/Senders', huge);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(twilioBody(400));
     expect((await call('GET', '/v2/Channels/Senders?Channel=whatsapp')).status).toBe(200);
   });
 
@@ -148,7 +179,7 @@ describe('pages', () => {
   it("walks every page by next_page_url, each URL with whole numbers, the spec's default page size first", async () => {
     sandbox = await startSandbox({ validate: false });
     const senders = createSendersClient({ accountSid, authToken, baseUrl: sandbox.url });
-    for (let n = 1; n <= 7; n++) await senders.create({ sender_id: senderId(n) });
+    for (let n = 1; n <= 7; n++) await senders.create({ sender_id: senderId(n), profile: { name: 'Example Motors' } });
     const first = await call('GET', '/v2/Channels/Senders?Channel=whatsapp');
     expect(first.body.meta.page_size).toBe(requestRules.operations.listSenders.query.PageSize.schema.default);
     expect(first.body.senders).toHaveLength(7);
@@ -168,9 +199,9 @@ describe('accounts', () => {
     sandbox = await startSandbox({ validate: false, accounts: { [one]: 'token-one', [two]: 'token-two' } });
     const first = createSendersClient({ accountSid: one, authToken: 'token-one', baseUrl: sandbox.url });
     const second = createSendersClient({ accountSid: two, authToken: 'token-two', baseUrl: sandbox.url });
-    const mine = await first.create({ sender_id: senderId(1) });
+    const mine = await first.create({ sender_id: senderId(1), profile: { name: 'Example Motors' } });
     // The same number in another account is another sender.
-    const theirs = await second.create({ sender_id: senderId(1) });
+    const theirs = await second.create({ sender_id: senderId(1), profile: { name: 'Example Motors' } });
     expect(mine.sid).not.toBe(theirs.sid);
     expect((await first.list()).senders.map((sender) => sender.sid)).toEqual([mine.sid]);
     expect((await second.list()).senders.map((sender) => sender.sid)).toEqual([theirs.sid]);
@@ -196,7 +227,7 @@ describe('accounts', () => {
     sandbox = await startSandbox({ validate: false });
     const first = createSendersClient({ accountSid: one, authToken: 'a', baseUrl: sandbox.url });
     const second = createSendersClient({ accountSid: two, authToken: 'b', baseUrl: sandbox.url });
-    const created = await first.create({ sender_id: senderId(1) });
+    const created = await first.create({ sender_id: senderId(1), profile: { name: 'Example Motors' } });
     expect((await second.get(created.sid)).sid).toBe(created.sid);
   });
 });
@@ -212,7 +243,7 @@ describe('latency and the one-time password', () => {
   it('refuses a wrong code with a 400 and keeps the sender PENDING_VERIFICATION', async () => {
     sandbox = await startSandbox({ validate: false, verificationCode: '654321' });
     const senders = createSendersClient({ accountSid, authToken, baseUrl: sandbox.url });
-    const { sid } = await senders.create({ sender_id: senderId(1) });
+    const { sid } = await senders.create({ sender_id: senderId(1), profile: { name: 'Example Motors' } });
     const wrong = await senders.update(sid, { configuration: { verification_code: '123456' } }).catch((e) => e);
     expect(wrong).toMatchObject({ status: 400 });
     expect((await senders.get(sid)).status).toBe('PENDING_VERIFICATION');

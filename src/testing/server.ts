@@ -31,16 +31,42 @@ function basic(header: string | undefined): { user: string; password: string } |
   return colon > 0 ? { user: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
 }
 
-/** Reads a request body up to `maxBodyBytes`; rejects when the upload is aborted or too large. */
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new RangeError(`the body is over ${maxBodyBytes} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Reads a request body up to `maxBodyBytes`; rejects when the upload is aborted, or with a RangeError
+ * when it is too large. A body too large is left unread, not destroyed, so that the 400 can still go
+ * out on the connection; the server closes it after answering.
+ */
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+      request.off('aborted', onAborted);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) return void chunks.push(chunk);
+      stop();
+      request.pause();
+      reject(new RangeError(`the body is over ${maxBodyBytes} bytes`));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onAborted = () => onError(new Error('the upload was aborted'));
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+    request.on('aborted', onAborted);
+  });
 }
 
 /** Throws a RangeError unless `value` is a whole number from `min` to `max`. */
@@ -224,8 +250,10 @@ export async function startBareSandbox({
       text = await readBody(request);
     } catch (error) {
       // Aborted uploads have no one to answer; a body too large gets a 400 and the connection closes.
-      if (error instanceof RangeError && !response.headersSent && !request.socket.destroyed) {
+      // (`request.socket` is null once the connection is gone.)
+      if (error instanceof RangeError && !response.headersSent && request.socket && !request.socket.destroyed) {
         response.setHeader('Connection', 'close');
+        response.once('finish', () => request.socket?.destroy());
         send(response, twilioError(400, 70002, `The request body is too large: ${error.message}`));
       } else response.destroy();
       return;

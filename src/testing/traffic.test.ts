@@ -20,9 +20,11 @@ async function start(options: Parameters<typeof startBareSandbox>[0]) {
 describe('the sandbox under load (traffic)', () => {
   it('counts creates per account and sender_id, a refused duplicate too, and writes', async () => {
     const { sandbox, client } = await start({});
-    await client(one).create({ sender_id: 'whatsapp:+15017122661' });
-    await client(two).create({ sender_id: 'whatsapp:+15017122661' });
-    await expect(client(one).create({ sender_id: 'whatsapp:+15017122661' })).rejects.toThrow(/already exists/);
+    await client(one).create({ sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } });
+    await client(two).create({ sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } });
+    await expect(
+      client(one).create({ sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } }),
+    ).rejects.toThrow(/already exists/);
     expect(sandbox.traffic.createsOf(one, 'whatsapp:+15017122661')).toBe(2);
     expect(sandbox.traffic.createsOf(two, 'whatsapp:+15017122661')).toBe(1);
     expect(sandbox.traffic.totalCreates).toBe(3);
@@ -40,7 +42,7 @@ describe('the sandbox under load (traffic)', () => {
   it('draws seeded 429s and 503s, and a lost answer applies the create but answers 503', async () => {
     const { sandbox, client } = await start({ traffic: { lostAnswerShare: 1 } });
     const lost = await client(one)
-      .create({ sender_id: 'whatsapp:+15017122662' })
+      .create({ sender_id: 'whatsapp:+15017122662', profile: { name: 'Example Motors' } })
       .catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(ApiError);
     expect((lost as ApiError).status).toBe(503);
