@@ -46,7 +46,7 @@ it('retries as the table says, not as the method suggests', async () => {
     server && server.received.length !== 2 ? json(response, 503, unavailable) : json(response, 202, online),
   );
   const senders = createSendersClient({ ...credentials, baseUrl: server.url, backoffBaseMs: 1 });
-  await senders.create({ sender_id: 'whatsapp:+15017122661' });
+  await senders.create({ sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } });
   expect(server.received.map((request) => request.method)).toEqual(['POST', 'POST']);
   await expect(senders.get(online.sid)).rejects.toMatchObject({ status: 503, attempts: 1 });
 });

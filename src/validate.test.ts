@@ -137,7 +137,7 @@ describe('validation before any request', () => {
 
   it('lists every problem at once', async () => {
     const error = (await senders
-      .create(bad({ sender_id: 'x', configuration: { verification_method: 'fax' }, extra: 1 }))
+      .create(bad({ sender_id: 'x', profile: { name: 'A' }, configuration: { verification_method: 'fax' }, extra: 1 }))
       .catch((caught: unknown) => caught)) as ValidationError;
     // One message per mistake: the pattern in words covers the length too.
     expect(error.issues.map((issue) => issue.path).sort()).toEqual([
