@@ -113,8 +113,10 @@ describe('applyFleet', () => {
     expect(report.ok).toBe(true);
     for (const sender of fx.fleet.senders)
       expect(service.createsOf(fx.sidOf(sender.account), sender.body.sender_id)).toBe(1);
-    const adopted = report.entries.filter((e) => e.note?.includes('earlier'));
+    // Lost in this run: found by this run's own lookup, never said to come from an earlier run.
+    const adopted = report.entries.filter((e) => e.note?.includes('earlier attempt of this run'));
     expect(adopted.length).toBeGreaterThan(0);
+    expect(report.entries.filter((e) => e.note?.includes('earlier run'))).toEqual([]);
     // Each lost create was settled by a lookup that started no earlier than its intent plus its timeout.
     const lines = await journalLines(journal);
     const lost = lines.filter((l) => l.type === 'outcome' && l.result === 'ambiguous');
@@ -127,6 +129,22 @@ describe('applyFleet', () => {
       );
       expect(settled?.at).toBeGreaterThanOrEqual((intent?.at ?? Number.POSITIVE_INFINITY) + 300);
     }
+  });
+
+  it('lists as waiting for a code only the senders of the file: not an extra one, nor one pruned', async () => {
+    const fx = fixture(1, 2);
+    const { service, apply } = await setUp(fx);
+    const accountSid = fx.sidOf('a0');
+    service.seed(accountSid, { sender_id: 'whatsapp:+15559990001', status: 'PENDING_VERIFICATION' });
+    service.seed(accountSid, { sender_id: senderIdOf(0), status: 'PENDING_VERIFICATION' });
+    const kept = await apply();
+    expect(kept.entries.find((e) => e.sender_id === 'whatsapp:+15559990001')?.result).toBe('extra');
+    expect(kept.awaitingCode.map((e) => e.sender_id)).toContain(senderIdOf(0));
+    expect(kept.awaitingCode.map((e) => e.sender_id)).not.toContain('whatsapp:+15559990001');
+    const pruned = await apply({ prune: true });
+    expect(pruned.entries.find((e) => e.sender_id === 'whatsapp:+15559990001')?.result).toBe('deleted');
+    expect(pruned.awaitingCode.map((e) => e.sender_id)).toContain(senderIdOf(0));
+    expect(pruned.awaitingCode.map((e) => e.sender_id)).not.toContain('whatsapp:+15559990001');
   });
 
   it('sends a create again after a 503 that applied nothing, once the lookup finds no such sender', async () => {
