@@ -71,7 +71,9 @@ describe('whatsapp-senders plan and apply', () => {
     (bad.senders[2] as { account: string }).account = 'hasOwnProperty';
     await writeFile(join(dir, 'proto.json'), JSON.stringify(bad));
     for (const command of ['plan', 'apply']) {
-      const { code, stderr } = await run([command, join(dir, 'proto.json'), '--yes'].slice(0, command === 'plan' ? 2 : 3));
+      const { code, stderr } = await run(
+        [command, join(dir, 'proto.json'), '--yes'].slice(0, command === 'plan' ? 2 : 3),
+      );
       expect(code).toBe(2);
       expect(stderr).toContain('senders[0].account: names no account of the file (a0, a1)');
       expect(stderr).toContain('senders[1].account: names no account');
@@ -107,7 +109,10 @@ describe('whatsapp-senders plan and apply', () => {
   it('checks --report and --journal before sending anything, naming the flag', async () => {
     const fleet = join(dir, 'fleet.yaml');
     const cases: [string[], RegExp][] = [
-      [['--report', join(dir, 'missing', 'out.json')], /--report .*missing.out\.json: its folder .* does not exist; nothing was sent/],
+      [
+        ['--report', join(dir, 'missing', 'out.json')],
+        /--report .*missing.out\.json: its folder .* does not exist; nothing was sent/,
+      ],
       [['--report', dir], /--report .*: is a folder, not a file/],
       [['--journal', join(dir, 'missing', 'j.jsonl')], /--journal .*j\.jsonl: its folder .* does not exist/],
     ];

@@ -249,8 +249,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       entries,
       // Only senders of the file: an extra one is not the fleet's to verify, and a deleted one is gone.
       awaitingCode: entries.filter(
-        (entry) =>
-          entry.index !== undefined && entry.result !== 'deleted' && entry.status === 'PENDING_VERIFICATION',
+        (entry) => entry.index !== undefined && entry.result !== 'deleted' && entry.status === 'PENDING_VERIFICATION',
       ),
       stopped,
       ok: entries.every((entry) => entry.result !== 'failed' && entry.result !== 'skipped'),

@@ -30,9 +30,7 @@ function issuesOf(run: () => unknown) {
 describe('the fleet file', () => {
   it('names no account by a member of Object.prototype: toString, constructor, hasOwnProperty', () => {
     const names = ['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'];
-    const issues = issuesOf(() =>
-      checkFleet({ accounts: { acme }, senders: names.map((name, i) => sender(name, i)) }),
-    );
+    const issues = issuesOf(() => checkFleet({ accounts: { acme }, senders: names.map((name, i) => sender(name, i)) }));
     expect(issues.map((issue) => issue.path)).toEqual(names.map((_, i) => `senders[${i}].account`));
     for (const issue of issues) expect(issue.message).toContain('names no account of the file (acme)');
   });
@@ -52,7 +50,9 @@ describe('the fleet file', () => {
     expect(issues).toEqual([
       {
         path: 'accounts.again.accountSid',
-        message: expect.stringMatching(/is also the accountSid of account acme: accounts acme and again are one account/),
+        message: expect.stringMatching(
+          /is also the accountSid of account acme: accounts acme and again are one account/,
+        ),
       },
     ]);
   });

@@ -132,7 +132,8 @@ export function checkFleet(data: unknown): Fleet {
       }
       const found: ValidationIssue[] = [];
       for (const [key, instead] of Object.entries(secretKeys)) {
-        if (Object.hasOwn(account, key)) fail(`${at}.${key}`, `secrets are never in the file: name the variable with ${instead}`);
+        if (Object.hasOwn(account, key))
+          fail(`${at}.${key}`, `secrets are never in the file: name the variable with ${instead}`);
       }
       const { authToken: _token, apiSecret: _secret, ...rest } = account;
       found.push(...checkSchema(accountRules, rest, at));
