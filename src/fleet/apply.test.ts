@@ -131,6 +131,29 @@ describe('applyFleet', () => {
     }
   });
 
+  it('carries out accounts named after members of Object.prototype like any other', async () => {
+    const fx = fixture(3, 6);
+    const names = ['toString', 'constructor', '__proto__'];
+    // JSON.parse, as the file is read: `__proto__` is a key of its own.
+    const data = JSON.parse(
+      JSON.stringify(fx.data)
+        .replace(/"a(\d)"/g, (_, n) => JSON.stringify(names[Number(n)]))
+        .replace(/"account":"a(\d)"/g, (_, n) => `"account":${JSON.stringify(names[Number(n)])}`),
+    );
+    const fleet = checkFleet(data);
+    expect([...fleet.accounts.keys()]).toEqual(names);
+    const { service, settings } = await setUp(fx);
+    const first = await applyFleet(fleet, { ...settings, canary: true });
+    expect(first.entries.map((e) => [e.account, e.result])).toEqual(
+      fleet.senders.map((sender) => [sender.account, 'created']),
+    );
+    expect(first.ok).toBe(true);
+    const writes = service.writes;
+    const second = await applyFleet(fleet, settings);
+    expect(second.entries.map((e) => e.result)).toEqual(Array(6).fill('unchanged'));
+    expect(service.writes).toBe(writes);
+  });
+
   it('lists as waiting for a code only the senders of the file: not an extra one, nor one pruned', async () => {
     const fx = fixture(1, 2);
     const { service, apply } = await setUp(fx);

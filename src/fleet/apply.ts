@@ -174,7 +174,12 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
             return 'error' in result ? failed(result) : { ...base, result: 'deleted' };
           }
           if (entry.action === 'create' && wanted) {
-            const result = await createSender(context(entry), wanted, entry.inDoubt, plan.readAt[name]);
+            const result = await createSender(
+              context(entry),
+              wanted,
+              entry.inDoubt,
+              Object.hasOwn(plan.readAt, name) ? plan.readAt[name] : undefined,
+            );
             if ('error' in result) return failed(result);
             sender = result.sender;
             done = { ...base, result: 'created', sid: sender.sid, status: sender.status };
