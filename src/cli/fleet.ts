@@ -100,7 +100,10 @@ async function apply(
   const plan = await planFleet(fleet, { ...connect, journal });
   heap.collect();
   const work = plan.entries.filter(
-    (e) => e.action === 'create' || e.action === 'update' || (codes?.has(e.sender_id) && e.action === 'unchanged'),
+    (e) =>
+      e.action === 'create' ||
+      e.action === 'update' ||
+      (e.action === 'unchanged' && (codes?.has(e.sender_id) || codes?.has(`${e.account}/${e.sender_id}`))),
   );
   const extras = plan.entries.filter((e) => e.action === 'extra');
   // The changes, the first few creates (`plan` lists them all), and the counts per account.
