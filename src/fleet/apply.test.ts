@@ -1,6 +1,8 @@
 // applyFleet and planFleet over a real socket, against a multi-account service of the test's own.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -168,6 +170,52 @@ describe('applyFleet', () => {
     expect(pruned.entries.find((e) => e.sender_id === 'whatsapp:+15559990001')?.result).toBe('deleted');
     expect(pruned.awaitingCode.map((e) => e.sender_id)).toContain(senderIdOf(0));
     expect(pruned.awaitingCode.map((e) => e.sender_id)).not.toContain('whatsapp:+15559990001');
+  });
+
+  it('waits a wider window after a create of this run timed out: a create held past timeout plus margin is found, not sent again', async () => {
+    const fx = fixture(1, 1);
+    const { service, settings } = await setUp(fx);
+    // A proxy that holds each create 1.8 s before passing it on, whether or not the client still waits;
+    // with a 0.5 s timeout, the first window (0.5 s + the 1 s margin) ends before the create lands.
+    const holdMs = 1_800;
+    // Counted here: a create sent again is still held by the proxy when the run ends.
+    let creates = 0;
+    const proxy = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      if (request.method === 'POST') {
+        creates++;
+        await new Promise((resolve) => setTimeout(resolve, holdMs));
+      }
+      try {
+        const answer = await fetch(`${service.url}${request.url}`, {
+          method: request.method ?? 'GET',
+          headers: {
+            authorization: request.headers.authorization ?? '',
+            'content-type': request.headers['content-type'] ?? 'application/json',
+          },
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        });
+        const text = await answer.text();
+        if (response.destroyed) return;
+        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        response.end(text);
+      } catch {
+        response.destroy(); // the service closed at the end of the test
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const report = await applyFleet(fx.fleet, { ...settings, baseUrl, timeoutMs: 500 });
+      expect(creates).toBe(1);
+      expect(service.createsOf(fx.sidOf('a0'), senderIdOf(0))).toBe(1);
+      expect(report.entries[0]).toMatchObject({ result: 'created' });
+      expect(report.entries[0]?.note).toContain('earlier attempt of this run');
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('sends a create again after a 503 that applied nothing, once the lookup finds no such sender', async () => {
