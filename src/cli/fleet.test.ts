@@ -64,6 +64,78 @@ describe('whatsapp-senders plan and apply', () => {
     expect(sandbox.requests).toBe(0);
   });
 
+  it('exits 2 on a sender whose account is a member of Object.prototype, and sends nothing', async () => {
+    const bad = structuredClone(fx.data);
+    (bad.senders[0] as { account: string }).account = 'toString';
+    (bad.senders[1] as { account: string }).account = 'constructor';
+    (bad.senders[2] as { account: string }).account = 'hasOwnProperty';
+    await writeFile(join(dir, 'proto.json'), JSON.stringify(bad));
+    for (const command of ['plan', 'apply']) {
+      const { code, stderr } = await run(
+        [command, join(dir, 'proto.json'), '--yes'].slice(0, command === 'plan' ? 2 : 3),
+      );
+      expect(code).toBe(2);
+      expect(stderr).toContain('senders[0].account: names no account of the file (a0, a1)');
+      expect(stderr).toContain('senders[1].account: names no account');
+      expect(stderr).toContain('senders[2].account: names no account');
+      expect(stderr).not.toContain('Nothing to do');
+    }
+    expect(sandbox.requests).toBe(0);
+  });
+
+  it('exits 2 on two account names for one accountSid, naming both, and sends nothing', async () => {
+    const bad = structuredClone(fx.data) as { accounts: Record<string, { accountSid: string }> };
+    bad.accounts.a1 = { ...bad.accounts.a1, accountSid: bad.accounts.a0?.accountSid as string };
+    await writeFile(join(dir, 'twice.json'), JSON.stringify(bad));
+    const { code, stderr } = await run(['apply', join(dir, 'twice.json'), '--yes', '--prune']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('accounts.a1.accountSid: is also the accountSid of account a0');
+    expect(sandbox.requests).toBe(0);
+  });
+
+  it('converges a sender whose webhook is null: the second apply sends no write', async () => {
+    const data = structuredClone(fx.data);
+    (data.senders[0] as { webhook: unknown }).webhook = null;
+    await writeFile(join(dir, 'null.yaml'), stringify(data));
+    expect((await run(['apply', join(dir, 'null.yaml'), '--yes'])).code).toBe(0);
+    const writes = sandbox.traffic.writes;
+    const again = await run(['apply', join(dir, 'null.yaml'), '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/^update/m);
+    expect(again.stderr).toContain('Nothing to do');
+    expect(sandbox.traffic.writes).toBe(writes);
+  });
+
+  it('checks --report and --journal before sending anything, naming the flag', async () => {
+    const fleet = join(dir, 'fleet.yaml');
+    const cases: [string[], RegExp][] = [
+      [
+        ['--report', join(dir, 'missing', 'out.json')],
+        /--report .*missing.out\.json: its folder .* does not exist; nothing was sent/,
+      ],
+      [['--report', dir], /--report .*: is a folder, not a file/],
+      [['--journal', join(dir, 'missing', 'j.jsonl')], /--journal .*j\.jsonl: its folder .* does not exist/],
+    ];
+    for (const [flags, message] of cases) {
+      const { code, stderr } = await run(['apply', fleet, '--yes', ...flags]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+    expect(sandbox.requests).toBe(0);
+  });
+
+  it('keeps the sid and status of a sender created whose code was wrong, in the report and on stderr', async () => {
+    await writeFile(join(dir, 'codes.csv'), 'sender_id,code\nwhatsapp:+15550000001,999\n');
+    const report = join(dir, 'out.json');
+    const args = ['apply', join(dir, 'fleet.yaml'), '--yes', '--codes', join(dir, 'codes.csv'), '--report', report];
+    const { code, stderr } = await run(args);
+    expect(code).toBe(1);
+    const entry = JSON.parse(await readFile(report, 'utf8')).entries[1];
+    expect(entry).toMatchObject({ result: 'failed', status: 'PENDING_VERIFICATION', error: { code: 70002 } });
+    expect(entry.sid).toMatch(/^XE[0-9a-f]{32}$/);
+    expect(stderr).toMatch(/^failed a1 whatsapp:\+15550000001 XE[0-9a-f]{32} PENDING_VERIFICATION 400 70002/m);
+  });
+
   it('plans: a line per sender, and --json', async () => {
     const text = await run(['plan', join(dir, 'fleet.yaml')]);
     expect(text.code).toBe(0);

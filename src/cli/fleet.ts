@@ -1,7 +1,9 @@
 // `whatsapp-senders plan` and `apply`: a fleet file of many senders across many accounts, carried
 // out through whatsapp-senders/fleet. Exit codes: 0 converged (or only codes awaited), 1 some
 // sender failed, 2 usage or validation (nothing sent).
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { ValidationError } from '../errors.js';
@@ -87,6 +89,9 @@ async function apply(
   const fleet = await load(file, heap);
   const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
   const journal = flags.journal ?? journalPathOf(file);
+  // Found now, not after every write: where the journal and the report go must be writable.
+  await checkWritable(journal, flags.journal ? '--journal' : 'the journal (--journal chooses another)');
+  if (flags.report) await checkWritable(flags.report, '--report');
   const connect = {
     ...(baseUrl ? { baseUrl } : {}),
     concurrency: flags.concurrency,
@@ -95,7 +100,10 @@ async function apply(
   const plan = await planFleet(fleet, { ...connect, journal });
   heap.collect();
   const work = plan.entries.filter(
-    (e) => e.action === 'create' || e.action === 'update' || (codes?.has(e.sender_id) && e.action === 'unchanged'),
+    (e) =>
+      e.action === 'create' ||
+      e.action === 'update' ||
+      (e.action === 'unchanged' && (codes?.has(e.sender_id) || codes?.has(`${e.account}/${e.sender_id}`))),
   );
   const extras = plan.entries.filter((e) => e.action === 'extra');
   // The changes, the first few creates (`plan` lists them all), and the counts per account.
@@ -138,15 +146,43 @@ async function apply(
     bar.stop();
     process.off('SIGINT', onSignal);
   }
-  if (flags.report) await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`);
+  let unwritten: unknown;
+  if (flags.report)
+    await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`).catch((error) => {
+      unwritten = error;
+    });
   if (json) console.log(JSON.stringify(report, null, 2));
   else console.log(reportText(report, file));
+  if (unwritten !== undefined)
+    throw new Error(
+      `--report ${flags.report}: cannot be written (${(unwritten as NodeJS.ErrnoException).code ?? unwritten}); the report is above`,
+    );
   const failed = report.entries.filter((e) => e.result === 'failed' || e.result === 'skipped').length;
   if (!report.ok) {
     throw new Error(
       `${failed} of ${report.entries.length} senders did not converge${interrupt.signal.aborted ? ' (interrupted)' : ''}; run apply again to go on`,
     );
   }
+}
+
+/** A UsageError naming `flag` unless `path` is a file that can be written, or can be made in its folder. */
+async function checkWritable(path: string, flag: string): Promise<void> {
+  const refuse = (reason: string) => new UsageError(`${flag} ${path}: ${reason}; nothing was sent`);
+  const found = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+  if (!(found instanceof Error)) {
+    if (found.isDirectory()) throw refuse('is a folder, not a file');
+    await access(path, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+      throw refuse(`cannot be written (${error.code})`);
+    });
+    return;
+  }
+  if (found.code !== 'ENOENT') throw refuse(`cannot be written (${found.code})`);
+  const folder = dirname(resolve(path));
+  const parent = await stat(folder).catch(() => undefined);
+  if (!parent?.isDirectory()) throw refuse(`its folder ${folder} does not exist`);
+  await access(folder, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+    throw refuse(`its folder ${folder} cannot be written (${error.code})`);
+  });
 }
 
 function checkGlobals(globals: Globals): Globals {

@@ -1,6 +1,8 @@
 // applyFleet and planFleet over a real socket, against a multi-account service of the test's own.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,8 +115,10 @@ describe('applyFleet', () => {
     expect(report.ok).toBe(true);
     for (const sender of fx.fleet.senders)
       expect(service.createsOf(fx.sidOf(sender.account), sender.body.sender_id)).toBe(1);
-    const adopted = report.entries.filter((e) => e.note?.includes('earlier'));
+    // Lost in this run: found by this run's own lookup, never said to come from an earlier run.
+    const adopted = report.entries.filter((e) => e.note?.includes('earlier attempt of this run'));
     expect(adopted.length).toBeGreaterThan(0);
+    expect(report.entries.filter((e) => e.note?.includes('earlier run'))).toEqual([]);
     // Each lost create was settled by a lookup that started no earlier than its intent plus its timeout.
     const lines = await journalLines(journal);
     const lost = lines.filter((l) => l.type === 'outcome' && l.result === 'ambiguous');
@@ -126,6 +130,91 @@ describe('applyFleet', () => {
         (l) => l.type === 'outcome' && l.seq === line.seq && l.run === line.run && l.result === 'found',
       );
       expect(settled?.at).toBeGreaterThanOrEqual((intent?.at ?? Number.POSITIVE_INFINITY) + 300);
+    }
+  });
+
+  it('carries out accounts named after members of Object.prototype like any other', async () => {
+    const fx = fixture(3, 6);
+    const names = ['toString', 'constructor', '__proto__'];
+    // JSON.parse, as the file is read: `__proto__` is a key of its own.
+    const data = JSON.parse(
+      JSON.stringify(fx.data)
+        .replace(/"a(\d)"/g, (_, n) => JSON.stringify(names[Number(n)]))
+        .replace(/"account":"a(\d)"/g, (_, n) => `"account":${JSON.stringify(names[Number(n)])}`),
+    );
+    const fleet = checkFleet(data);
+    expect([...fleet.accounts.keys()]).toEqual(names);
+    const { service, settings } = await setUp(fx);
+    const first = await applyFleet(fleet, { ...settings, canary: true });
+    expect(first.entries.map((e) => [e.account, e.result])).toEqual(
+      fleet.senders.map((sender) => [sender.account, 'created']),
+    );
+    expect(first.ok).toBe(true);
+    const writes = service.writes;
+    const second = await applyFleet(fleet, settings);
+    expect(second.entries.map((e) => e.result)).toEqual(Array(6).fill('unchanged'));
+    expect(service.writes).toBe(writes);
+  });
+
+  it('lists as waiting for a code only the senders of the file: not an extra one, nor one pruned', async () => {
+    const fx = fixture(1, 2);
+    const { service, apply } = await setUp(fx);
+    const accountSid = fx.sidOf('a0');
+    service.seed(accountSid, { sender_id: 'whatsapp:+15559990001', status: 'PENDING_VERIFICATION' });
+    service.seed(accountSid, { sender_id: senderIdOf(0), status: 'PENDING_VERIFICATION' });
+    const kept = await apply();
+    expect(kept.entries.find((e) => e.sender_id === 'whatsapp:+15559990001')?.result).toBe('extra');
+    expect(kept.awaitingCode.map((e) => e.sender_id)).toContain(senderIdOf(0));
+    expect(kept.awaitingCode.map((e) => e.sender_id)).not.toContain('whatsapp:+15559990001');
+    const pruned = await apply({ prune: true });
+    expect(pruned.entries.find((e) => e.sender_id === 'whatsapp:+15559990001')?.result).toBe('deleted');
+    expect(pruned.awaitingCode.map((e) => e.sender_id)).toContain(senderIdOf(0));
+    expect(pruned.awaitingCode.map((e) => e.sender_id)).not.toContain('whatsapp:+15559990001');
+  });
+
+  it('waits a wider window after a create of this run timed out: a create held past timeout plus margin is found, not sent again', async () => {
+    const fx = fixture(1, 1);
+    const { service, settings } = await setUp(fx);
+    // A proxy that holds each create 1.8 s before passing it on, whether or not the client still waits;
+    // with a 0.5 s timeout, the first window (0.5 s + the 1 s margin) ends before the create lands.
+    const holdMs = 1_800;
+    // Counted here: a create sent again is still held by the proxy when the run ends.
+    let creates = 0;
+    const proxy = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      if (request.method === 'POST') {
+        creates++;
+        await new Promise((resolve) => setTimeout(resolve, holdMs));
+      }
+      try {
+        const answer = await fetch(`${service.url}${request.url}`, {
+          method: request.method ?? 'GET',
+          headers: {
+            authorization: request.headers.authorization ?? '',
+            'content-type': request.headers['content-type'] ?? 'application/json',
+          },
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        });
+        const text = await answer.text();
+        if (response.destroyed) return;
+        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        response.end(text);
+      } catch {
+        response.destroy(); // the service closed at the end of the test
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const report = await applyFleet(fx.fleet, { ...settings, baseUrl, timeoutMs: 500 });
+      expect(creates).toBe(1);
+      expect(service.createsOf(fx.sidOf('a0'), senderIdOf(0))).toBe(1);
+      expect(report.entries[0]).toMatchObject({ result: 'created' });
+      expect(report.entries[0]?.note).toContain('earlier attempt of this run');
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 

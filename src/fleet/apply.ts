@@ -105,7 +105,8 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       entry.action === 'update' ||
       (entry.action === 'extra' && options.prune === true) ||
       (entry.action === 'unchanged' && codeOf(entry) !== undefined);
-    const stopped: Record<string, string> = {};
+    // No prototype: an account named `toString` has not been stopped.
+    const stopped: Record<string, string> = Object.create(null);
     const report = new Map<PlanEntry, ReportEntry>();
     const polling = {
       intervalMs: options.pollIntervalMs ?? 2_000,
@@ -159,8 +160,10 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
           if (stopped[name]) return { ...base, result: 'skipped', note: stopped[name] };
           if (options.signal?.aborted) return { ...base, result: 'skipped', note: 'the run was interrupted' };
           const wanted = entry.index !== undefined ? byIndex.get(entry.index)?.body : undefined;
-          const failed = (result: { error: unknown }): ReportEntry => ({
-            ...base,
+          // A failure after the sender exists keeps what is known of it: its sid and its status.
+          const failed = (result: { error: unknown; sender?: Sender | undefined }, from = base): ReportEntry => ({
+            ...from,
+            ...(result.sender ? { sid: result.sender.sid, status: result.sender.status } : {}),
             result: options.signal?.aborted && result.error === options.signal.reason ? 'skipped' : 'failed',
             error: errorRecord(result.error),
           });
@@ -171,12 +174,20 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
             return 'error' in result ? failed(result) : { ...base, result: 'deleted' };
           }
           if (entry.action === 'create' && wanted) {
-            const result = await createSender(context(entry), wanted, entry.inDoubt, plan.readAt[name]);
+            const result = await createSender(
+              context(entry),
+              wanted,
+              entry.inDoubt,
+              Object.hasOwn(plan.readAt, name) ? plan.readAt[name] : undefined,
+            );
             if ('error' in result) return failed(result);
             sender = result.sender;
             done = { ...base, result: 'created', sid: sender.sid, status: sender.status };
             if (result.adopted) {
-              done.note = 'created by an earlier run, whose outcome was not known';
+              done.note =
+                result.adopted === 'run'
+                  ? 'created by an earlier run, whose outcome was not known'
+                  : 'created by an earlier attempt of this run, whose answer was lost';
               const { changes, patch } = compareSender(wanted, sender);
               if (changes.length > 0) {
                 const updated = await updateSender(context(entry), sender.sid, patch, wanted);
@@ -207,7 +218,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
           const code = codeOf(entry);
           if (code !== undefined && (sender ?? entry.sid)) {
             const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
-            if ('error' in verified) return failed(verified);
+            if ('error' in verified) return failed(verified, done);
             done = { ...done, status: verified.sender.status, sid: verified.sender.sid };
             if (verified.sender.status === 'ONLINE' && done.result === 'unchanged') done.result = 'verified';
           }
@@ -241,7 +252,10 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
     const entries = perAccount.flat().sort((a, b) => order(a) - order(b));
     return {
       entries,
-      awaitingCode: entries.filter((entry) => entry.status === 'PENDING_VERIFICATION'),
+      // Only senders of the file: an extra one is not the fleet's to verify, and a deleted one is gone.
+      awaitingCode: entries.filter(
+        (entry) => entry.index !== undefined && entry.result !== 'deleted' && entry.status === 'PENDING_VERIFICATION',
+      ),
       stopped,
       ok: entries.every((entry) => entry.result !== 'failed' && entry.result !== 'skipped'),
     };
@@ -273,15 +287,17 @@ async function verifySender(
 ): Promise<WriteResult> {
   const { runtime } = context;
   const ready = await poll(runtime, sender, (s) => s.status !== 'CREATING', polling);
-  if ('error' in ready || ready.sender.status !== 'PENDING_VERIFICATION') return ready;
+  if ('error' in ready) return { sender, ...ready };
+  if (ready.sender.status !== 'PENDING_VERIFICATION') return ready;
   const body = { configuration: { verification_code: code } };
   const sent = await updateSender(context, ready.sender.sid, body, { sender_id: context.senderId }, 'verify');
-  if ('error' in sent) return sent;
+  // A code refused leaves the sender as it was: waiting for its code.
+  if ('error' in sent) return { sender: ready.sender, ...sent };
   const online = await poll(runtime, sent.sender, (s) => s.status === 'ONLINE' || s.status === 'OFFLINE', polling);
-  if ('error' in online) return online;
+  if ('error' in online) return { sender: sent.sender, ...online };
   if (online.sender.status !== 'ONLINE') {
     const why = online.timedOut ? `still ${online.sender.status} when the wait ended` : online.sender.status;
-    return { error: new Error(`the code was submitted; the sender is ${why}`) };
+    return { sender: online.sender, error: new Error(`the code was submitted; the sender is ${why}`) };
   }
   return online;
 }

@@ -13,6 +13,15 @@ describe('compareSender', () => {
     expect(comparedFields).not.toContain('configuration');
   });
 
+  it('takes a null section as the same as one of nulls, and not as one that holds a value', () => {
+    const nulls = { callback_url: null, callback_method: null, fallback_url: null, status_callback_url: null };
+    const wanted = { sender_id: 'whatsapp:+15017122661', webhook: null };
+    expect(compareSender(wanted, sender({ webhook: nulls } as Partial<Sender>)).changes).toEqual([]);
+    expect(compareSender(wanted, sender({ webhook: null } as Partial<Sender>)).changes).toEqual([]);
+    const set = sender({ webhook: { ...nulls, callback_url: 'https://hooks.acme.example' } } as Partial<Sender>);
+    expect(compareSender(wanted, set)).toEqual({ changes: ['webhook'], patch: { webhook: null } });
+  });
+
   it('takes the short forms of a list field as the labelled objects the service answers', () => {
     const actual = sender({
       profile: {

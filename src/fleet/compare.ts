@@ -93,9 +93,15 @@ function labelledItem(schema: Schema): [string, string[]] | undefined {
   return undefined;
 }
 
-/** Deep equality of JSON values, whatever the order of keys. */
+/**
+ * Deep equality of JSON values, whatever the order of keys. A null section is the same as one whose
+ * fields are all null or absent: the spec lets a request give `webhook: null`, and the service
+ * answers a webhook of nulls.
+ */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a === null || a === undefined) return blank(b);
+  if (b === null || b === undefined) return blank(a);
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => same(item, b[i]));
   }
@@ -104,6 +110,10 @@ function same(a: unknown, b: unknown): boolean {
   // A key absent on one side and null on the other is the same: responses spell out nulls.
   return [...keys].every((key) => same(a[key] ?? null, b[key] ?? null));
 }
+
+/** Null, absent, or a section whose fields are all blank. */
+const blank = (value: unknown): boolean =>
+  value === null || value === undefined || (isObject(value) && Object.values(value).every(blank));
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

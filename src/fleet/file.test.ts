@@ -28,6 +28,35 @@ function issuesOf(run: () => unknown) {
 }
 
 describe('the fleet file', () => {
+  it('names no account by a member of Object.prototype: toString, constructor, hasOwnProperty', () => {
+    const names = ['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'];
+    const issues = issuesOf(() => checkFleet({ accounts: { acme }, senders: names.map((name, i) => sender(name, i)) }));
+    expect(issues.map((issue) => issue.path)).toEqual(names.map((_, i) => `senders[${i}].account`));
+    for (const issue of issues) expect(issue.message).toContain('names no account of the file (acme)');
+  });
+
+  it('reads a secret only from a variable of its own: one named toString is not set', () => {
+    const fleet = checkFleet({ accounts: { acme: { ...acme, authTokenEnv: 'toString' } }, senders: [] });
+    expect(() => connectAccounts(fleet, { env: {} })).toThrow(/toString is not set/);
+  });
+
+  it('refuses two account names for one accountSid, naming both', () => {
+    const issues = issuesOf(() =>
+      checkFleet({
+        accounts: { acme, again: { ...acme, accountSid: acme.accountSid.toLowerCase().replace(/^ac/, 'AC') } },
+        senders: [sender('acme', 1), sender('again', 1)],
+      }),
+    );
+    expect(issues).toEqual([
+      {
+        path: 'accounts.again.accountSid',
+        message: expect.stringMatching(
+          /is also the accountSid of account acme: accounts acme and again are one account/,
+        ),
+      },
+    ]);
+  });
+
   it('reads the YAML of the issue: accounts by name, senders with their account', () => {
     const fleet = parseFleet(`
 accounts:

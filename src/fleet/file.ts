@@ -132,7 +132,8 @@ export function checkFleet(data: unknown): Fleet {
       }
       const found: ValidationIssue[] = [];
       for (const [key, instead] of Object.entries(secretKeys)) {
-        if (key in account) fail(`${at}.${key}`, `secrets are never in the file: name the variable with ${instead}`);
+        if (Object.hasOwn(account, key))
+          fail(`${at}.${key}`, `secrets are never in the file: name the variable with ${instead}`);
       }
       const { authToken: _token, apiSecret: _secret, ...rest } = account;
       found.push(...checkSchema(accountRules, rest, at));
@@ -149,14 +150,26 @@ export function checkFleet(data: unknown): Fleet {
         found.push({ path: at, message: 'takes authTokenEnv, or apiKey with apiSecretEnv, not both' });
       else if (
         byKey &&
-        !('apiSecret' in account) &&
+        !Object.hasOwn(account, 'apiSecret') &&
         (account.apiKey === undefined || account.apiSecretEnv === undefined)
       )
         found.push({ path: at, message: 'apiKey and apiSecretEnv go together' });
-      else if (!byKey && account.authTokenEnv === undefined && !('authToken' in account))
+      else if (!byKey && account.authTokenEnv === undefined && !Object.hasOwn(account, 'authToken'))
         found.push({ path: at, message: 'needs authTokenEnv, or apiKey with apiSecretEnv' });
       issues.push(...found);
       if (found.length === 0) accounts.set(name, { name, ...(rest as Omit<FleetAccount, 'name'>) });
+    }
+    // Two names for one account would create a sender twice in it, and prune what the other name wants.
+    const names = new Map<string, string>();
+    for (const account of accounts.values()) {
+      const key = account.accountSid.toLowerCase();
+      const first = names.get(key);
+      if (first === undefined) names.set(key, account.name);
+      else
+        fail(
+          `accounts.${account.name}.accountSid`,
+          `is also the accountSid of account ${first}: accounts ${first} and ${account.name} are one account; give it one name`,
+        );
     }
   }
   const senders: FleetSender[] = [];
@@ -173,7 +186,8 @@ export function checkFleet(data: unknown): Fleet {
       const { account, ...body } = entry;
       const before = issues.length;
       if (typeof account !== 'string') fail(`${at}.account`, 'is required: the name of one of accounts');
-      else if (isObject(data.accounts) && !(account in data.accounts))
+      // Own keys only: `toString` or `constructor` is no account of the file.
+      else if (isObject(data.accounts) && !Object.hasOwn(data.accounts, account))
         fail(`${at}.account`, `names no account of the file (${Object.keys(data.accounts).join(', ') || 'none'})`);
       try {
         validateRequest('createSender', { body });
@@ -204,7 +218,8 @@ export function accountSecrets(
   const secrets = new Map<string, { authToken: string } | { apiKey: string; apiSecret: string }>();
   for (const account of fleet.accounts.values()) {
     const variable = account.authTokenEnv ?? account.apiSecretEnv ?? '';
-    const value = env[variable];
+    // Own keys only: a variable named `toString` is not set.
+    const value = Object.hasOwn(env, variable) ? env[variable] : undefined;
     const key = account.authTokenEnv ? 'authTokenEnv' : 'apiSecretEnv';
     if (!value) issues.push({ path: `accounts.${account.name}.${key}`, message: `${variable} is not set` });
     else if (account.authTokenEnv) secrets.set(account.name, { authToken: value });

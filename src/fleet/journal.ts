@@ -3,6 +3,7 @@
 // killed at any moment leaves every request it may have sent written down.
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SendersError } from '../errors.js';
@@ -94,7 +95,7 @@ export class JournalBusyError extends SendersError {
   static override readonly kind: string = 'JournalBusyError';
 }
 
-/** The journal, open for appending, by one run at a time (a lock file beside it, with the pid). */
+/** The journal, open for appending, by one run at a time (a lock file beside it: pid, its start time, host). */
 export class Journal {
   readonly run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   #seq = 0;
@@ -169,20 +170,71 @@ export class Journal {
   }
 }
 
+/** What a lock holds: the pid, when that process started (where the system says), and the host. */
+interface LockHolder {
+  pid: number;
+  start?: string | undefined;
+  host?: string | undefined;
+}
+
 async function takeLock(lock: string): Promise<void> {
+  const mine: LockHolder = { pid: process.pid, start: await startOf(process.pid), host: hostname() };
   for (let tries = 0; tries < 2; tries++) {
     try {
-      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      await writeFile(lock, JSON.stringify(mine), { flag: 'wx' });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
-    if (Number.isInteger(pid) && pid > 0 && alive(pid))
-      throw new JournalBusyError(`another apply (pid ${pid}) is using this journal; ${lock} is its lock`);
+    const holder = parseLock(await readFile(lock, 'utf8').catch(() => ''));
+    if (holder && (await holds(holder))) {
+      const where = holder.host && holder.host !== mine.host ? ` on ${holder.host}` : '';
+      throw new JournalBusyError(
+        `another apply (pid ${holder.pid}${where}) is using this journal; its lock is ${lock}. ` +
+          `If no apply is running on this journal (that process ended, or the pid is now another program's), delete ${lock} and run again.`,
+      );
+    }
     await unlink(lock).catch(() => undefined);
   }
-  throw new JournalBusyError(`cannot take the lock ${lock}`);
+  throw new JournalBusyError(`cannot take the lock ${lock}; if no apply is running on this journal, delete it`);
+}
+
+/** The holder of a lock: JSON, or the bare pid of earlier versions; undefined when torn or empty. */
+function parseLock(text: string): LockHolder | undefined {
+  try {
+    const data = JSON.parse(text) as unknown;
+    if (typeof data === 'number') return Number.isInteger(data) && data > 0 ? { pid: data } : undefined;
+    if (typeof data !== 'object' || data === null) return undefined;
+    const { pid, start, host } = data as Record<string, unknown>;
+    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return undefined;
+    return {
+      pid,
+      ...(typeof start === 'string' ? { start } : {}),
+      ...(typeof host === 'string' ? { host } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the holder may still be at work. On another host it cannot be told: yes. Here, its pid
+ * must be alive, and, where the system gives start times, be the same process that took the lock
+ * (a pid reused by another program after a crash is not the holder).
+ */
+async function holds(holder: LockHolder): Promise<boolean> {
+  if (holder.host !== undefined && holder.host !== hostname()) return true;
+  if (!alive(holder.pid)) return false;
+  if (holder.start === undefined) return true;
+  const start = await startOf(holder.pid);
+  return start === undefined || start === holder.start;
+}
+
+/** When a process started, in clock ticks since boot (Linux's /proc); undefined elsewhere. */
+async function startOf(pid: number): Promise<string | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // The fields after the command name (in parentheses, which may hold spaces): starttime is the 20th.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
 }
 
 function alive(pid: number): boolean {

@@ -53,7 +53,8 @@ export async function planFleet(fleet: Fleet, options: PlanOptions = {}): Promis
     // File order, then the extras.
     const order = (entry: PlanEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
     entries.sort((a, b) => order(a) - order(b));
-    return { entries, readAt: Object.assign({}, ...plans.map((plan) => plan.readAt)) };
+    // Own properties, whatever the account's name (`__proto__` included): no Object.assign.
+    return { entries, readAt: Object.fromEntries(plans.flatMap((plan) => Object.entries(plan.readAt))) };
   } finally {
     if (!options.runtimes) for (const runtime of runtimes.values()) runtime.close();
   }
@@ -96,5 +97,5 @@ export async function planAccount(
   }
   const order = (entry: PlanEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
   entries.sort((a, b) => order(a) - order(b));
-  return { entries, readAt: { [name]: readAt } };
+  return { entries, readAt: Object.fromEntries([[name, readAt]]) };
 }

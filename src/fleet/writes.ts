@@ -10,7 +10,11 @@ import { compareSender, type Wanted } from './compare.js';
 import type { CreateInDoubt, Journal, JournalLine, Operation } from './journal.js';
 
 /** What a write ended in. */
-export type WriteResult = { sender: Sender; adopted?: boolean } | { error: unknown };
+export type WriteResult =
+  /** `adopted`: a create in doubt was found, sent by an earlier `run`, or by an earlier `attempt` of this one. */
+  | { sender: Sender; adopted?: 'run' | 'attempt' }
+  /** `sender`: the sender as last known, when it exists. */
+  | { error: unknown; sender?: Sender };
 
 /** What every write needs. */
 export interface WriteContext {
@@ -144,7 +148,7 @@ export async function createSender(
       if (lookup.aborted) return { error: signal?.reason };
       const found = lookup.value;
       await outcome(context, 'create', doubt, found ? 'found' : 'absent', { sender: found });
-      if (found) return { sender: found, adopted: true };
+      if (found) return { sender: found, adopted: doubt.run === journal.run ? 'attempt' : 'run' };
       doubt = undefined;
     }
     if (signal?.aborted) return { error: signal.reason };
@@ -163,7 +167,10 @@ export async function createSender(
       await outcome(context, 'create', at, 'ambiguous', { error: sent.error });
       // Left in doubt in the journal: the next run looks it up.
       if (++ambiguities > maxAmbiguous) return { error: sent.error };
-      doubt = { ...at, at: sent.at, timeoutMs: runtime.timeoutMs };
+      // A service slower than the timeout may still apply it after the window: each ambiguity of this
+      // run widens the window by one more timeout (2×, then 3×) before the lookup. A create held longer
+      // than that is still found missing and sent again (README, "Many senders, many accounts").
+      doubt = { ...at, at: sent.at, timeoutMs: runtime.timeoutMs * (1 + ambiguities) };
       continue;
     }
     await outcome(context, 'create', at, 'failed', { error: sent.error });
