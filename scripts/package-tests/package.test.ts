@@ -52,11 +52,13 @@ describe('the packed package', () => {
     expect([...new Set(imports('index.cjs'))]).toEqual([]);
     expect(new Set(imports('cli.js'))).toEqual(
       new Set([
-        ...['fs', 'fs/promises', 'readline', 'readline/promises', 'crypto', 'http', 'module', 'path', 'stream', 'url'],
+        ...['fs', 'fs/promises', 'readline', 'readline/promises', 'crypto', 'http', 'module', 'os', 'path', 'stream'],
+        'url',
         ...['v8', 'vm', 'commander', 'nanospinner', 'cli-progress', 'js-yaml'],
       ]),
     );
-    expect(new Set(imports('fleet.js'))).toEqual(new Set(['fs', 'fs/promises', 'path', 'readline', 'js-yaml']));
+    // `os`: the journal lock records the host (issue 16b).
+    expect(new Set(imports('fleet.js'))).toEqual(new Set(['fs', 'fs/promises', 'os', 'path', 'readline', 'js-yaml']));
   });
 
   it('builds dist/ on pack from a clean clone (prepack)', async () => {
