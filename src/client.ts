@@ -1,7 +1,7 @@
 import { type OperationAt, type OperationId, operationTable } from '../generated/operations.js';
 import { resolveConfig } from './config.js';
 import { NextPageError, ValidationError } from './errors.js';
-import { type WaitOptions, waitForStatus, waitOnlyKeys } from './lifecycle.js';
+import { checkWait, type WaitOptions, waitForStatus, waitOnlyKeys } from './lifecycle.js';
 import { checkObject, type ListParams, listQuery, pageProblem, parameterNames, queryString } from './list-params.js';
 import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
@@ -203,6 +203,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     waitForStatus: async (sid, statuses, options = {}) => wait(sid, statuses, splitWait(options)),
     register: async (body, options = {}) => {
       const parts = splitWait(options);
+      checkWait(['PENDING_VERIFICATION', 'ONLINE'], parts.wait);
       // The wait reads the 202's sid; a 202 without one is an ApiError that says the create was applied.
       const created = await run('createSender', () => ({ body }), parts.request, { check: sidProblem });
       parts.wait.onStatus?.(created);
@@ -210,6 +211,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     },
     verify: async (sid, code, options = {}) => {
       const parts = splitWait(options);
+      checkWait(['ONLINE'], parts.wait);
       const body = { configuration: { verification_code: code } };
       const verifying = await run('updateSender', () => ({ path: { Sid: sid }, body }), parts.request);
       parts.wait.onStatus?.(verifying);

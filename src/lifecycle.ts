@@ -44,6 +44,29 @@ const waitRules = {
 };
 
 /**
+ * Checks a wait's statuses and options, or throws a ValidationError; `register` and `verify` call it
+ * before their write, so that a bad wait option never follows a request that was sent.
+ */
+export function checkWait(
+  statuses: readonly SenderStatus[],
+  options: Pick<WaitOptions, (typeof waitOnlyKeys)[number]>,
+): void {
+  const { intervalMs = 2_000, maxWaitMs = 600_000, onStatus } = options;
+  const issues = checkSchema(
+    waitRules,
+    {
+      statuses: readingInput(() => (Array.isArray(statuses) ? [...statuses] : statuses), '$.statuses'),
+      intervalMs,
+      maxWaitMs,
+    },
+    '$',
+  );
+  if (onStatus !== undefined && typeof onStatus !== 'function')
+    issues.push({ path: '$.onStatus', message: 'must be a function' });
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/**
  * Reads the sender until its status is one of `statuses`. OFFLINE rejects with a
  * SenderOfflineError carrying `offline_reasons`, unless OFFLINE is among `statuses`.
  * `maxWaitMs` is a deadline for the whole wait: the last read's own `timeoutMs` shrinks to what is
@@ -69,18 +92,7 @@ export async function waitForStatus(
   const { intervalMs = 2_000, maxWaitMs = 600_000, onStatus } = options;
   const { signal } = request;
   const attemptMs = request.timeoutMs ?? readTimeoutMs;
-  const issues = checkSchema(
-    waitRules,
-    {
-      statuses: readingInput(() => (Array.isArray(statuses) ? [...statuses] : statuses), '$.statuses'),
-      intervalMs,
-      maxWaitMs,
-    },
-    '$',
-  );
-  if (onStatus !== undefined && typeof onStatus !== 'function')
-    issues.push({ path: '$.onStatus', message: 'must be a function' });
-  if (issues.length > 0) throw new ValidationError(issues);
+  checkWait(statuses, options);
   const wanted = [...statuses];
   const deadline = Date.now() + maxWaitMs;
   let interval = intervalMs;

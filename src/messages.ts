@@ -13,13 +13,19 @@ export function inWords(schema: Schema): string {
  * key (at most two letters off), else undefined.
  */
 export function didYouMean(key: string, known: readonly string[]): string | undefined {
+  const found = nearest(key, known);
+  return found === undefined ? undefined : `; did you mean \`${found}\`?`;
+}
+
+/** The one known key that `key` is a camelCase, case or near spelling of, else undefined. */
+export function nearest(key: string, known: readonly string[]): string | undefined {
   const plain = (name: string) => name.replace(/[_\-\s]/g, '').toLowerCase();
   const near = known.filter((name) => plain(name) === plain(key));
   const found =
     near.length > 0
       ? near
       : known.filter((name) => distance(plain(name), plain(key)) <= Math.min(2, Math.floor(name.length / 4)));
-  return found.length === 1 ? `; did you mean \`${found[0]}\`?` : undefined;
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Levenshtein distance between two short names. */

@@ -101,3 +101,40 @@ describe('error messages', () => {
     expect((caught as ApiError).message).toContain(expected);
   });
 });
+
+describe('the wait options of register and verify', () => {
+  it.each([
+    ['a negative maxWaitMs', { maxWaitMs: -1 }],
+    ['a maxWaitMs that is not a number', { maxWaitMs: Number.NaN }],
+    ['an intervalMs of 0', { intervalMs: 0 }],
+    ['an onStatus that is not a function', { onStatus: 'x' }],
+  ])('refuses %s before the write is sent', async (_, options) => {
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    await expect(senders.register(body, options as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(senders.verify(sid, '123456', options as never)).rejects.toBeInstanceOf(ValidationError);
+    expect(server.received).toHaveLength(0);
+  });
+});
+
+describe('one message per mistake', () => {
+  it.each([
+    ['senderId', { senderId: 'whatsapp:+15017122661', profile: { name: 'A' } }, '$.senderId', 'sender_id'],
+    ['profile.Name', { sender_id: 'whatsapp:+15017122661', profile: { Name: 'A' } }, '$.profile.Name', 'name'],
+  ])('a misspelt required key (%s) is one issue that says what was meant', async (_, wrong, path, meant) => {
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const caught = await senders.create(wrong as never).catch((thrown: unknown) => thrown);
+    expect(caught).toBeInstanceOf(ValidationError);
+    const { issues } = caught as ValidationError;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe(path);
+    expect(issues[0]?.message).toContain(`did you mean \`${meant}\`?`);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('a signal that is not an AbortSignal is one issue', async () => {
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const caught = await senders.get(sid, { signal: 'x' as never }).catch((thrown: unknown) => thrown);
+    expect((caught as ValidationError).issues).toHaveLength(1);
+    expect(server.received).toHaveLength(0);
+  });
+});

@@ -208,7 +208,11 @@ export function readRequestOptions(options: unknown): RequestOptions {
   }
   const issues = checkSchema(requestRules, snapshot, 'options');
   const { signal } = snapshot;
-  if (signal && typeof (signal as Partial<AbortSignal>).throwIfAborted !== 'function')
+  if (
+    signal &&
+    !issues.some((issue) => issue.path === 'options.signal') &&
+    typeof (signal as Partial<AbortSignal>).throwIfAborted !== 'function'
+  )
     issues.push({ path: 'options.signal', message: 'must be an AbortSignal' });
   if (issues.length > 0) throw new ValidationError(issues);
   return snapshot;

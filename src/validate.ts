@@ -2,7 +2,7 @@
 // parameter and body schemas. The generator refuses any keyword this file does not implement.
 import { requestRules } from '../generated/request-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { didYouMean, inWords } from './messages.js';
+import { didYouMean, inWords, nearest } from './messages.js';
 import type { OperationId } from './types.js';
 
 /** The subset of JSON Schema that the spec's request side uses (scripts/request-rules.mjs refuses the rest). */
@@ -181,9 +181,19 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
   }
   if (typeOf(value) === 'object') {
     const object = value as Record<string, unknown>;
+    // A misspelt key is one mistake: its "did you mean" stands for the required key it misses.
+    const meant = new Set<string>();
+    if (schema.additionalProperties === false && schema.required) {
+      const names = Object.keys(schema.properties ?? {});
+      for (const name of Object.keys(object)) {
+        const near = own(schema.properties, name) ? undefined : nearest(name, names);
+        if (near !== undefined) meant.add(near);
+      }
+    }
     for (const name of schema.required ?? []) {
       // The spec's names, not the caller's: a method on a logger's prototype counts.
-      if (object[name] === undefined) issues.push({ path: child(path, name), message: 'is required' });
+      if (object[name] === undefined && !meant.has(name))
+        issues.push({ path: child(path, name), message: 'is required' });
     }
     for (const [name, item] of Object.entries(object)) {
       if (schema.propertyNames) check(schema.propertyNames, name, child(path, name), issues);

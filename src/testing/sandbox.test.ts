@@ -145,6 +145,12 @@ describe('nothing a request does crashes the host', () => {
     expect(sandbox.senders.size).toBe(0);
   });
 
+  it('refuses accounts that are not sids with tokens, and a code that is not a string, at the call', async () => {
+    await expect(startSandbox({ validate: false, accounts: { acme: 'token' } })).rejects.toThrow(RangeError);
+    await expect(startSandbox({ validate: false, accounts: { [accountSid]: '' } })).rejects.toThrow(TypeError);
+    await expect(startSandbox({ validate: false, verificationCode: 5 as never })).rejects.toThrow(TypeError);
+  });
+
   it('refuses failNext outside 400-599 at the call, and through the control API with a 400', async () => {
     sandbox = await startSandbox({ validate: false });
     for (const status of [99, 200, 399, 600, 1e9, Number.NaN, 429.5]) {

@@ -91,6 +91,23 @@ export async function startBareSandbox({
   wholeNumber('port', port, 0, 65_535);
   wholeNumber('stepMs', stepMs, 0, 3_600_000);
   wholeNumber('latencyMs', latencyMs, 0, 3_600_000);
+  if (typeof verificationCode !== 'string' || verificationCode === '') {
+    throw new TypeError(`verificationCode must be a non-empty string, got ${JSON.stringify(verificationCode)}`);
+  }
+  if (accounts !== undefined) {
+    if (typeof accounts !== 'object' || accounts === null) throw new TypeError('accounts must be an object');
+    for (const [user, password] of Object.entries(accounts)) {
+      // The Basic user of a Twilio request: an Account SID, or an API key SID (senders-api.md, Authentication).
+      if (!/^(AC|SK)[0-9a-fA-F]{32}$/.test(user)) {
+        throw new RangeError(
+          `accounts: ${JSON.stringify(user)} is not an Account SID (AC and 32 hex digits) or API key (SK…)`,
+        );
+      }
+      if (typeof password !== 'string' || password === '') {
+        throw new TypeError(`accounts: the token of ${user} must be a non-empty string`);
+      }
+    }
+  }
   if (!['instant', 'timer', 'manual'].includes(lifecycle)) {
     throw new RangeError(`lifecycle must be instant, timer or manual, got ${String(lifecycle)}`);
   }
