@@ -18,75 +18,39 @@ const redocly = join(
 );
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 await rm(join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entry: { index: join(root, 'src', 'index.ts') },
-  outDir: join(root, 'dist'),
-  format: ['esm', 'cjs'],
-  target: 'es2022',
-  platform: 'neutral',
-  dts: true,
-  sourcemap: true,
-  splitting: false,
-  silent: true,
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  // openapi-fetch stays a dependency, resolved by the user's package manager.
-  external: ['openapi-fetch'],
-});
+
+/** One entry of dist/: what every entry shares, and what sets it apart. */
+const bundle = (name, source, options) =>
+  build({
+    entry: { [name]: join(root, 'src', ...source) },
+    outDir: join(root, 'dist'),
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    splitting: false,
+    silent: true,
+    define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+    ...options,
+  });
+// Runtime-neutral, as the main entry must be; openapi-fetch stays a dependency, resolved by the
+// user's package manager.
+const neutral = { target: 'es2022', platform: 'neutral', external: ['openapi-fetch'] };
+const node = { target: 'node20', platform: 'node' };
+
+await bundle('index', ['index.ts'], neutral);
 // whatsapp-senders/raw: the openapi-fetch client, its own entry so that the main one need not hold it.
-// Runtime-neutral like the main entry; openapi-fetch stays a dependency.
-await build({
-  entry: { raw: join(root, 'src', 'raw', 'index.ts') },
-  outDir: join(root, 'dist'),
-  format: ['esm', 'cjs'],
-  target: 'es2022',
-  platform: 'neutral',
-  dts: true,
-  sourcemap: true,
-  splitting: false,
-  silent: true,
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  external: ['openapi-fetch'],
-});
+await bundle('raw', ['raw', 'index.ts'], neutral);
 // The CLI, Node only and apart from the library entry, so that the library's bundle never holds it.
-await build({
-  entry: { cli: join(root, 'src', 'cli', 'bin.ts') },
-  outDir: join(root, 'dist'),
+await bundle('cli', ['cli', 'bin.ts'], {
+  ...node,
   format: ['esm'],
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  splitting: false,
-  silent: true,
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+  dts: false,
   external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'js-yaml'],
 });
 // whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
-await build({
-  entry: { testing: join(root, 'src', 'testing', 'index.ts') },
-  outDir: join(root, 'dist'),
-  format: ['esm', 'cjs'],
-  target: 'node20',
-  platform: 'node',
-  dts: true,
-  shims: true,
-  sourcemap: true,
-  splitting: false,
-  silent: true,
-});
+await bundle('testing', ['testing', 'index.ts'], { ...node, shims: true });
 // whatsapp-senders/fleet: many senders across many accounts; Node only (files, fsync), its own entry.
-await build({
-  entry: { fleet: join(root, 'src', 'fleet', 'index.ts') },
-  outDir: join(root, 'dist'),
-  format: ['esm', 'cjs'],
-  target: 'node20',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  splitting: false,
-  silent: true,
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  external: ['openapi-fetch', 'js-yaml'],
-});
+await bundle('fleet', ['fleet', 'index.ts'], { ...node, external: ['openapi-fetch', 'js-yaml'] });
 // whatsapp-senders/openapi.json: the spec, bundled and dereferenced, for tools that read it.
 execFileSync(
   process.execPath,
