@@ -5,9 +5,11 @@ import { checkWait, type WaitOptions, waitForStatus, waitOnlyKeys } from './life
 import { checkObject, type ListParams, listQuery, pageProblem, parameterNames, queryString } from './list-params.js';
 import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
-import { buildingWith, pathSegment, readingInput, requestHeaders, serializeBody } from './prepare.js';
+import { buildingWith, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
-import { type Call, perform, requestIdHeader, send } from './request.js';
+import { type Call, perform, requestIdHeader } from './transport/perform.js';
+import { pathSegment } from './transport/scope.js';
+import { send } from './transport/send.js';
 import type { Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
 import { own, type RequestParts, validateRequest } from './validate.js';
@@ -102,9 +104,14 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   for (const key of Object.keys(defaults) as (keyof typeof defaults)[]) {
     if (options[key] !== undefined) (settings as Record<string, unknown>)[key] = options[key];
   }
-  const { validate, timeoutMs: clientTimeoutMs, ...policy } = settings;
+  const { validate, timeoutMs: clientTimeoutMs, maxResponseBytes, ...policy } = settings;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
+  // Not br: the client never asks for what it has no need of (a br body is still counted decoded).
+  const sent = {
+    Authorization: authorization,
+    'User-Agent': userAgent(options.userAgentExtension),
+    'Accept-Encoding': 'gzip, deflate',
+  };
   const { logger } = options;
   const redact = redactor(secrets);
   // A logger that throws loses its line, never the call: the request may have been applied by then.
@@ -142,7 +149,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         const url = nextPageUrl ?? baseUrl + path.replace('{Sid}', segment) + queryString(parts.query);
         const ours: Record<string, string> = { Accept: 'application/json', ...sent };
         if (body !== undefined) ours['Content-Type'] = 'application/json';
-        const headers = requestHeaders(request.headers ?? {}, ours);
+        const headers = requestHeaders((request.headers ?? {}) as Record<string, string>, ours);
         return { ...request, url, headers, body: body?.text };
       });
       const call: Call = {
@@ -154,6 +161,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         policy: maxRetries === undefined ? policy : { ...policy, maxRetries },
         retrySafe,
         goneMeansDone: operationId === 'deleteSender',
+        noContent: operationId === 'deleteSender',
         redact,
         log,
         check: expect.check,
@@ -162,7 +170,9 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
           expect.onResponse?.(response);
         },
       };
-      return perform<OperationResult<Id>>(call, (attempt) => send(fetchImpl, method, url, headers, body, attempt));
+      return perform<OperationResult<Id>>(call, (attempt) =>
+        send(fetchImpl, { method, url, headers, body, signal: attempt }, maxResponseBytes),
+      );
     })() as SendersPromise<OperationResult<Id>>;
     promise.withResponse = () =>
       promise.then((data) => {
@@ -223,8 +233,18 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
       run('updateSender', () => ({ path: { Sid: sid }, body }), requestOptions),
     delete: (sid, requestOptions = {}) =>
       run('deleteSender', () => ({ path: { Sid: sid } }), requestOptions) as SendersPromise<void>,
-    list: (params = {}, requestOptions = {}) =>
-      run('listSenders', () => ({ query: listQuery(params) }), requestOptions, { check: pageProblem }),
+    list: (params = {}, requestOptions = {}) => {
+      let query: ReturnType<typeof listQuery> | undefined;
+      return run(
+        'listSenders',
+        () => {
+          query = listQuery(params);
+          return { query };
+        },
+        requestOptions,
+        { check: (body) => pageProblem(body, query?.PageSize) },
+      );
+    },
     // Lazy: nothing is checked or sent before the first `next()`, where a bad input rejects.
     iterate: async function* (params = {}, requestOptions = {}) {
       const { limit, ...listParams } = readingInput(
@@ -242,7 +262,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
           () => ({ query }),
           requestOptions,
           {
-            check: pageProblem,
+            check: (body) => pageProblem(body, query.PageSize),
             onResponse: (response) => {
               last = response;
             },
@@ -253,7 +273,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         first: () => page(),
         next: (url) => page(url),
         firstUrl: baseUrl + operationTable.listSenders.path + queryString(query),
-        baseOrigin: new URL(baseUrl).origin,
+        baseUrl,
         limit,
         // A link the walk cannot follow is the service's answer gone wrong: an ApiError on that page.
         refuse: (url, detail) =>

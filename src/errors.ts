@@ -1,3 +1,4 @@
+import { escapeControl } from './transport/text.js';
 import type { Sender } from './types.js';
 
 /** One problem found in an input before anything was sent. */
@@ -26,8 +27,9 @@ export class SendersError extends Error {
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
+  /** Control characters in `message` (a server's line break or ANSI escape among them) are shown escaped. */
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(escapeControl(message), options);
     const kinds: string[] = [];
     for (let at = new.target as typeof SendersError; at && 'kind' in at; at = Object.getPrototypeOf(at)) {
       kinds.push(at.kind);

@@ -228,7 +228,7 @@ describe('faults: the connection', () => {
     expect(attempts()).toBe(1);
   });
 
-  it('retries a GET whose body is cut short by a reset, and gives up with a NetworkError', async () => {
+  it('retries a GET whose body is cut short by a reset, and gives up with an ApiError that keeps the 200', async () => {
     const { senders, attempts } = await misbehaving(
       (_, response) => {
         response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4000' });
@@ -237,9 +237,9 @@ describe('faults: the connection', () => {
       { maxRetries: 2 },
     );
     const { error } = await settle(() => senders.get(online.sid));
-    expect(error).toBeInstanceOf(NetworkError);
-    expect(error).toMatchObject({ attempts: 3 });
-    expect((error as Error).message).toMatch(/gave up after 3 attempts$/);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, attempts: 3 });
+    expect((error as Error).message).toMatch(/body could not be read.*gave up after 3 attempts$/);
     expect(attempts()).toBe(3);
   });
 

@@ -1,6 +1,7 @@
 // The list call's parameters and pages: the caller's names to the spec's query parameters, and
 // the checks a page must pass before iterate() follows it.
 import type { OperationAt } from '../generated/operations.js';
+import { requestRules } from '../generated/request-rules.js';
 import { ValidationError } from './errors.js';
 import { didYouMean } from './messages.js';
 import { own } from './validate.js';
@@ -18,11 +19,18 @@ export interface ListParams {
   pageToken?: string;
 }
 
-/** What is wrong with a page body, or undefined: `senders` a list, `meta` an object, a next URL a string or null. */
-export function pageProblem(body: unknown): string | undefined {
+/** The spec's PageSize: its largest value and the one the service uses when none is asked for. */
+export const pageSizeRule = requestRules.operations.listSenders.query.PageSize.schema;
+
+/**
+ * What is wrong with a page body, or undefined: `senders` a list of at most the `pageSize` asked
+ * for (the spec's default when none was), `meta` an object, a next URL a string or null.
+ */
+export function pageProblem(body: unknown, pageSize: number = pageSizeRule.default): string | undefined {
   const senders = own(body as Record<string, unknown>, 'senders');
   const meta = own(body as Record<string, unknown>, 'meta');
   if (!Array.isArray(senders)) return `is not a page of senders: senders is ${kind(senders)}, not a list`;
+  if (senders.length > pageSize) return `holds ${senders.length} senders, more than the PageSize of ${pageSize}`;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
     return `is not a page of senders: meta is ${kind(meta)}, not an object`;
   const next = own(meta as Record<string, unknown>, 'next_page_url');

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { pageSizeRule } from './list-params.js';
 import { readingInput } from './prepare.js';
 import { checkSchema } from './validate.js';
 
@@ -77,6 +78,14 @@ export interface ClientOptions {
    */
   maxRetryDelayMs?: number;
   /**
+   * The most bytes a response body may have, counted as they arrive and after decompression; a
+   * longer body is cancelled there and the call fails with an ApiError that says so (for a write,
+   * that the request was applied). The default is the largest page the spec allows (a `PageSize`
+   * of 1,000) at 16 KiB a sender: over ten times what a sender with every field filled takes.
+   * @default 16_384_000
+   */
+  maxResponseBytes?: number;
+  /**
    * Receives one debug line per attempt, response and retry. Credentials are redacted from every
    * line, headers and echoed bodies included.
    * @example console
@@ -102,6 +111,7 @@ export const defaults = {
   backoffBaseMs: 250,
   backoffCapMs: 8_000,
   maxRetryDelayMs: 30_000,
+  maxResponseBytes: pageSizeRule.maximum * 16_384,
 } satisfies Required<Omit<ClientOptions, Credential | Host | 'userAgentExtension' | 'logger' | 'fetch'>>;
 
 type Credential = 'accountSid' | 'authToken' | 'apiKey' | 'apiSecret';
@@ -125,10 +135,11 @@ export interface RequestOptions {
    */
   maxRetries?: number;
   /**
-   * More request headers. The client's own (`Authorization`, `Content-Type`, `User-Agent`…) cannot be set.
+   * More request headers, as an object or a `Headers`. The client's own (`Authorization`, `Accept`,
+   * `Content-Type`, `User-Agent`…) cannot be set.
    * @example { Prefer: 'code=404' }
    */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | Headers;
 }
 
 // setTimeout fires at once for anything longer than this.
@@ -165,6 +176,7 @@ const clientRules = {
     backoffBaseMs: milliseconds(0),
     backoffCapMs: milliseconds(0),
     maxRetryDelayMs: milliseconds(0),
+    maxResponseBytes: { type: 'integer', minimum: 1 },
     validate: { type: 'boolean' },
     fetch: { type: 'function' },
     logger: { type: 'object', required: ['debug'], properties: { debug: { type: 'function' } } },
@@ -204,7 +216,12 @@ export function readRequestOptions(options: unknown): RequestOptions {
     throw new ValidationError([{ path: 'options', message: 'must be an object' }]);
   }
   if (typeof snapshot.headers === 'object' && snapshot.headers !== null) {
-    snapshot.headers = readingInput(() => plainCopy(snapshot.headers), 'options.headers') as Record<string, string>;
+    // A Headers instance has no own fields: its entries are what it holds.
+    const given = snapshot.headers as unknown;
+    snapshot.headers = readingInput(
+      () => (given instanceof Headers ? Object.fromEntries(given) : plainCopy(given)),
+      'options.headers',
+    ) as Record<string, string>;
   }
   const issues = checkSchema(requestRules, snapshot, 'options');
   const { signal } = snapshot;

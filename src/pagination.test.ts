@@ -87,7 +87,9 @@ describe('iterate()', () => {
       const senders = createSendersClient({ ...credentials, baseUrl: server.url });
       const error = await collect(senders.iterate({ pageSize: 5 })).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SendersError);
-      expect((error as Error).message).toContain(`refusing next_page_url on ${elsewhere.url}`);
+      expect((error as Error).message).toContain(
+        `refusing next_page_url ${elsewhere.url}/v2/Channels/Senders: credentials are only sent under`,
+      );
       expect(elsewhere.received).toHaveLength(0);
     } finally {
       await elsewhere.close();

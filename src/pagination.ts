@@ -1,4 +1,5 @@
 import type { ApiError } from './errors.js';
+import { isUnder } from './transport/scope.js';
 import type { Sender, SendersPage } from './types.js';
 
 /** What `iterate()` reads. */
@@ -17,17 +18,23 @@ export interface Walk {
   next: (url: string) => Promise<SendersPage>;
   /** The URL of the first page, so that a link back to it counts as a page already read. */
   firstUrl: string;
-  /** Credentials go to this origin only. */
-  baseOrigin: string;
+  /** Credentials go under this URL only: its origin and its path. */
+  baseUrl: string;
   limit?: number | undefined;
   /** The error for a link that cannot be followed, naming the page that carried it. */
   refuse: (url: string, detail: string) => ApiError;
 }
 
+/** How many empty pages in a row the walk follows before it gives up: the service sends none. */
+export const maxEmptyPages = 10;
+/** How many of the last links the walk remembers, to refuse a link back to one of them. */
+const remembered = 1_000;
+
 /**
  * Every sender, one page in memory at a time. The next page is `meta.next_page_url` exactly as
- * the service gave it, only on the base URL's origin, and only once: a link to a page already
- * read would loop forever, sending requests as fast as the service answers.
+ * the service gave it, only under the base URL (origin and path), and only once: a link to a page
+ * already read would loop forever, sending requests as fast as the service answers. A run of
+ * empty pages that keep linking on ends the walk too, and the links remembered are bounded.
  */
 export async function* walkPages(walk: Walk): AsyncGenerator<Sender, void, undefined> {
   const limit = walk.limit ?? Number.POSITIVE_INFINITY;
@@ -36,7 +43,9 @@ export async function* walkPages(walk: Walk): AsyncGenerator<Sender, void, undef
   const read = new Set([new URL(walk.firstUrl).href]);
   let page = await walk.first();
   let yielded = 0;
+  let empty = 0;
   while (true) {
+    empty = page.senders.length === 0 ? empty + 1 : 0;
     for (const sender of page.senders) {
       yield sender;
       if (++yielded >= limit) return;
@@ -49,15 +58,19 @@ export async function* walkPages(walk: Walk): AsyncGenerator<Sender, void, undef
     } catch {
       throw walk.refuse(url, `refusing next_page_url ${JSON.stringify(url)}: not an absolute URL`);
     }
-    if (target.origin !== walk.baseOrigin) {
+    if (!isUnder(target, walk.baseUrl)) {
       throw walk.refuse(
         url,
-        `refusing next_page_url on ${target.origin}: credentials are only sent to ${walk.baseOrigin}`,
+        `refusing next_page_url ${target.origin}${target.pathname}: credentials are only sent under ${walk.baseUrl}`,
       );
     }
     if (read.has(target.href)) {
       throw walk.refuse(url, `refusing next_page_url ${JSON.stringify(url)}: it links to a page already read`);
     }
+    if (empty >= maxEmptyPages) {
+      throw walk.refuse(url, `refusing next_page_url after ${empty} empty pages in a row`);
+    }
+    if (read.size >= remembered) read.delete(read.values().next().value as string);
     read.add(target.href);
     page = await walk.next(url);
   }

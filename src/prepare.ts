@@ -106,23 +106,12 @@ function describe(error: unknown): string {
   }
 }
 
-/**
- * A sid as one path segment. Percent-encoding is not enough for `.` and `..`: URL parsers treat
- * `%2e%2e` as `..` too, and the request would go to another resource. An empty segment would
- * reach the collection. All three are refused, with or without `validate`.
- */
-export function pathSegment(sid: unknown, path = '$.sid'): string {
-  const text = readingInput(() => String(sid), path);
-  if (text === '' || text === '.' || text === '..') {
-    throw new ValidationError([{ path, message: `cannot be ${JSON.stringify(text)}: it would change the path` }]);
-  }
-  return readingInput(() => encodeURIComponent(text), path, 'cannot be put in a URL');
-}
-
 // Headers the client sets or the transport owns: a caller's value would override ours, or be
 // joined to ours into one header (`Basic ours, theirs`), or break the request's framing.
 const reservedHeaders = new Set([
   'authorization',
+  'accept',
+  'accept-encoding',
   'content-type',
   'user-agent',
   'content-length',
@@ -149,14 +138,12 @@ export function requestHeaders(
       message: 'is set by the client and cannot be overridden or added to',
     }));
   if (refused.length > 0) throw new ValidationError(refused);
-  const taken = new Set(Object.keys(ours).map((name) => name.toLowerCase()));
   const headers: Record<string, string> = {};
   const check = new Headers();
   const seen = new Set<string>();
   for (const [name, value] of Object.entries(extra)) {
     const at = `options.headers[${JSON.stringify(name)}]`;
     readingInput(() => check.append(name, value), at, 'cannot be sent');
-    if (taken.has(name.toLowerCase())) continue; // Accept: ours
     // Two spellings of one name would be joined into one value: `Prefer: a, b`.
     if (seen.has(name.toLowerCase()))
       throw new ValidationError([{ path: at, message: 'is given twice, in different cases' }]);

@@ -1,4 +1,5 @@
 // Pure decisions about retrying: which outcome is retried, and how long to wait first.
+import { whenAborted } from './transport/signal.js';
 
 /** How a failed attempt is retried. */
 export interface RetryPolicy {
@@ -8,8 +9,11 @@ export interface RetryPolicy {
   maxRetryDelayMs: number;
 }
 
-/** What an attempt ended in, as far as retrying is concerned. */
-export type Outcome = { status: number } | 'network' | 'timeout';
+/**
+ * What an attempt ended in, as far as retrying is concerned: `unsent` is a failure the runtime
+ * says happened before any byte of the request left (refused, name not found, connect timeout).
+ */
+export type Outcome = { status: number } | 'network' | 'timeout' | 'unsent';
 
 /** What to do after an attempt that did not succeed. */
 export type Decision =
@@ -22,6 +26,7 @@ export type Decision =
 const transientStatuses = [500, 502, 503, 504];
 
 export const notRetried = 'not retried: the request may have been applied';
+export const notSentWords = 'the request was not sent';
 
 /**
  * Decides whether attempt `attempt` (1 for the first) is followed by another.
@@ -29,6 +34,7 @@ export const notRetried = 'not retried: the request may have been applied';
  * - 500, 502, 503, 504, network failures and timeouts only when `retrySafe`, the operation's
  *   `x-retry-after-ambiguous-failure` in the spec (generated/operations.ts): the first attempt may
  *   have been applied, and a create sent again could register the number twice.
+ * - A failure before anything was sent on any operation: nothing can have been applied.
  * - A Retry-After is honoured; one longer than `maxRetryDelayMs` stops at once.
  */
 export function decide(
@@ -40,6 +46,12 @@ export function decide(
   random: () => number = Math.random,
 ): Decision {
   const status = typeof outcome === 'object' ? outcome.status : undefined;
+  if (outcome === 'unsent') {
+    if (attempt > policy.maxRetries) {
+      return { retry: false, why: attempt > 1 ? `gave up after ${attempt} attempts; ${notSentWords}` : notSentWords };
+    }
+    return { retry: true, delayMs: backoff(attempt, policy, random) };
+  }
   if (status !== 429 && !(retrySafe && (status === undefined || transientStatuses.includes(status)))) {
     return !retrySafe && (status === undefined || status >= 500) ? { retry: false, why: notRetried } : { retry: false };
   }
@@ -80,14 +92,16 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // One listener on the signal for every call waiting on it (src/transport/signal.ts).
+    const stop =
+      signal &&
+      whenAborted(signal, () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
   });
 }

@@ -1,13 +1,15 @@
 // `whatsapp-senders/raw`: the openapi-fetch client, typed by the spec, for what the main client does
-// not offer. It sends the same credentials, to the same base URL, under the same rules as
-// createSendersClient, with the same User-Agent and redaction; it neither validates nor retries.
+// not offer. A thin face over the transport (src/transport/): the same credentials, base URL,
+// User-Agent, redaction, bounds and rules as createSendersClient; it neither validates nor retries.
 import type { Client, Middleware } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import type { paths } from '../../generated/senders.js';
 import { resolveConfig } from '../config.js';
-import { ApiError, NetworkError, ValidationError } from '../errors.js';
-import type { ClientOptions } from '../options.js';
-import { type Redact, redactor } from '../redact.js';
+import { ValidationError } from '../errors.js';
+import { type ClientOptions, defaults } from '../options.js';
+import { redactor } from '../redact.js';
+import { asFetch } from '../transport/as-fetch.js';
+import { pathSegment } from '../transport/scope.js';
 import { userAgent } from '../user-agent.js';
 
 export type { paths };
@@ -26,6 +28,7 @@ const optionNames = [
   'region',
   'userAgentExtension',
   'fetch',
+  'maxResponseBytes',
 ] as const satisfies readonly (keyof ClientOptions)[];
 
 /**
@@ -41,9 +44,6 @@ type CreateClient = typeof openapiFetch.default;
 const createClient: CreateClient =
   (openapiFetch.default as unknown as { default?: CreateClient }).default ?? openapiFetch.default;
 
-// Headers the client owns: a caller's value would replace the credentials or join them.
-const ownHeaders = ['authorization', 'user-agent'];
-
 /**
  * Creates the openapi-fetch client of the WhatsApp Senders API, typed by the spec: every path,
  * parameter, body and response of `openapi/senders.yaml`.
@@ -51,15 +51,16 @@ const ownHeaders = ['authorization', 'user-agent'];
  * - Credentials are resolved as `createSendersClient` resolves them (options, then the `TWILIO_*`
  *   variables), and go only to the base URL: a request elsewhere (a per-request `baseUrl`, or a
  *   middleware that changes the URL) is refused with a ValidationError before anything is sent.
- * - Plain `http:` is refused unless the base URL is loopback.
- * - Redirects are never followed (`redirect: 'manual'`): a 3xx rejects with an ApiError that names
- *   the status and the redacted `Location`. It is never `{ data }`, and never `{ error }`, whose
- *   value openapi-fetch leaves `undefined` for an empty body.
+ * - Plain `http:` is refused unless the base URL is loopback; a sid of `.`, `..` or `''` is refused.
+ * - Redirects are never followed, whatever `fetch` does: a 3xx, or a response a fetch reached by
+ *   following one, rejects with an ApiError that names the status and the redacted target.
+ * - Every body is read within `maxResponseBytes`; a longer one, a cut one, or a 2xx (but 204)
+ *   without one rejects with an ApiError that keeps the status.
  * - A 4xx or 5xx is openapi-fetch's `{ error, response }`, with credentials redacted from the
- *   error body and headers. `error` is the body (parsed JSON, else text; `undefined` when empty):
- *   test `response.ok` to tell a failure from a success.
- * - A failure to reach the service rejects with a NetworkError, credentials redacted; an abort
- *   rejects with the signal's reason.
+ *   error body, headers and status text. `error` is the body (parsed JSON, else text; `undefined`
+ *   when empty): test `response.ok` to tell a failure from a success.
+ * - A failure to reach the service rejects with a NetworkError, credentials redacted from its
+ *   whole cause chain, that says when the request was not sent; an abort rejects with the signal's reason.
  * - Middlewares (`client.use`) see requests without the Authorization header: it is added last.
  *
  * @example
@@ -71,54 +72,25 @@ const ownHeaders = ['authorization', 'user-agent'];
 export function createRawClient(options: RawClientOptions = {}): RawClient {
   checkOptions(options);
   const { baseUrl, authorization, secrets } = resolveConfig(options);
-  const redact = redactor(secrets);
-  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const agent = userAgent(options.userAgentExtension);
-
-  const transport = async (request: Request): Promise<Response> => {
-    const { method, url } = request;
-    refuseIfElsewhere(url, baseUrl, redact);
-    const given = ownHeaders.filter((name) => request.headers.has(name));
-    if (given.length > 0) {
-      throw new ValidationError(
-        given.map((name) => ({ path: `headers.${name}`, message: 'is set by the client; pass options to it instead' })),
-      );
-    }
-    // A copy that does not follow redirects, whatever the call's options asked for.
-    const sent = new Request(request, { redirect: 'manual' });
-    sent.headers.set('Authorization', authorization);
-    sent.headers.set('User-Agent', agent);
-    let response: Response;
-    try {
-      response = await fetchImpl(sent);
-    } catch (failure) {
-      if (request.signal.aborted) throw failure;
-      const text = failure instanceof Error ? failure.message : String(failure);
-      throw new NetworkError(method, url, redact(text) === text ? failure : new Error(redact(text)));
-    }
-    // A fetch of the caller's that follows redirects anyway must not turn one into a success either.
-    if (
-      response.type === 'opaqueredirect' ||
-      (response.status >= 300 && response.status < 400) ||
-      response.redirected
-    ) {
-      await response.body?.cancel().catch(() => undefined);
-      const location = response.redirected ? response.url : response.headers.get('Location');
-      throw new ApiError({
-        method,
-        url,
-        status: response.status,
-        requestId: redact(response.headers.get('Twilio-Request-Id')),
-        body: undefined,
-        detail: `the service redirected${location ? ` to ${redact(location)}` : ''}; redirects are not followed`,
-      });
-    }
-    return response.ok ? response : redactedCopy(response, redact);
-  };
-
-  const client = createClient<paths>({ baseUrl, fetch: transport, redirect: 'manual' });
+  const transport = asFetch({
+    baseUrl,
+    ours: {
+      Authorization: authorization,
+      'User-Agent': userAgent(options.userAgentExtension),
+      'Accept-Encoding': 'gzip, deflate',
+    },
+    redact: redactor(secrets),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    maxBytes: options.maxResponseBytes ?? defaults.maxResponseBytes,
+  });
+  const client = createClient<paths>({ baseUrl, fetch: transport, redirect: 'manual', pathSerializer });
   client.use(refuseOtherTransports(transport, baseUrl));
   return client;
+}
+
+/** Each path parameter as one segment, under the transport's rule: never `.`, `..` or empty. */
+function pathSerializer(pathname: string, parameters: Record<string, unknown>): string {
+  return pathname.replace(/\{(\w+)\}/g, (_, name: string) => pathSegment(parameters?.[name], `params.path.${name}`));
 }
 
 /** Refuses options the raw client does not have, such as `maxRetries`, rather than ignore them. */
@@ -146,6 +118,11 @@ function refuseOtherTransports(transport: unknown, baseUrl: string): Middleware 
           { path: 'options.fetch', message: 'cannot be set per request; pass fetch to createRawClient' },
         ]);
       }
+      if (options.pathSerializer !== pathSerializer) {
+        throw new ValidationError([
+          { path: 'options.pathSerializer', message: 'cannot be set per request: a sid is one path segment' },
+        ]);
+      }
       if (options.baseUrl !== baseUrl) {
         throw new ValidationError([
           { path: 'options.baseUrl', message: 'cannot be set per request: credentials go only to the client’s' },
@@ -153,28 +130,4 @@ function refuseOtherTransports(transport: unknown, baseUrl: string): Middleware 
       }
     },
   };
-}
-
-/** Throws unless `url` is under the base URL: the credentials go nowhere else. */
-function refuseIfElsewhere(url: string, baseUrl: string, redact: Redact): void {
-  const target = new URL(url);
-  const base = new URL(baseUrl);
-  const under = base.pathname === '/' ? '/' : `${base.pathname}/`;
-  if (target.origin !== base.origin || !(target.pathname === base.pathname || target.pathname.startsWith(under))) {
-    throw new ValidationError([
-      { path: 'url', message: `${redact(target.origin)} is not under ${baseUrl}: credentials go only there` },
-    ]);
-  }
-}
-
-/** The response with its body and header values redacted, for openapi-fetch to read as `error`. */
-async function redactedCopy(response: Response, redact: Redact): Promise<Response> {
-  const text = await response.text();
-  const body = redact(text);
-  const headers = new Headers();
-  for (const [name, value] of response.headers) {
-    // A redacted body has another length; openapi-fetch reads a Content-Length of 0 as "no body".
-    if (name !== 'content-length' || body === text) headers.append(name, redact(value));
-  }
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }

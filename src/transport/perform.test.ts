@@ -1,10 +1,10 @@
 // Timeouts, aborts and the User-Agent, over a real local server.
 import { afterEach, describe, expect, it } from 'vitest';
-import { responseExample } from '../contract-tests/spec.js';
-import { createSendersClient, type Sender, TimeoutError } from './index.js';
-import { credentials } from './test/credentials.js';
-import { json, startServer } from './test/http-server.js';
-import { version } from './user-agent.js';
+import { responseExample } from '../../contract-tests/spec.js';
+import { createSendersClient, type Sender, TimeoutError } from '../index.js';
+import { credentials } from '../test/credentials.js';
+import { json, startServer } from '../test/http-server.js';
+import { version } from '../user-agent.js';
 
 const online = responseExample<Sender>('fetchSender', '200', 'online');
 
@@ -63,6 +63,6 @@ describe('a call', () => {
     expect(server.received[0]?.headers['user-agent']).toBe(
       `whatsapp-senders/${version} (${process.platform} ${process.arch}) node/${process.versions.node} acme-onboarding/2.1`,
     );
-    expect(version).toBe((await import('../package.json', { with: { type: 'json' } })).default.version);
+    expect(version).toBe((await import('../../package.json', { with: { type: 'json' } })).default.version);
   });
 });

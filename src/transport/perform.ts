@@ -1,25 +1,16 @@
 // One call, from sending to a typed result or a typed error: attempts, timeouts, retries, abort,
 // redirects (never followed), error mapping, decoding and debug lines, with credentials redacted
 // from all of it.
-import type { components } from '../generated/senders.js';
-import { ApiError, NetworkError, TimeoutError } from './errors.js';
-import { type Redact, redactCause, redactHeaders } from './redact.js';
-import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from './retry.js';
+import type { components } from '../../generated/senders.js';
+import { ApiError, NetworkError, TimeoutError } from '../errors.js';
+import { type Redact, redactCause, redactHeaders } from '../redact.js';
+import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from '../retry.js';
+import { TooLarge } from './body.js';
+import { type Exchange, isRedirect, notSent } from './send.js';
 
 // The spec's response headers (components.responses.*.headers), checked by the compiler.
 export const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
 const retryAfterHeader = 'Retry-After' satisfies keyof components['responses']['TooManyRequests']['headers'];
-
-/** What a transport returns: the response, its body read. */
-export interface Exchange {
-  response: Response;
-  /** The 2xx body as text. */
-  data?: unknown;
-  /** The error body: parsed JSON when it parses, else the text. */
-  error?: unknown;
-  /** Why a 2xx body of a write could not be read: the write was applied all the same. */
-  unreadable?: unknown;
-}
 
 /** One call as the client makes it. */
 export interface Call {
@@ -41,6 +32,8 @@ export interface Call {
    * answer was lost). Only meaningful with `retrySafe`: otherwise no attempt is ever repeated.
    */
   goneMeansDone?: boolean | undefined;
+  /** The operation answers with no body (204): no other 2xx lacks one. */
+  noContent?: boolean | undefined;
   redact: Redact;
   log?: ((line: string) => void) | undefined;
   /** What is wrong with a 2xx body, in words, or undefined when it is what the call expects. */
@@ -49,7 +42,7 @@ export interface Call {
   onResponse?: ((response: Response) => void) | undefined;
 }
 
-type Attempt = Exchange | 'timeout' | { failure: unknown };
+type Attempt = Exchange | 'timeout' | { failure: unknown; unsent: boolean };
 
 /** One attempt under its own timeout. The caller's abort rejects with the signal's reason. */
 async function attemptOnce(call: Call, exchange: (signal: AbortSignal) => Promise<Exchange>): Promise<Attempt> {
@@ -62,15 +55,11 @@ async function attemptOnce(call: Call, exchange: (signal: AbortSignal) => Promis
     return result;
   } catch (failure) {
     if (call.signal?.aborted) throw call.signal.reason;
-    return timeout.signal.aborted ? 'timeout' : { failure };
+    return timeout.signal.aborted ? 'timeout' : { failure, unsent: notSent(failure) };
   } finally {
     clearTimeout(timer);
   }
 }
-
-/** A 3xx, or what a browser's fetch makes of one under `redirect: 'manual'`. */
-const isRedirect = (response: Response) =>
-  response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 
 /**
  * Runs `exchange` until it succeeds or the retry policy says stop, and turns the outcome into the
@@ -94,7 +83,7 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
     let outcome: Outcome;
     let retryAfterMs: number | undefined;
     if (result === 'timeout' || 'failure' in result) {
-      outcome = result === 'timeout' ? result : 'network';
+      outcome = result === 'timeout' ? result : result.unsent ? 'unsent' : 'network';
       log?.(
         `${method} ${url} ${result === 'timeout' ? `timed out after ${call.timeoutMs} ms` : `failed ${took}: ${redact(message(result.failure))}`}`,
       );
@@ -107,28 +96,24 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
         const id = requestId ? ` [request ${requestId}]` : '';
         log(`${method} ${url} → ${response.status} ${took}${id}${cut}`);
       }
-      if (isRedirect(response)) {
-        const location = response.headers.get('Location');
-        throw new ApiError({
-          ...described(call, response),
-          body: undefined,
-          detail: `the service redirected${location ? ` to ${shownLocation(location, call)}` : ''}; redirects are never followed`,
-          why: method === 'GET' ? undefined : 'the request may have been applied',
-          attempts: attempt,
-        });
-      }
-      if (response.ok) {
+      if (isRedirect(response)) throw redirected(call, response, attempt);
+      // A 2xx whose body was cut is tried again where that is safe; a body too large would be again.
+      const cut = result.unreadable !== undefined && !(result.unreadable instanceof TooLarge);
+      if (response.ok && !(cut && call.retrySafe)) {
         const body = decode<T>(call, result, attempt);
         call.onResponse?.(response);
         return body;
       }
-      if (response.status === 404 && ambiguous && call.goneMeansDone) return undefined as T;
-      outcome = { status: response.status };
+      if (response.status === 404 && ambiguous && call.goneMeansDone) {
+        call.onResponse?.(response);
+        return undefined as T;
+      }
+      outcome = response.ok ? 'network' : { status: response.status };
       retryAfterMs = parseRetryAfter(response.headers.get(retryAfterHeader));
     }
     const decision = decide(call.retrySafe, outcome, attempt, call.policy, retryAfterMs);
     if (decision.retry) {
-      if (typeof outcome !== 'object' || outcome.status !== 429) ambiguous = true;
+      if (outcome !== 'unsent' && (typeof outcome !== 'object' || outcome.status !== 429)) ambiguous = true;
       log?.(`${method} ${url} retrying in ${decision.delayMs} ms`);
       await sleep(decision.delayMs, signal);
       continue;
@@ -136,19 +121,43 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
     const ending = { attempts: attempt, why: decision.why };
     if (result === 'timeout') throw new TimeoutError(method, redact(url), call.timeoutMs, ending);
     if ('failure' in result) throw new NetworkError(method, redact(url), redactCause(result.failure, redact), ending);
-    const { response, error } = result;
+    const { response, error, unreadable } = result;
     throw new ApiError({
       ...described(call, response),
       body: redact(error),
-      detail: typeof error === 'object' && error !== null ? undefined : notTwilio(call, response, error),
+      detail:
+        unreadable !== undefined
+          ? unread(call, response, unreadable)
+          : typeof error === 'object' && error !== null
+            ? undefined
+            : notTwilio(call, response, error),
       retryAfterMs: decision.retryAfterMs ?? retryAfterMs,
+      cause: unreadable === undefined ? undefined : redactCause(unreadable, redact),
       ...ending,
     });
   }
 }
 
+/** What a failed body read says, redacted: too large, or cut. */
+export const unread = (call: Pick<Call, 'redact'>, response: Response, failure: unknown) =>
+  failure instanceof TooLarge
+    ? `the ${response.status} response is too large: ${failure.message}`
+    : `the ${response.status} response body could not be read: ${call.redact(message(failure))}`;
+
+/** The ApiError of a redirect, which is never followed: its status and its redacted target. */
+export function redirected(call: Pick<Call, 'method' | 'url' | 'redact'>, response: Response, attempts = 1): ApiError {
+  const location = response.redirected ? response.url : response.headers.get('Location');
+  return new ApiError({
+    ...described(call, response),
+    body: undefined,
+    detail: `the service redirected${location ? ` to ${shownLocation(location, call)}` : ''}; redirects are never followed`,
+    why: call.method === 'GET' ? undefined : 'the request may have been applied',
+    attempts,
+  });
+}
+
 /** What every ApiError says of its response, each part redacted. */
-function described(call: Call, response: Response) {
+export function described(call: Pick<Call, 'method' | 'url' | 'redact'>, response: Response) {
   const { redact } = call;
   return {
     method: call.method,
@@ -160,7 +169,7 @@ function described(call: Call, response: Response) {
 }
 
 /** A redirect's target, for a message: its user and password dropped, credentials redacted. */
-function shownLocation(location: string, call: Call): string {
+function shownLocation(location: string, call: Pick<Call, 'url' | 'redact'>): string {
   try {
     const target = new URL(location, call.url);
     target.username = '';
@@ -171,21 +180,20 @@ function shownLocation(location: string, call: Call): string {
   }
 }
 
-/** The 2xx body, which must be a JSON object that passes `call.check` (204: nothing). */
+/**
+ * The 2xx body, which must be a JSON object that passes `call.check`; nothing for an operation that
+ * answers 204, and an ApiError for a body missing where the operation returns one.
+ */
 function decode<T>(call: Call, { response, data, unreadable }: Exchange, attempts: number): T {
   const text = String(data ?? '');
-  if (response.status === 204) return undefined as T;
+  if (call.noContent && unreadable === undefined) return undefined as T;
   // A 2xx to a write means the service applied it, whatever became of the body.
   const why = call.method === 'GET' ? undefined : 'the request was applied';
   const fail = (detail: string, cause?: unknown, body: unknown = call.redact(text)): never => {
     throw new ApiError({ ...described(call, response), body, detail, why, attempts, cause });
   };
   if (unreadable !== undefined) {
-    fail(
-      `the ${response.status} response body could not be read: ${call.redact(message(unreadable))}`,
-      redactCause(unreadable, call.redact),
-      undefined,
-    );
+    fail(unread(call, response, unreadable), redactCause(unreadable, call.redact), undefined);
   }
   let body: unknown;
   try {
@@ -218,59 +226,6 @@ const message = (error: unknown) => {
     return 'an error that cannot be shown';
   }
 };
-
-/**
- * One attempt over fetch, the body read: as text on a 2xx, as JSON (or text) otherwise. A
- * redirect is never followed (`redirect: 'manual'`): it would turn a POST into a GET, or carry the
- * body and credentials to another host. The operations go to fetch directly rather than through
- * openapi-fetch's Request objects, which cost 10–35% per call in `npm run bench`.
- */
-export async function send(
-  fetchImpl: typeof globalThis.fetch,
-  method: string,
-  url: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-  signal: AbortSignal,
-): Promise<Exchange> {
-  const response = await fetchImpl(url, { method, headers, body, signal, redirect: 'manual' });
-  if (isRedirect(response)) {
-    await response.body?.cancel().catch(() => undefined);
-    return { response };
-  }
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (failure) {
-    // The write reached the service and was applied; only its answer was lost.
-    if (response.ok && method !== 'GET') return { response, unreadable: failure };
-    throw failure;
-  }
-  if (response.ok) return { response, data: text };
-  try {
-    const error: unknown = JSON.parse(text);
-    // A body nested deeper than any error is stays text: as a value, printing it would overflow the stack.
-    return { response, error: depthOf(error) > maxErrorDepth ? text : error };
-  } catch {
-    return { response, error: text };
-  }
-}
-
-const maxErrorDepth = 64;
-
-/** How deeply a parsed JSON value nests, counted without recursion, up to just past the limit. */
-function depthOf(value: unknown): number {
-  let deepest = 0;
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [node, depth] = next;
-    if (typeof node !== 'object' || node === null) continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > maxErrorDepth) return deepest;
-    for (const item of Object.values(node)) pending.push([item, depth + 1]);
-  }
-  return deepest;
-}
 
 /** A value as JSON for a debug line; never throws. */
 function preview(value: unknown): string {
