@@ -126,8 +126,8 @@ function resolveBaseUrl(options: ClientOptions, issues: ValidationIssue[]): stri
     });
   } else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     issues.push({ path: '$.baseUrl', message: 'must be an http(s) URL' });
-  } else if (url.search || url.hash || /[?#]/.test(options.baseUrl)) {
-    issues.push({ path: '$.baseUrl', message: 'must not have a query or a fragment: no request would carry it' });
+  } else if (/[?#]/.test(options.baseUrl)) {
+    issues.push({ path: '$.baseUrl', message: 'must not have a query or a fragment' });
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

@@ -52,26 +52,23 @@ export async function* walkPages(walk: Walk): AsyncGenerator<Sender, void, undef
     }
     const url = page.meta.next_page_url;
     if (!url) return;
-    let target: URL;
+    let href = '';
+    let why: string | undefined;
     try {
-      target = new URL(url);
+      href = new URL(url).href;
+      why = !isUnder(href, walk.baseUrl)
+        ? `credentials are only sent under ${walk.baseUrl}`
+        : read.has(href)
+          ? 'it links to a page already read'
+          : empty >= maxEmptyPages
+            ? `it follows ${empty} empty pages in a row`
+            : undefined;
     } catch {
-      throw walk.refuse(url, `refusing next_page_url ${JSON.stringify(url)}: not an absolute URL`);
+      why = 'not an absolute URL';
     }
-    if (!isUnder(target, walk.baseUrl)) {
-      throw walk.refuse(
-        url,
-        `refusing next_page_url ${target.origin}${target.pathname}: credentials are only sent under ${walk.baseUrl}`,
-      );
-    }
-    if (read.has(target.href)) {
-      throw walk.refuse(url, `refusing next_page_url ${JSON.stringify(url)}: it links to a page already read`);
-    }
-    if (empty >= maxEmptyPages) {
-      throw walk.refuse(url, `refusing next_page_url after ${empty} empty pages in a row`);
-    }
+    if (why) throw walk.refuse(url, `refusing next_page_url ${JSON.stringify(url)}: ${why}`);
     if (read.size >= remembered) read.delete(read.values().next().value as string);
-    read.add(target.href);
+    read.add(href);
     page = await walk.next(url);
   }
 }

@@ -1,5 +1,4 @@
 // Pure decisions about retrying: which outcome is retried, and how long to wait first.
-import { whenAborted } from './transport/signal.js';
 
 /** How a failed attempt is retried. */
 export interface RetryPolicy {
@@ -26,7 +25,6 @@ export type Decision =
 const transientStatuses = [500, 502, 503, 504];
 
 export const notRetried = 'not retried: the request may have been applied';
-export const notSentWords = 'the request was not sent';
 
 /**
  * Decides whether attempt `attempt` (1 for the first) is followed by another.
@@ -46,12 +44,8 @@ export function decide(
   random: () => number = Math.random,
 ): Decision {
   const status = typeof outcome === 'object' ? outcome.status : undefined;
-  if (outcome === 'unsent') {
-    if (attempt > policy.maxRetries) {
-      return { retry: false, why: attempt > 1 ? `gave up after ${attempt} attempts; ${notSentWords}` : notSentWords };
-    }
-    return { retry: true, delayMs: backoff(attempt, policy, random) };
-  }
+  // Nothing left: sending it again cannot apply it twice.
+  if (outcome === 'unsent') retrySafe = true;
   if (status !== 429 && !(retrySafe && (status === undefined || transientStatuses.includes(status)))) {
     return !retrySafe && (status === undefined || status >= 500) ? { retry: false, why: notRetried } : { retry: false };
   }
@@ -92,16 +86,17 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
+    // A signal of its own, which follows the caller's: a thousand calls waiting on one signal add no
+    // listener to it (Node warns past ten), and each listener goes with its own signal.
+    const own = signal && AbortSignal.any([signal]);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
     const timer = setTimeout(() => {
-      stop?.();
+      own?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    // One listener on the signal for every call waiting on it (src/transport/signal.ts).
-    const stop =
-      signal &&
-      whenAborted(signal, () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      });
+    own?.addEventListener('abort', onAbort, { once: true });
   });
 }

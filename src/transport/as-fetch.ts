@@ -3,8 +3,7 @@
 // part is redacted.
 import { ApiError, NetworkError, ValidationError } from '../errors.js';
 import { type Redact, redactCause, redactHeaders } from '../redact.js';
-import { notSentWords } from '../retry.js';
-import { described, redirected, unread } from './perform.js';
+import { described, notSent as notSentWhy, redirected, unread } from './perform.js';
 import { refuseElsewhere } from './scope.js';
 import { isRedirect, notSent, send } from './send.js';
 
@@ -45,7 +44,7 @@ export function asFetch(route: Route): (request: Request) => Promise<Response> {
       exchange = await send(route.fetch, { method, url, headers, body, signal }, route.maxBytes);
     } catch (failure) {
       if (signal.aborted) throw failure;
-      const why = notSent(failure) ? notSentWords : undefined;
+      const why = notSent(failure) ? notSentWhy() : undefined;
       throw new NetworkError(method, redact(url), redactCause(failure, redact), { why });
     }
     const { response, data = '' } = exchange;

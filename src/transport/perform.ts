@@ -6,7 +6,10 @@ import { ApiError, NetworkError, TimeoutError } from '../errors.js';
 import { type Redact, redactCause, redactHeaders } from '../redact.js';
 import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from '../retry.js';
 import { TooLarge } from './body.js';
-import { type Exchange, isRedirect, notSent } from './send.js';
+import { type Exchange, isRedirect, notSent as unsent } from './send.js';
+
+/** The reason a call ended, with what a failure before any byte left makes certain. */
+export const notSent = (why?: string) => `${why ? `${why}; ` : ''}the request was not sent`;
 
 // The spec's response headers (components.responses.*.headers), checked by the compiler.
 export const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
@@ -55,7 +58,7 @@ async function attemptOnce(call: Call, exchange: (signal: AbortSignal) => Promis
     return result;
   } catch (failure) {
     if (call.signal?.aborted) throw call.signal.reason;
-    return timeout.signal.aborted ? 'timeout' : { failure, unsent: notSent(failure) };
+    return timeout.signal.aborted ? 'timeout' : { failure, unsent: unsent(failure) };
   } finally {
     clearTimeout(timer);
   }
@@ -120,7 +123,10 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
     }
     const ending = { attempts: attempt, why: decision.why };
     if (result === 'timeout') throw new TimeoutError(method, redact(url), call.timeoutMs, ending);
-    if ('failure' in result) throw new NetworkError(method, redact(url), redactCause(result.failure, redact), ending);
+    if ('failure' in result) {
+      if (result.unsent) ending.why = notSent(decision.why);
+      throw new NetworkError(method, redact(url), redactCause(result.failure, redact), ending);
+    }
     const { response, error, unreadable } = result;
     throw new ApiError({
       ...described(call, response),
@@ -141,7 +147,7 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
 /** What a failed body read says, redacted: too large, or cut. */
 export const unread = (call: Pick<Call, 'redact'>, response: Response, failure: unknown) =>
   failure instanceof TooLarge
-    ? `the ${response.status} response is too large: ${failure.message}`
+    ? `the ${response.status} response is too large: over maxResponseBytes, its body was not read`
     : `the ${response.status} response body could not be read: ${call.redact(message(failure))}`;
 
 /** The ApiError of a redirect, which is never followed: its status and its redacted target. */
