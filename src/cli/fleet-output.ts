@@ -1,8 +1,10 @@
 // What plan and apply print: the plan a sender a line, counts per account, the progress of a run
 // (a bar on a wide terminal, plain lines elsewhere) and the report at the end.
+
 import { SingleBar } from 'cli-progress';
 import type { FleetEvent, FleetReport, ReportEntry } from '../fleet/apply.js';
 import type { PlanEntry } from '../fleet/plan.js';
+import { escapeControl } from '../transport/text.js';
 
 const columns = (rows: string[][]) => {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
@@ -18,14 +20,17 @@ const columns = (rows: string[][]) => {
 export function planLines(entries: readonly PlanEntry[]): string[] {
   if (entries.length === 0) return [];
   return columns(
-    entries.map((e) => [
-      e.action,
-      e.account,
-      e.sender_id,
-      e.sid ?? '-',
-      e.status ?? '-',
-      e.changes?.join(', ') ?? (e.inDoubt ? 'an earlier create may still land: looked up first' : ''),
-    ]),
+    // Sids, statuses and sender ids come from the service or a file: escaped, they cannot forge a line.
+    entries.map((e) =>
+      [
+        e.action,
+        e.account,
+        e.sender_id,
+        e.sid ?? '-',
+        e.status ?? '-',
+        e.changes?.join(', ') ?? (e.inDoubt ? 'an earlier create may still land: looked up first' : ''),
+      ].map(escapeControl),
+    ),
   );
 }
 
@@ -83,8 +88,9 @@ export function progress(
         say(
           `waiting until ${new Date(event.untilMs).toISOString()} to look up ${event.sender_id} in ${event.account}: an earlier create may still land`,
         );
-      } else if (event.type === 'canary') say(`canary ${event.sender_id} of ${event.account}: ${event.status}`);
-      else if (event.type === 'stopped') say(`${event.account}: ${event.reason}`);
+      } else if (event.type === 'canary')
+        say(escapeControl(`canary ${event.sender_id} of ${event.account}: ${event.status}`));
+      else if (event.type === 'stopped') say(escapeControl(`${event.account}: ${event.reason}`));
     },
     stop() {
       bar?.stop();
@@ -98,7 +104,9 @@ export function entryLine(e: ReportEntry): string {
   const error = e.error
     ? ` ${e.error.status ?? ''} ${e.error.code !== undefined ? `${e.error.code}: ` : ''}${e.error.message}${e.error.requestId ? ` [request ${e.error.requestId}]` : ''}`
     : '';
-  return `${e.result} ${e.account} ${e.sender_id} ${e.sid ?? '-'} ${e.status ?? '-'}${error}${e.note ? ` (${e.note})` : ''}`.trim();
+  return escapeControl(
+    `${e.result} ${e.account} ${e.sender_id} ${e.sid ?? '-'} ${e.status ?? '-'}${error}${e.note ? ` (${e.note})` : ''}`.trim(),
+  );
 }
 
 const results = ['created', 'updated', 'unchanged', 'verified', 'deleted', 'extra', 'failed', 'skipped'] as const;

@@ -1,6 +1,10 @@
 // How the CLI shows senders and errors to a person: aligned columns, one line per error.
 import { ApiError, SenderOfflineError, SendersError, ValidationError } from '../index.js';
+import { escapeControl } from '../transport/text.js';
 import type { Sender } from '../types.js';
+
+/** Text from the service, as a terminal shows it: a line break or an escape cannot forge a line. */
+const shown = (value: unknown) => escapeControl(String(value));
 
 /** The columns of `list`, and of one sender. */
 const columns: [title: string, value: (sender: Sender) => string | null | undefined][] = [
@@ -13,7 +17,10 @@ const columns: [title: string, value: (sender: Sender) => string | null | undefi
 
 /** An aligned table, a header row and a row a sender. */
 export function table(senders: readonly Sender[]): string {
-  const rows = [columns.map(([title]) => title), ...senders.map((s) => columns.map(([, value]) => value(s) ?? '-'))];
+  const rows = [
+    columns.map(([title]) => title),
+    ...senders.map((s) => columns.map(([, value]) => shown(value(s) ?? '-'))),
+  ];
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => (row[i] as string).length)));
   return rows
     .map((row) =>
@@ -32,9 +39,9 @@ export function describe(sender: Sender): string {
     ['webhook', sender.webhook?.callback_url],
     ['offline', sender.offline_reasons?.map((reason) => `${reason.code}: ${reason.message}`).join('; ')],
   ];
-  const shown = fields.filter(([, value]) => value !== undefined && value !== null && value !== '');
-  const width = Math.max(...shown.map(([name]) => name.length));
-  return shown.map(([name, value]) => `${name.padEnd(width)}  ${String(value)}`).join('\n');
+  const present = fields.filter(([, value]) => value !== undefined && value !== null && value !== '');
+  const width = Math.max(...present.map(([name]) => name.length));
+  return present.map(([name, value]) => `${name.padEnd(width)}  ${shown(value)}`).join('\n');
 }
 
 /** The exit code of an error: 2 for usage and validation, 1 for what the service or the network said. */
@@ -66,12 +73,12 @@ export class UsageError extends Error {
 export function errorLine(error: unknown): string {
   if (error instanceof GoOn) return `${errorLine(error.error)}\nto go on: ${error.next}`;
   if (error instanceof ApiError) {
-    return `error: ${error.message}${error.moreInfo ? ` (more info: ${error.moreInfo})` : ''}`;
+    return `error: ${error.message}${error.moreInfo ? ` (more info: ${shown(error.moreInfo)})` : ''}`;
   }
   if (error instanceof SenderOfflineError) {
     const links = error.offlineReasons.map((reason) => reason.more_info).filter(Boolean);
-    return `error: ${error.message}${links.length > 0 ? ` (more info: ${links.join(', ')})` : ''}`;
+    return `error: ${error.message}${links.length > 0 ? ` (more info: ${shown(links.join(', '))})` : ''}`;
   }
   if (error instanceof SendersError || error instanceof UsageError) return `error: ${error.message}`;
-  return `error: ${error instanceof Error ? error.message : String(error)}`;
+  return `error: ${shown(error instanceof Error ? error.message : error)}`;
 }

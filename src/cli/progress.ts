@@ -2,6 +2,7 @@
 // plain line at the end. A spinner in a pipe, a CI log or a 0-column pty redraws without end.
 import { createSpinner } from 'nanospinner';
 import type { WaitOptions } from '../lifecycle.js';
+import { escapeControl } from '../transport/text.js';
 import type { Sender } from '../types.js';
 
 /** Narrower than this, a spinner line wraps and each redraw adds a line. */
@@ -16,7 +17,8 @@ export function canAnimate(stream: NodeJS.WriteStream = process.stderr): boolean
 export function progress(what: string, quiet: boolean): Pick<WaitOptions, 'onStatus'> & { done(ok: boolean): void } {
   const started = Date.now();
   let status = '';
-  const text = () => `${what}: ${status || '…'} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+  // The status and the sid come from the service: escaped, they cannot forge a line.
+  const text = () => escapeControl(`${what}: ${status || '…'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (quiet) return { onStatus: () => undefined, done: () => undefined };
   if (!canAnimate()) {
     return {

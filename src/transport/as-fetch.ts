@@ -1,6 +1,7 @@
 // The transport as a fetch, for openapi-fetch in `whatsapp-senders/raw`: every request it makes goes
 // through `send` and the same rules as the main client's, and comes back as a Response whose every
 // part is redacted.
+import { operationTable } from '../../generated/operations.js';
 import { ApiError, NetworkError, ValidationError } from '../errors.js';
 import { type Redact, redactCause, redactHeaders } from '../redact.js';
 import { described, notSent as notSentWhy, redirected, unread } from './perform.js';
@@ -50,7 +51,9 @@ export function asFetch(route: Route): (request: Request) => Promise<Response> {
     const { response, data = '' } = exchange;
     if (isRedirect(response)) throw redirected(call, response);
     const applied = response.ok && method !== 'GET' ? 'the request was applied' : undefined;
-    const missing = response.ok && response.status !== 204 && data === '';
+    // Only a delete answers without a body (204); any other 2xx without one is not what the spec says.
+    const missing =
+      exchange.unreadable === undefined && response.ok && method !== operationTable.deleteSender.method && data === '';
     if (exchange.unreadable !== undefined || missing) {
       throw new ApiError({
         ...described(call, response),
