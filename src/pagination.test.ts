@@ -1,7 +1,8 @@
 // iterate() over a real local server that pages like the service: meta.next_page_url is followed as given.
 import { afterEach, describe, expect, it } from 'vitest';
 import { responseExample } from '../contract-tests/spec.js';
-import { createSendersClient, type Sender, SendersError } from './index.js';
+import { ApiError, createSendersClient, NextPageError, type Sender, SendersError } from './index.js';
+import { maxEmptyPages } from './pagination.js';
 import { credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
@@ -87,13 +88,56 @@ describe('iterate()', () => {
       const senders = createSendersClient({ ...credentials, baseUrl: server.url });
       const error = await collect(senders.iterate({ pageSize: 5 })).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SendersError);
-      expect((error as Error).message).toContain(
-        `refusing next_page_url ${elsewhere.url}/v2/Channels/Senders: credentials are only sent under`,
-      );
+      expect((error as Error).message).toContain(`refusing next_page_url "${elsewhere.url}/v2/Channels/Senders?`);
+      expect((error as Error).message).toContain(`credentials are only sent under ${server.url}`);
       expect(elsewhere.received).toHaveLength(0);
     } finally {
       await elsewhere.close();
     }
+  });
+
+  it("refuses a next page outside the base URL's path, sending nothing there", async () => {
+    const tenants = await startServer((request, response) => {
+      const page = (next: string | null) => ({ senders: [sender(1)], meta: { next_page_url: next, key: 'senders' } });
+      json(
+        response,
+        200,
+        page(request.url.startsWith('/tenant-a/') ? `${tenants.url}/tenant-b/v2/Channels/Senders` : null),
+      );
+    });
+    try {
+      const senders = createSendersClient({ ...credentials, baseUrl: `${tenants.url}/tenant-a` });
+      const error = await collect(senders.iterate()).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NextPageError);
+      expect(tenants.received.map((request) => request.url.split('?')[0])).toEqual(['/tenant-a/v2/Channels/Senders']);
+    } finally {
+      await tenants.close();
+    }
+  });
+
+  it('gives up with a NextPageError after a run of empty pages that keep linking on, even with a limit', async () => {
+    let n = 0;
+    server = await startServer((_, response) =>
+      json(response, 200, {
+        senders: [],
+        meta: { next_page_url: `${server?.url}/v2/Channels/Senders?PageToken=PT${++n}`, key: 'senders' },
+      }),
+    );
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const error = await collect(senders.iterate({ limit: 5 })).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NextPageError);
+    expect((error as Error).message).toMatch(/empty pages/);
+    expect(server.received.length).toBe(maxEmptyPages);
+  });
+
+  it('refuses a page with more senders than the PageSize asked for, in list() and iterate()', async () => {
+    server = await startServer((_, response) =>
+      json(response, 200, { senders: [1, 2, 3].map(sender), meta: { next_page_url: null, key: 'senders' } }),
+    );
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    await expect(senders.list({ pageSize: 2 })).rejects.toThrow(/holds 3 senders, more than the PageSize of 2/);
+    await expect(collect(senders.iterate({ pageSize: 2 }))).rejects.toBeInstanceOf(ApiError);
+    expect((await senders.list({ pageSize: 3 })).senders).toHaveLength(3);
   });
 
   it('stops with the signal, rejecting with its reason', async () => {

@@ -59,8 +59,8 @@ describe('bounded reads', () => {
 });
 
 describe('shapes', () => {
-  it('register rejects with an ApiError that says the create was applied when its 202 has no body', async () => {
-    const { senders } = await serving((_, response) => response.writeHead(202).end());
+  it('register rejects with an ApiError that says the create was applied when it is answered 204', async () => {
+    const { senders } = await serving((_, response) => response.writeHead(204).end());
     const error = await failure(senders.register(seed, { maxWaitMs: 1_000 }));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as Error).message).toMatch(/the request was applied/);

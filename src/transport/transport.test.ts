@@ -201,10 +201,20 @@ describe.each(faces)('the transport, through %s', (_, face) => {
   });
 
   describe('redaction', () => {
-    it("keeps the credential out of a parser error's data that echoes it", async () => {
-      const baseUrl = await rawBytes((authorization) => `HTTP/1.1 200 OK\r\nX-Echo ${authorization}\r\n\r\n`);
+    it("keeps the credential out of a parser error's data that echoes it, in the head", async () => {
+      const baseUrl = await rawBytes((authorization) => `HTTP/1.1 2${authorization} OK\r\n\r\n`);
       const { error } = await settle(face.get({ baseUrl }));
       expect(error).toBeInstanceOf(NetworkError);
+      expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(secret);
+    });
+
+    it('keeps the credential out of a body-stage parser error, and keeps the status', async () => {
+      const baseUrl = await rawBytes(
+        (authorization) => `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz${authorization}\r\n\r\n`,
+      );
+      const { error } = await settle(face.get({ baseUrl }));
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ status: 200 });
       expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(secret);
     });
 
