@@ -106,12 +106,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   }
   const { validate, timeoutMs: clientTimeoutMs, maxResponseBytes, ...policy } = settings;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  // Not br: the client never asks for what it has no need of (a br body is still counted decoded).
-  const sent = {
-    Authorization: authorization,
-    'User-Agent': userAgent(options.userAgentExtension),
-    'Accept-Encoding': 'gzip, deflate',
-  };
+  const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
   const redact = redactor(secrets);
   // A logger that throws loses its line, never the call: the request may have been applied by then.
@@ -161,7 +156,6 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         policy: maxRetries === undefined ? policy : { ...policy, maxRetries },
         retrySafe,
         goneMeansDone: operationId === 'deleteSender',
-        noContent: operationId === 'deleteSender',
         redact,
         log,
         check: expect.check,
@@ -235,15 +229,9 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
       run('deleteSender', () => ({ path: { Sid: sid } }), requestOptions) as SendersPromise<void>,
     list: (params = {}, requestOptions = {}) => {
       let query: ReturnType<typeof listQuery> | undefined;
-      return run(
-        'listSenders',
-        () => {
-          query = listQuery(params);
-          return { query };
-        },
-        requestOptions,
-        { check: (body) => pageProblem(body, query?.PageSize) },
-      );
+      return run('listSenders', () => ({ query: (query = listQuery(params)) }), requestOptions, {
+        check: (body) => pageProblem(body, query?.PageSize),
+      });
     },
     // Lazy: nothing is checked or sent before the first `next()`, where a bad input rejects.
     iterate: async function* (params = {}, requestOptions = {}) {

@@ -1,10 +1,10 @@
 // Reading a response body within a bound. fetch decodes gzip, deflate and br on its own, so the
 // bytes are counted as the stream yields them: decoded bytes, which a compression bomb cannot hide.
 
-/** A body that passed `maxBytes`: it was cancelled there, and the rest never read. */
-export class TooLarge extends Error {}
+/** What a body that passed `maxBytes` rejects with: it was cancelled there, and the rest never read. */
+export const tooLarge: Error = new RangeError('over maxResponseBytes');
 
-/** The body as text, read as a stream and counted as it arrives; past `maxBytes`, cancelled with TooLarge. */
+/** The body as text, read as a stream and counted as it arrives; past `maxBytes`, cancelled with `tooLarge`. */
 export async function readBody(response: Response, maxBytes: number): Promise<string> {
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
@@ -15,7 +15,7 @@ export async function readBody(response: Response, maxBytes: number): Promise<st
     if (total > maxBytes) {
       // Not awaited: a server that keeps the stream open must not hold the call.
       reader?.cancel().catch(() => undefined);
-      throw new TooLarge();
+      throw tooLarge;
     }
     text += decoder.decode(next.value, { stream: true });
   }

@@ -5,7 +5,7 @@ import type { components } from '../../generated/senders.js';
 import { ApiError, NetworkError, TimeoutError } from '../errors.js';
 import { type Redact, redactCause, redactHeaders } from '../redact.js';
 import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from '../retry.js';
-import { TooLarge } from './body.js';
+import { tooLarge } from './body.js';
 import { type Exchange, isRedirect, notSent as unsent } from './send.js';
 
 /** The reason a call ended, with what a failure before any byte left makes certain. */
@@ -31,12 +31,10 @@ export interface Call {
    */
   retrySafe: boolean;
   /**
-   * A 404 after an attempt that may have been applied means the work is done (a delete whose first
-   * answer was lost). Only meaningful with `retrySafe`: otherwise no attempt is ever repeated.
+   * A delete: a 404 after an attempt that may have been applied means the work is done (the first
+   * answer was lost), and its 2xx has no body (204), where every other operation's must have one.
    */
   goneMeansDone?: boolean | undefined;
-  /** The operation answers with no body (204): no other 2xx lacks one. */
-  noContent?: boolean | undefined;
   redact: Redact;
   log?: ((line: string) => void) | undefined;
   /** What is wrong with a 2xx body, in words, or undefined when it is what the call expects. */
@@ -101,7 +99,7 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
       }
       if (isRedirect(response)) throw redirected(call, response, attempt);
       // A 2xx whose body was cut is tried again where that is safe; a body too large would be again.
-      const cut = result.unreadable !== undefined && !(result.unreadable instanceof TooLarge);
+      const cut = result.unreadable !== undefined && result.unreadable !== tooLarge;
       if (response.ok && !(cut && call.retrySafe)) {
         const body = decode<T>(call, result, attempt);
         call.onResponse?.(response);
@@ -146,9 +144,7 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
 
 /** What a failed body read says, redacted: too large, or cut. */
 export const unread = (call: Pick<Call, 'redact'>, response: Response, failure: unknown) =>
-  failure instanceof TooLarge
-    ? `the ${response.status} response is too large: over maxResponseBytes, its body was not read`
-    : `the ${response.status} response body could not be read: ${call.redact(message(failure))}`;
+  `the ${response.status} response ${failure === tooLarge ? 'is over maxResponseBytes: too large to read' : `body could not be read: ${call.redact(message(failure))}`}`;
 
 /** The ApiError of a redirect, which is never followed: its status and its redacted target. */
 export function redirected(call: Pick<Call, 'method' | 'url' | 'redact'>, response: Response, attempts = 1): ApiError {
@@ -192,7 +188,7 @@ function shownLocation(location: string, call: Pick<Call, 'url' | 'redact'>): st
  */
 function decode<T>(call: Call, { response, data, unreadable }: Exchange, attempts: number): T {
   const text = String(data ?? '');
-  if (call.noContent && unreadable === undefined) return undefined as T;
+  if (call.goneMeansDone && unreadable === undefined) return undefined as T;
   // A 2xx to a write means the service applied it, whatever became of the body.
   const why = call.method === 'GET' ? undefined : 'the request was applied';
   const fail = (detail: string, cause?: unknown, body: unknown = call.redact(text)): never => {
@@ -202,16 +198,17 @@ function decode<T>(call: Call, { response, data, unreadable }: Exchange, attempt
     fail(unread(call, response, unreadable), redactCause(unreadable, call.redact), undefined);
   }
   let body: unknown;
+  let cause: SyntaxError | undefined;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    fail(
-      `the ${response.status} response body is ${text ? `not a JSON object (${call.redact(contentType(response))})` : 'empty'}`,
-      new SyntaxError(call.redact(message(error))),
-    );
+    cause = new SyntaxError(call.redact(message(error)));
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    fail(`the ${response.status} response body is not a JSON object (${call.redact(contentType(response))})`);
+    fail(
+      `the ${response.status} response body is ${text ? `not a JSON object (${call.redact(contentType(response))})` : 'empty'}`,
+      cause,
+    );
   }
   const problem = call.check?.(body);
   if (problem !== undefined) fail(`the ${response.status} response body ${problem}`);

@@ -60,32 +60,19 @@ export async function send(fetchImpl: typeof fetch, request: Outgoing, maxBytes:
 }
 
 // The runtime's codes for a failure before any byte of the request left: no connection was made.
-const unsentCodes = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+const unsentCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
 /**
  * Whether a fetch failure says, by the runtime's error code anywhere in its cause chain (undici's
  * `cause.code`), that nothing was sent. A failure without such a code may have been sent.
  */
-export function notSent(failure: unknown): boolean {
-  let at = failure;
-  for (let depth = 0; depth < 8 && typeof at === 'object' && at !== null; depth++) {
-    try {
-      if (unsentCodes.has((at as { code?: unknown }).code as string)) return true;
-      at = (at as { cause?: unknown }).cause;
-    } catch {
-      return false;
-    }
+export function notSent(failure: unknown, depth = 0): boolean {
+  try {
+    const { code, cause } = failure as { code?: unknown; cause?: unknown };
+    return unsentCodes.test(String(code)) || (depth < 8 && cause instanceof Object && notSent(cause, depth + 1));
+  } catch {
+    return false;
   }
-  return false;
 }
 
 const maxErrorDepth = 64;
