@@ -27,7 +27,7 @@ export interface Walk {
 
 /** How many empty pages in a row the walk follows before it gives up: the service sends none. */
 export const maxEmptyPages = 10;
-/** How many of the last links the walk remembers, to refuse a link back to one of them. */
+/** How many links the walk remembers at most, to refuse a link back to one of them; then it starts again. */
 const remembered = 1_000;
 
 /**
@@ -67,7 +67,7 @@ export async function* walkPages(walk: Walk): AsyncGenerator<Sender, void, undef
       why = 'not an absolute URL';
     }
     if (why) throw walk.refuse(url, `refusing next_page_url ${JSON.stringify(url)}: ${why}`);
-    if (read.size >= remembered) read.delete(read.values().next().value as string);
+    if (read.size >= remembered) read.clear();
     read.add(href);
     page = await walk.next(url);
   }

@@ -122,8 +122,8 @@ const reservedHeaders = new Set([
 
 /**
  * The headers of a request: the caller's, then ours, names as written. A caller's header that
- * names one of ours (in any case) is refused, and so is a value that fetch would refuse: checked
- * here with the runtime's own `Headers`, before anything leaves.
+ * names one of ours (in any case) is refused. A name or value fetch would refuse never gets here:
+ * readRequestOptions checks each against RFC 9110's characters (src/options.ts).
  */
 export function requestHeaders(
   extra: Readonly<Record<string, string>>,
@@ -139,11 +139,9 @@ export function requestHeaders(
     }));
   if (refused.length > 0) throw new ValidationError(refused);
   const headers: Record<string, string> = {};
-  const check = new Headers();
   const seen = new Set<string>();
   for (const [name, value] of Object.entries(extra)) {
     const at = `options.headers[${JSON.stringify(name)}]`;
-    readingInput(() => check.append(name, value), at, 'cannot be sent');
     // Two spellings of one name would be joined into one value: `Prefer: a, b`.
     if (seen.has(name.toLowerCase()))
       throw new ValidationError([{ path: at, message: 'is given twice, in different cases' }]);

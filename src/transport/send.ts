@@ -68,8 +68,8 @@ const unsentCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH
  */
 export function notSent(failure: unknown, depth = 0): boolean {
   try {
-    const { code, cause } = failure as { code?: unknown; cause?: unknown };
-    return unsentCodes.test(String(code)) || (depth < 8 && cause instanceof Object && notSent(cause, depth + 1));
+    const { code, cause } = failure as { code?: string; cause?: unknown };
+    return unsentCodes.test(code as string) || (depth < 8 && cause instanceof Object && notSent(cause, depth + 1));
   } catch {
     return false;
   }
