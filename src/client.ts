@@ -229,7 +229,11 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
       run('deleteSender', () => ({ path: { Sid: sid } }), requestOptions) as SendersPromise<void>,
     list: (params = {}, requestOptions = {}) => {
       let query: ReturnType<typeof listQuery> | undefined;
-      return run('listSenders', () => ({ query: (query = listQuery(params)) }), requestOptions, {
+      const read = () => {
+        query = listQuery(params);
+        return { query };
+      };
+      return run('listSenders', read, requestOptions, {
         check: (body) => pageProblem(body, query?.PageSize),
       });
     },

@@ -283,13 +283,15 @@ async function untilAborted<T>(
   if (!signal) return { aborted: false, value: await promise };
   if (signal.aborted) return { aborted: true };
   let onAbort: (() => void) | undefined;
+  // A signal of its own that follows the run's: many writes in flight add no listener to the run's signal.
+  const own = AbortSignal.any([signal]);
   const aborted = new Promise<{ aborted: true }>((resolve) => {
     onAbort = () => resolve({ aborted: true });
-    signal.addEventListener('abort', onAbort, { once: true });
+    own.addEventListener('abort', onAbort, { once: true });
   });
   try {
     return await Promise.race([promise.then((value) => ({ aborted: false as const, value })), aborted]);
   } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
+    if (onAbort) own.removeEventListener('abort', onAbort);
   }
 }

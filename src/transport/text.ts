@@ -6,4 +6,5 @@
  * isolates) percent-encoded: a line break shows as `%0A`, an ANSI escape as `%1B`, visible and inert.
  */
 export const escapeControl = (text: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
   text.replace(/[\0-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]/g, encodeURIComponent);
