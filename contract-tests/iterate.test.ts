@@ -21,6 +21,8 @@ describe('iterate() on the mock', () => {
       }
     };
     await expect(walk()).rejects.toThrow(SendersError);
-    await expect(walk()).rejects.toThrow(/refusing next_page_url on https:\/\/messaging\.twilio\.com/);
+    await expect(walk()).rejects.toThrow(
+      /refusing next_page_url "https:\/\/messaging\.twilio\.com\/.*": credentials are only sent under/,
+    );
   });
 });
