@@ -115,15 +115,14 @@ function clientVerdict(operationId: BodyOperation, body: unknown): { text: strin
 function recordingClient() {
   const sent: (string | undefined)[] = [];
   const answer = JSON.stringify({ sid, status: 'CREATING', sender_id: 'whatsapp:+15017122661' });
-  const headers = new Headers({ 'Content-Type': 'application/json' });
-  const accepted = { ok: true, status: 202, type: 'basic', url: '', headers, text: async () => answer };
+  const headers = { 'Content-Type': 'application/json' };
   const senders = createSendersClient({
     ...credentials,
     baseUrl: 'http://127.0.0.1:9',
     maxRetries: 0,
     fetch: async (_input, init) => {
       sent.push(init?.body as string | undefined);
-      return accepted as unknown as Response;
+      return new Response(answer, { status: 202, headers });
     },
   });
   return { senders, sent };
