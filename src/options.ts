@@ -81,7 +81,7 @@ export interface ClientOptions {
    * The most bytes a response body may have, counted as they arrive and after decompression; a
    * longer body is cancelled there and the call fails with an ApiError that says so (for a write,
    * that the request was applied). The default is the largest page the spec allows (a `PageSize`
-   * of 1,000) at 16 KiB a sender: over ten times what a sender with every field filled takes.
+   * of 1,000) at 16 KiB a sender, a generous bound per sender, with the margin in it.
    * @default 16_384_000
    */
   maxResponseBytes?: number;
