@@ -7,7 +7,8 @@ import { type ClientOptions, defaults, type RequestOptions, readRequestOptions }
 import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, pathSegment, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
-import { type Call, perform, requestIdHeader, send } from './request.js';
+import { type Call, perform, send } from './request.js';
+import { requestIdOf } from './request-id.js';
 import type { Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
 import { own, type RequestParts, validateRequest } from './validate.js';
@@ -36,7 +37,7 @@ export interface WithResponse<T> {
    * with that 404.)
    */
   response: Response;
-  /** The response's `Twilio-Request-Id`, credentials redacted; undefined when it had none (behind a proxy, say). */
+  /** The response's request id (`Twilio-Request-Id` or `T-Request-Id`), credentials redacted; undefined when it had none (behind a proxy, say). */
   requestId: string | undefined;
 }
 
@@ -167,7 +168,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     promise.withResponse = () =>
       promise.then((data) => {
         const response = final as Response;
-        return { data, response, requestId: redact(response.headers.get(requestIdHeader)) ?? undefined };
+        return { data, response, requestId: redact(requestIdOf(response.headers)) ?? undefined };
       });
     return promise;
   }
@@ -261,7 +262,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
             method: 'GET',
             url: redact(last?.url || url),
             status: last?.status ?? 200,
-            requestId: redact(last?.headers.get(requestIdHeader)),
+            requestId: redact(requestIdOf(last?.headers)),
             body: undefined,
             detail: redact(detail),
             nextPageUrl: redact(url),

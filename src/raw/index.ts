@@ -8,6 +8,7 @@ import { resolveConfig } from '../config.js';
 import { ApiError, NetworkError, ValidationError } from '../errors.js';
 import type { ClientOptions } from '../options.js';
 import { type Redact, redactor } from '../redact.js';
+import { requestIdOf } from '../request-id.js';
 import { userAgent } from '../user-agent.js';
 
 export type { paths };
@@ -108,7 +109,7 @@ export function createRawClient(options: RawClientOptions = {}): RawClient {
         method,
         url,
         status: response.status,
-        requestId: redact(response.headers.get('Twilio-Request-Id')),
+        requestId: redact(requestIdOf(response.headers)),
         body: undefined,
         detail: `the service redirected${location ? ` to ${redact(location)}` : ''}; redirects are not followed`,
       });
