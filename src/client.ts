@@ -103,7 +103,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   for (const key of Object.keys(defaults) as (keyof typeof defaults)[]) {
     if (options[key] !== undefined) (settings as Record<string, unknown>)[key] = options[key];
   }
-  const { validate, timeoutMs: clientTimeoutMs, ...policy } = settings;
+  const { validate, extraFields, timeoutMs: clientTimeoutMs, ...policy } = settings;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
@@ -137,7 +137,8 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         const parts = input();
         const body = 'body' in parts ? serializeBody(parts.body) : undefined;
         if (validate && nextPageUrl === undefined) {
-          validateRequest(operationId, { ...parts, body: body?.value }, parameterNames);
+          const extra = [...extraFields, ...(request.extraFields ?? [])];
+          validateRequest(operationId, { ...parts, body: body?.value }, parameterNames, extra);
         }
         const segment = path.includes('{Sid}') ? pathSegment(own(parts.path, 'Sid')) : '';
         const url = nextPageUrl ?? baseUrl + path.replace('{Sid}', segment) + queryString(parts.query);

@@ -47,6 +47,15 @@ export interface ClientOptions {
    */
   validate?: boolean;
   /**
+   * Body fields the spec does not know yet, sent as given while the rest of the body is still
+   * checked: each a snake_case path from the body's root, naming one key (and whatever is inside
+   * it), for a field Twilio ships before this package's spec has it. A field the spec knows is
+   * checked as ever, whether named here or not.
+   * @default []
+   * @example ['profile.new_field']
+   */
+  extraFields?: readonly string[];
+  /**
    * How long one attempt may take, in milliseconds, body included; then it fails with a TimeoutError
    * (and a GET or DELETE is tried again, within `maxRetries`).
    * @default 30_000
@@ -97,6 +106,7 @@ export interface ClientOptions {
 /** The defaults of the options that have one. */
 export const defaults = {
   validate: true,
+  extraFields: [] as readonly string[],
   timeoutMs: 30_000,
   maxRetries: 3,
   backoffBaseMs: 250,
@@ -129,6 +139,11 @@ export interface RequestOptions {
    * @example { Prefer: 'code=404' }
    */
   headers?: Record<string, string>;
+  /**
+   * More body fields the spec does not know yet, for this call, beside the client's `extraFields`.
+   * @example ['profile.new_field']
+   */
+  extraFields?: readonly string[];
 }
 
 // setTimeout fires at once for anything longer than this.
@@ -146,6 +161,17 @@ const headerValue = {
   pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$',
   'x-pattern-description': 'a header value: visible characters, spaces and tabs, no line break',
   examples: ['code=404'],
+};
+// A body path such as `profile.new_field`: snake_case, as the wire is, so that a camelCase key is
+// never let through by naming it.
+const extraFields = {
+  type: 'array',
+  items: {
+    type: 'string',
+    pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$',
+    'x-pattern-description': 'a snake_case field path, such as `profile.new_field`',
+    examples: ['profile.new_field'],
+  },
 };
 const clientRules = {
   type: 'object',
@@ -166,6 +192,7 @@ const clientRules = {
     backoffCapMs: milliseconds(0),
     maxRetryDelayMs: milliseconds(0),
     validate: { type: 'boolean' },
+    extraFields,
     fetch: { type: 'function' },
     logger: { type: 'object', required: ['debug'], properties: { debug: { type: 'function' } } },
   },
@@ -177,6 +204,7 @@ const requestRules = {
     signal: { type: 'object' },
     timeoutMs: milliseconds(1),
     maxRetries,
+    extraFields,
     headers: {
       type: 'object',
       // RFC 9110 token characters; a value must not split the header block.
