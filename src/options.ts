@@ -169,7 +169,7 @@ const extraFields = {
   items: {
     type: 'string',
     pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$',
-    'x-pattern-description': 'a snake_case field path, such as `profile.new_field`',
+    'x-pattern-description': 'a snake_case field path',
     examples: ['profile.new_field'],
   },
 };
