@@ -37,7 +37,9 @@ export interface ClientOptions {
    */
   edge?: string;
   /**
-   * The processing region, with `edge`.
+   * The processing region, with `edge`. A region alone is refused: Twilio deprecated region-only
+   * hosts (`messaging.au1.twilio.com`) from 2026-04-28 (changelog of 2026-02-04). Regional hosts
+   * take credentials of that region.
    * @example 'au1'
    */
   region?: string;
