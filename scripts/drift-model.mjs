@@ -167,9 +167,14 @@ export function fromTypings(typings, code = '') {
       const named = [];
       const kinds = new Set();
       const visit = (type) => {
-        if (ts.isUnionTypeNode(type)) return type.types.forEach(visit);
-        if (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword)
-          return void (nullable = true);
+        if (ts.isUnionTypeNode(type)) {
+          for (const part of type.types) visit(part);
+          return;
+        }
+        if (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword) {
+          nullable = true;
+          return;
+        }
         if (ts.isArrayTypeNode(type)) {
           kinds.add('array');
           node = type.elementType;

@@ -10,4 +10,7 @@ export function readDecisions(path?: string): {
   acceptedBy: (line: string) => { topic: string } | undefined;
 };
 /** Runs the radar: from `from` when given, else from the registry. */
-export function drift(from?: string[], options?: { spec?: string; decisions?: string }): { output: string; code: number };
+export function drift(
+  from?: string[],
+  options?: { spec?: string; decisions?: string },
+): { output: string; code: number };

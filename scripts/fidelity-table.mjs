@@ -10,7 +10,10 @@ import { parse } from 'yaml';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const readmePath = join(root, 'README.md');
 export const decisionsPath = join(root, 'openapi', 'fidelity-decisions.yaml');
-export const markers = ['<!-- fidelity-table: generated from openapi/fidelity-decisions.yaml by npm run fidelity-table -->', '<!-- fidelity-table: end -->'];
+export const markers = [
+  '<!-- fidelity-table: generated from openapi/fidelity-decisions.yaml by npm run fidelity-table -->',
+  '<!-- fidelity-table: end -->',
+];
 
 /** The table, one row per decision, its columns padded. */
 export function renderTable(decisions = parse(readFileSync(decisionsPath, 'utf8')).decisions) {
