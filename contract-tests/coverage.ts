@@ -22,17 +22,27 @@ const errors = {
   503: ['unavailable'],
 } as const;
 const errorsWithSid = { ...errors, 404: ['not-found', 'problem-details'] } as const;
+/** A create or an update may also be refused for its display name (63124). */
+const displayName = { 400: ['bad-request', 'display-name-declined'] } as const;
 
 export const covered = {
   listSenders: { requestExamples: [], responses: { 200: ['first-page', 'last-page'], ...errors } },
-  createSender: { requestExamples: ['seed', 'for-subaccount'], responses: { 202: ['created'], ...errors } },
+  createSender: {
+    requestExamples: ['seed', 'for-subaccount'],
+    responses: { 202: ['created'], ...errors, ...displayName },
+  },
   fetchSender: {
     requestExamples: [],
     responses: { 200: ['online', 'offline', 'pending-verification', 'display-name-under-review'], ...errorsWithSid },
   },
   updateSender: {
     requestExamples: ['verification-code', 'profile-change', 'clear-account-type'],
-    responses: { 202: ['verifying', 'updating', 'code-echoed', 'name-submitted'], ...errorsWithSid },
+    responses: {
+      202: ['verifying', 'updating', 'code-echoed', 'name-submitted'],
+      ...errorsWithSid,
+      ...displayName,
+      409: ['display-name-under-review'],
+    },
   },
   deleteSender: { requestExamples: [], responses: { 204: [], ...errorsWithSid } },
 } satisfies Record<OperationId, Coverage>;

@@ -266,9 +266,8 @@ export const requestRules = {
         "https://example.com/whatsapp/inbound"
       ],
       "type": "string",
-      "format": "uri",
       "minLength": 8,
-      "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://(([A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*@)?(\\[[0-9A-Fa-f:.]+\\]|([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})+)(:[0-9]{0,5})?(/([A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*(\\?([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?(#([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$"
+      "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#\\x00-\\x1f\\x7f]+([/?#][^\\s\\x00-\\x1f\\x7f]*)?$"
     },
     "WebhookMethod": {
       "type": "string",
@@ -285,8 +284,7 @@ export const requestRules = {
       ],
       "properties": {
         "name": {
-          "type": "string",
-          "minLength": 1
+          "$ref": "DisplayName"
         },
         "about": {
           "$ref": "NullableString"
@@ -329,6 +327,11 @@ export const requestRules = {
         }
       }
     },
+    "DisplayName": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 255
+    },
     "NullableString": {
       "type": [
         "string",
@@ -346,31 +349,7 @@ export const requestRules = {
       ]
     },
     "Vertical": {
-      "type": "string",
-      "enum": [
-        "Alcohol",
-        "Automotive",
-        "Beauty, Spa and Salon",
-        "Clothing and Apparel",
-        "Education",
-        "Entertainment",
-        "Event Planning and Service",
-        "Finance and Banking",
-        "Food and Grocery",
-        "Hotel and Lodging",
-        "Matrimony Service",
-        "Medical and Health",
-        "Non-profit",
-        "Online Gambling",
-        "OTC Drugs",
-        "Other",
-        "Physical Gambling",
-        "Professional Services",
-        "Public Service",
-        "Restaurant",
-        "Shopping and Retail",
-        "Travel and Transportation"
-      ]
+      "type": "string"
     },
     "AccentColorInput": {
       "type": [
@@ -379,9 +358,22 @@ export const requestRules = {
       ]
     },
     "UseCaseInput": {
-      "type": [
-        "string",
-        "null"
+      "anyOf": [
+        {
+          "$ref": "UseCase"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "UseCase": {
+      "type": "string",
+      "enum": [
+        "PROMOTIONAL",
+        "TRANSACTIONAL",
+        "OTP",
+        "MULTI_USE"
       ]
     },
     "EmailsInput": {
@@ -554,11 +546,14 @@ export const requestRules = {
       "additionalProperties": false,
       "properties": {
         "name": {
-          "type": [
-            "string",
-            "null"
-          ],
-          "minLength": 1
+          "anyOf": [
+            {
+              "$ref": "DisplayName"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "about": {
           "$ref": "NullableString"

@@ -107,11 +107,19 @@ export interface components {
          */
         WebhookMethod: "POST" | "PUT";
         /**
-         * @description The business category shown on the WhatsApp profile.
+         * @description The business category shown on the WhatsApp profile. Twilio lists 22
+         *     values (Alcohol; Automotive; Beauty, Spa and Salon; Clothing and
+         *     Apparel; Education; Entertainment; Event Planning and Service;
+         *     Finance and Banking; Food and Grocery; Hotel and Lodging; Matrimony
+         *     Service; Medical and Health; Non-profit; Online Gambling; OTC Drugs;
+         *     Other; Physical Gambling; Professional Services; Public Service;
+         *     Restaurant; Shopping and Retail; Travel and Transportation), but only
+         *     in the text of its field: every published schema and SDK types it as
+         *     a plain string, and the service has answered `""`. So it is a plain
+         *     string here too, sent and received.
          * @example Automotive
-         * @enum {string}
          */
-        Vertical: "Alcohol" | "Automotive" | "Beauty, Spa and Salon" | "Clothing and Apparel" | "Education" | "Entertainment" | "Event Planning and Service" | "Finance and Banking" | "Food and Grocery" | "Hotel and Lodging" | "Matrimony Service" | "Medical and Health" | "Non-profit" | "Online Gambling" | "OTC Drugs" | "Other" | "Physical Gambling" | "Professional Services" | "Public Service" | "Restaurant" | "Shopping and Retail" | "Travel and Transportation";
+        Vertical: string;
         /**
          * @description The channel-prefixed address, `whatsapp:` and an E.164 number (`+`, a
          *     country code that does not start with 0, at most 15 digits in all).
@@ -122,15 +130,16 @@ export interface components {
          */
         SenderId: string;
         /**
-         * Format: uri
-         * @description An absolute http or https URL. The pattern and the format are safe:
-         *     Twilio can only call, fetch or link an absolute http(s) URL, so
-         *     anything else would be refused or never reached. The pattern is the
-         *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-         *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-         *     query and fragment of URI characters and %-escapes); non-ASCII
-         *     characters are %-encoded, as a browser sends them. No maximum
-         *     length: none is published; the minimum is the pattern's own.
+         * @description An absolute http or https URL: the scheme (in any case), `://`, a
+         *     host of at least one character, then anything up to the end, without
+         *     white space or control characters. Every published schema types
+         *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+         *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+         *     internationalised host name (`https://bücher.example/wa`), so no
+         *     `uri` format is kept. The pattern is safe: Twilio can only call,
+         *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+         *     space. No maximum length: none is published; the minimum is the
+         *     pattern's own.
          * @example https://example.com/whatsapp/inbound
          */
         HttpUrl: string;
@@ -142,6 +151,23 @@ export interface components {
          * @example AP165ba58cb26a5d6cefe59eef26064879
          */
         VoiceApplicationSid: string;
+        /**
+         * @description The display name shown in WhatsApp: 1 to 255 characters (error
+         *     63124, Twilio's error page of November 2026), following Meta's
+         *     display-name guidelines. Meta reviews it after registration, and a
+         *     rejected name limits the number to 250 business-initiated messages
+         *     a day.
+         * @example Example Motors
+         */
+        DisplayName: string;
+        /**
+         * @description The messaging use case of an RCS sender (Twilio's newest published
+         *     description lists these four; the service uses `MULTI_USE` when it
+         *     is not given). Not used for WhatsApp.
+         * @example MULTI_USE
+         * @enum {string}
+         */
+        UseCase: "PROMOTIONAL" | "TRANSACTIONAL" | "OTP" | "MULTI_USE";
         /**
          * @description A label for the sender in the Twilio Console.
          * @example Example Motors
@@ -255,40 +281,46 @@ export interface components {
          */
         WebhookInput: {
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             callback_url?: components["schemas"]["NullableHttpUrl"];
             /** @description The HTTP method Twilio uses to call the webhook. */
             callback_method?: components["schemas"]["WebhookMethod"] | null;
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             fallback_url?: components["schemas"]["NullableHttpUrl"];
             /** @description The HTTP method Twilio uses to call the webhook. */
             fallback_method?: components["schemas"]["WebhookMethod"] | null;
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             status_callback_url?: components["schemas"]["NullableHttpUrl"];
             /**
@@ -307,66 +339,87 @@ export interface components {
          */
         ProfileCreateInput: {
             /**
-             * @description The display name shown in WhatsApp. At least one character,
-             *     which is safe: an empty name is no name, and WhatsApp requires one.
-             * @example Example Motors
+             * @description The display name shown in WhatsApp: 1 to 255 characters (error
+             *     63124, Twilio's error page of November 2026), following Meta's
+             *     display-name guidelines. Meta reviews it after registration, and a
+             *     rejected name limits the number to 250 business-initiated messages
+             *     a day.
              */
-            name: string;
+            name: components["schemas"]["DisplayName"];
             about?: components["schemas"]["NullableString"];
             address?: components["schemas"]["NullableString"];
             description?: components["schemas"]["NullableString"];
-            /** @description The business category shown on the WhatsApp profile. */
+            /**
+             * @description The business category shown on the WhatsApp profile. Twilio lists 22
+             *     values (Alcohol; Automotive; Beauty, Spa and Salon; Clothing and
+             *     Apparel; Education; Entertainment; Event Planning and Service;
+             *     Finance and Banking; Food and Grocery; Hotel and Lodging; Matrimony
+             *     Service; Medical and Health; Non-profit; Online Gambling; OTC Drugs;
+             *     Other; Physical Gambling; Professional Services; Public Service;
+             *     Restaurant; Shopping and Retail; Travel and Transportation), but only
+             *     in the text of its field: every published schema and SDK types it as
+             *     a plain string, and the service has answered `""`. So it is a plain
+             *     string here too, sent and received.
+             */
             vertical?: components["schemas"]["VerticalInput"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             logo_url?: components["schemas"]["NullableHttpUrl"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             banner_url?: components["schemas"]["NullableHttpUrl"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             privacy_url?: components["schemas"]["NullableHttpUrl"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
             /** @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced. */
             accent_color?: components["schemas"]["AccentColorInput"];
             /**
-             * @description The messaging use case of an RCS sender (the official SDK of 2026
-             *     knows it on every profile). Not used for WhatsApp; accepted so that
-             *     a body the service takes is never refused here.
+             * @description The messaging use case of an RCS sender (Twilio's newest published
+             *     description lists these four; the service uses `MULTI_USE` when it
+             *     is not given). Not used for WhatsApp.
              */
             use_case?: components["schemas"]["UseCaseInput"];
             /**
@@ -393,66 +446,87 @@ export interface components {
          */
         ProfileInput: {
             /**
-             * @description The display name shown in WhatsApp. At least one character,
-             *     which is safe: an empty name is no name, and WhatsApp requires one.
-             * @example Example Motors
+             * @description The display name shown in WhatsApp: 1 to 255 characters (error
+             *     63124, Twilio's error page of November 2026), following Meta's
+             *     display-name guidelines. Meta reviews it after registration, and a
+             *     rejected name limits the number to 250 business-initiated messages
+             *     a day.
              */
-            name?: string | null;
+            name?: components["schemas"]["DisplayName"] | null;
             about?: components["schemas"]["NullableString"];
             address?: components["schemas"]["NullableString"];
             description?: components["schemas"]["NullableString"];
-            /** @description The business category shown on the WhatsApp profile. */
+            /**
+             * @description The business category shown on the WhatsApp profile. Twilio lists 22
+             *     values (Alcohol; Automotive; Beauty, Spa and Salon; Clothing and
+             *     Apparel; Education; Entertainment; Event Planning and Service;
+             *     Finance and Banking; Food and Grocery; Hotel and Lodging; Matrimony
+             *     Service; Medical and Health; Non-profit; Online Gambling; OTC Drugs;
+             *     Other; Physical Gambling; Professional Services; Public Service;
+             *     Restaurant; Shopping and Retail; Travel and Transportation), but only
+             *     in the text of its field: every published schema and SDK types it as
+             *     a plain string, and the service has answered `""`. So it is a plain
+             *     string here too, sent and received.
+             */
             vertical?: components["schemas"]["VerticalInput"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             logo_url?: components["schemas"]["NullableHttpUrl"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             banner_url?: components["schemas"]["NullableHttpUrl"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             privacy_url?: components["schemas"]["NullableHttpUrl"];
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
             /** @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced. */
             accent_color?: components["schemas"]["AccentColorInput"];
             /**
-             * @description The messaging use case of an RCS sender (the official SDK of 2026
-             *     knows it on every profile). Not used for WhatsApp; accepted so that
-             *     a body the service takes is never refused here.
+             * @description The messaging use case of an RCS sender (Twilio's newest published
+             *     description lists these four; the service uses `MULTI_USE` when it
+             *     is not given). Not used for WhatsApp.
              */
             use_case?: components["schemas"]["UseCaseInput"];
             /**
@@ -476,13 +550,7 @@ export interface components {
          * @example #1a7f37
          */
         AccentColorInput: string | null;
-        /**
-         * @description The messaging use case of an RCS sender (the official SDK of 2026
-         *     knows it on every profile). Not used for WhatsApp; accepted so that
-         *     a body the service takes is never refused here.
-         * @example MULTI_USE
-         */
-        UseCaseInput: string | null;
+        UseCaseInput: components["schemas"]["UseCase"] | null;
         /**
          * @description The profile's email addresses: one address, or a list of addresses
          *     or `{email, label}` objects. No format is enforced: the seed's own
@@ -507,14 +575,16 @@ export interface components {
         };
         ProfileWebsiteInput: {
             /**
-             * @description An absolute http or https URL. The pattern and the format are safe:
-             *     Twilio can only call, fetch or link an absolute http(s) URL, so
-             *     anything else would be refused or never reached. The pattern is the
-             *     ASCII form of RFC 3986 (scheme in any case, optional user info, a
-             *     host name, IPv4 or bracketed IPv6 address, optional port, then path,
-             *     query and fragment of URI characters and %-escapes); non-ASCII
-             *     characters are %-encoded, as a browser sends them. No maximum
-             *     length: none is published; the minimum is the pattern's own.
+             * @description An absolute http or https URL: the scheme (in any case), `://`, a
+             *     host of at least one character, then anything up to the end, without
+             *     white space or control characters. Every published schema types
+             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
+             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
+             *     internationalised host name (`https://bücher.example/wa`), so no
+             *     `uri` format is kept. The pattern is safe: Twilio can only call,
+             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
+             *     space. No maximum length: none is published; the minimum is the
+             *     pattern's own.
              */
             website: components["schemas"]["HttpUrl"];
             label?: components["schemas"]["NullableString"];
@@ -549,6 +619,10 @@ export interface components {
             status: components["schemas"]["SenderStatus"];
             /**
              * @description The channel-prefixed address, such as `whatsapp:+15017122661`.
+             *     `sid` and `sender_id` are nullable in the published description
+             *     but plain strings in the official SDK; a sender without them
+             *     cannot be acted on, so here they are required and not null, and
+             *     behind `prism proxy` a null one is reported as drift.
              * @example whatsapp:+15017122661
              */
             sender_id: string;
@@ -564,28 +638,31 @@ export interface components {
             configuration?: components["schemas"]["Configuration"] | null;
             /** @description The sender's webhooks. */
             webhook?: components["schemas"]["Webhook"] | null;
-            /** @description The business profile as the service holds it. */
+            /**
+             * @description The business profile as the service holds it. The display-name review
+             *     fields are accepted here as well as at the top of the Sender: the
+             *     SDKs put them at the top, Twilio's page for error 63128 tells users to
+             *     read `profile.pending_display_name_status`, and only the live service
+             *     can settle it.
+             */
             profile?: components["schemas"]["Profile"] | null;
             /**
              * @description The display name of the most recent change of `profile.name`,
              *     while Meta reviews it and until it is applied. Absent when no
              *     change was made.
-             * @example Example Motors Group
              */
-            pending_display_name?: string | null;
+            pending_display_name?: components["schemas"]["PendingDisplayName"];
             /**
              * @description Where the most recent change of the display name stands:
-             *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review;
+             *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review
+             *     (a declined name is error 63060, the display name was rejected);
              *     `PIN_MISMATCH`, `REGISTRATION_FAILED` and `EXPIRED` mean an approved
              *     name could not be applied (submit the same name again to retry);
              *     `COMPLETED` means it is now `profile.name`.
              */
             pending_display_name_status?: components["schemas"]["PendingDisplayNameStatus"] | null;
-            /**
-             * @description When `pending_display_name_status` last changed, in ISO 8601 (UTC).
-             * @example 2026-11-20T09:30:00Z
-             */
-            pending_display_name_status_date?: string | null;
+            /** @description When `pending_display_name_status` last changed, in ISO 8601 (UTC). */
+            pending_display_name_status_date?: components["schemas"]["PendingDisplayNameStatusDate"];
             /**
              * @description On an update's response, when it carried `profile.name`: what became
              *     of the new display name. `updating` (submitted), `no_change` (it is
@@ -597,7 +674,7 @@ export interface components {
             /** @description What WhatsApp reports about the number. */
             properties?: components["schemas"]["Properties"] | null;
             /** @description Why the sender is offline; null unless its status is `OFFLINE`. */
-            offline_reasons?: components["schemas"]["OfflineReason"][] | null;
+            offline_reasons?: (components["schemas"]["OfflineReason"] | null)[] | null;
             /** @description RCS only (its launch and carrier review); null for WhatsApp. */
             compliance?: components["schemas"]["Compliance"] | null;
             /**
@@ -607,8 +684,21 @@ export interface components {
             url?: string | null;
         };
         /**
+         * @description The display name of the most recent change of `profile.name`,
+         *     while Meta reviews it and until it is applied. Absent when no
+         *     change was made.
+         * @example Example Motors Group
+         */
+        PendingDisplayName: string | null;
+        /**
+         * @description When `pending_display_name_status` last changed, in ISO 8601 (UTC).
+         * @example 2026-11-20T09:30:00Z
+         */
+        PendingDisplayNameStatusDate: string | null;
+        /**
          * @description Where the most recent change of the display name stands:
-         *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review;
+         *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review
+         *     (a declined name is error 63060, the display name was rejected);
          *     `PIN_MISMATCH`, `REGISTRATION_FAILED` and `EXPIRED` mean an approved
          *     name could not be applied (submit the same name again to retry);
          *     `COMPLETED` means it is now `profile.name`.
@@ -657,20 +747,48 @@ export interface components {
             status_callback_url?: components["schemas"]["NullableString"];
             status_callback_method?: components["schemas"]["NullableString"];
         };
-        /** @description The business profile as the service holds it. */
+        /**
+         * @description The business profile as the service holds it. The display-name review
+         *     fields are accepted here as well as at the top of the Sender: the
+         *     SDKs put them at the top, Twilio's page for error 63128 tells users to
+         *     read `profile.pending_display_name_status`, and only the live service
+         *     can settle it.
+         */
         Profile: {
             name?: components["schemas"]["NullableString"];
             about?: components["schemas"]["NullableString"];
             address?: components["schemas"]["NullableString"];
             description?: components["schemas"]["NullableString"];
-            /** @description The business category shown on the WhatsApp profile. */
-            vertical?: components["schemas"]["Vertical"] | null;
+            vertical?: components["schemas"]["NullableString"];
             logo_url?: components["schemas"]["NullableString"];
             banner_url?: components["schemas"]["NullableString"];
             privacy_url?: components["schemas"]["NullableString"];
             terms_of_service_url?: components["schemas"]["NullableString"];
             accent_color?: components["schemas"]["NullableString"];
-            use_case?: components["schemas"]["NullableString"];
+            /**
+             * @description The RCS use case. A plain string here: the newest published
+             *     description has an enum (`PROMOTIONAL`, `TRANSACTIONAL`, `OTP`,
+             *     `MULTI_USE`), the official SDK a plain string.
+             * @example MULTI_USE
+             */
+            use_case?: string | null;
+            /**
+             * @description The display name of the most recent change of `profile.name`,
+             *     while Meta reviews it and until it is applied. Absent when no
+             *     change was made.
+             */
+            pending_display_name?: components["schemas"]["PendingDisplayName"];
+            /**
+             * @description Where the most recent change of the display name stands:
+             *     `PENDING_REVIEW`, `APPROVED` and `DECLINED` come from Meta's review
+             *     (a declined name is error 63060, the display name was rejected);
+             *     `PIN_MISMATCH`, `REGISTRATION_FAILED` and `EXPIRED` mean an approved
+             *     name could not be applied (submit the same name again to retry);
+             *     `COMPLETED` means it is now `profile.name`.
+             */
+            pending_display_name_status?: components["schemas"]["PendingDisplayNameStatus"] | null;
+            /** @description When `pending_display_name_status` last changed, in ISO 8601 (UTC). */
+            pending_display_name_status_date?: components["schemas"]["PendingDisplayNameStatusDate"];
             emails?: components["schemas"]["ProfileEmail"][] | null;
             websites?: components["schemas"]["ProfileWebsite"][] | null;
             phone_numbers?: components["schemas"]["ProfilePhoneNumber"][] | null;
@@ -743,21 +861,21 @@ export interface components {
          */
         PageMeta: {
             /** @example 0 */
-            page: number;
+            page?: number;
             /** @example 20 */
-            page_size: number;
+            page_size?: number;
             /** @example https://messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp&PageSize=20&Page=0 */
-            first_page_url: string;
-            previous_page_url: components["schemas"]["NullableString"];
+            first_page_url?: string;
+            previous_page_url?: components["schemas"]["NullableString"];
             /** @example https://messaging.twilio.com/v2/Channels/Senders?Channel=whatsapp&PageSize=20&Page=0 */
-            url: string;
-            next_page_url: components["schemas"]["NullableString"];
+            url?: string;
+            next_page_url?: components["schemas"]["NullableString"];
             /**
              * @description The name of the list field in the page body.
              * @example senders
              * @enum {string}
              */
-            key: "senders";
+            key?: "senders";
         };
         /**
          * @description The body of an error response: Twilio's classic error, or the RFC
@@ -821,6 +939,23 @@ export interface components {
         BadRequest: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The request's body or parameters are invalid. On a create or an
+         *     update that carries `profile.name`, error 63124 says the display name
+         *     was declined: it must be 1 to 255 characters and follow Meta's
+         *     display-name guidelines (Twilio's error page, updated November 2026).
+         */
+        BadRequestWithDisplayName: {
+            headers: {
+                "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -831,6 +966,7 @@ export interface components {
         Unauthorized: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -841,6 +977,7 @@ export interface components {
         Forbidden: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -851,6 +988,23 @@ export interface components {
         NotFound: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The change conflicts with one still in progress: error 63128, a new
+         *     display name while an earlier change of `profile.name` is still under
+         *     review (Twilio's error page, updated 2026-11-16). Nothing was changed;
+         *     wait until `pending_display_name_status` has settled.
+         */
+        Conflict: {
+            headers: {
+                "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -861,6 +1015,7 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -872,6 +1027,7 @@ export interface components {
         InternalServerError: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -882,6 +1038,7 @@ export interface components {
         ServiceUnavailable: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["RequestId"];
+                "T-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -913,9 +1070,11 @@ export interface components {
     headers: {
         /**
          * @description The id of this request at Twilio (`RQ` and 32 hex digits); quote it to
-         *     support. Twilio's responses carry it (its published description names
-         *     it `T-Request-Id`), but a response without it, from behind a proxy
-         *     say, is still a valid response: documented, not required.
+         *     support. Twilio's published description names the header
+         *     `T-Request-Id`, while its older APIs answer `Twilio-Request-Id`: both
+         *     names are documented, and a client reads whichever comes. A response
+         *     without either, from behind a proxy say, is still a valid response:
+         *     documented, not required.
          * @example RQ09cbe1275bf1d50a9d9063adac8d7a4c
          */
         RequestId: string;
@@ -960,6 +1119,7 @@ export interface operations {
             200: {
                 headers: {
                     "Twilio-Request-Id": components["headers"]["RequestId"];
+                    "T-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -991,13 +1151,14 @@ export interface operations {
             202: {
                 headers: {
                     "Twilio-Request-Id": components["headers"]["RequestId"];
+                    "T-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Sender"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["BadRequestWithDisplayName"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -1021,6 +1182,7 @@ export interface operations {
             200: {
                 headers: {
                     "Twilio-Request-Id": components["headers"]["RequestId"];
+                    "T-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1057,16 +1219,18 @@ export interface operations {
             202: {
                 headers: {
                     "Twilio-Request-Id": components["headers"]["RequestId"];
+                    "T-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Sender"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["BadRequestWithDisplayName"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1088,6 +1252,7 @@ export interface operations {
             204: {
                 headers: {
                     "Twilio-Request-Id": components["headers"]["RequestId"];
+                    "T-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -7,9 +7,10 @@ import { type ClientOptions, defaults, type RequestOptions, readRequestOptions }
 import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
-import { type Call, perform, requestIdHeader } from './transport/perform.js';
+import { type Call, perform } from './transport/perform.js';
 import { pathSegment } from './transport/scope.js';
 import { send } from './transport/send.js';
+import { requestIdOf } from './request-id.js';
 import type { Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
 import { own, type RequestParts, validateRequest } from './validate.js';
@@ -38,7 +39,7 @@ export interface WithResponse<T> {
    * with that 404.)
    */
   response: Response;
-  /** The response's `Twilio-Request-Id`, credentials redacted; undefined when it had none (behind a proxy, say). */
+  /** The response's request id (`Twilio-Request-Id` or `T-Request-Id`), credentials redacted; undefined when it had none (behind a proxy, say). */
   requestId: string | undefined;
 }
 
@@ -104,7 +105,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   for (const key of Object.keys(defaults) as (keyof typeof defaults)[]) {
     if (options[key] !== undefined) (settings as Record<string, unknown>)[key] = options[key];
   }
-  const { validate, timeoutMs: clientTimeoutMs, maxResponseBytes, ...policy } = settings;
+  const { validate, extraFields, timeoutMs: clientTimeoutMs, maxResponseBytes, ...policy } = settings;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
@@ -138,7 +139,8 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         const parts = input();
         const body = 'body' in parts ? serializeBody(parts.body) : undefined;
         if (validate && nextPageUrl === undefined) {
-          validateRequest(operationId, { ...parts, body: body?.value }, parameterNames);
+          const extra = [...extraFields, ...(request.extraFields ?? [])];
+          validateRequest(operationId, { ...parts, body: body?.value }, parameterNames, extra);
         }
         const segment = path.includes('{Sid}') ? pathSegment(own(parts.path, 'Sid')) : '';
         const url = nextPageUrl ?? baseUrl + path.replace('{Sid}', segment) + queryString(parts.query);
@@ -171,7 +173,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     promise.withResponse = () =>
       promise.then((data) => {
         const response = final as Response;
-        return { data, response, requestId: redact(response.headers.get(requestIdHeader)) ?? undefined };
+        return { data, response, requestId: redact(requestIdOf(response.headers)) ?? undefined };
       });
     return promise;
   }
@@ -273,7 +275,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
             method: 'GET',
             url: redact(last?.url || url),
             status: last?.status ?? 200,
-            requestId: redact(last?.headers.get(requestIdHeader)),
+            requestId: redact(requestIdOf(last?.headers)),
             body: undefined,
             detail: redact(detail),
             nextPageUrl: redact(url),

@@ -162,7 +162,7 @@ export class ApiError extends SendersError {
   declare readonly code: number | undefined;
   /** The documentation URL of `code`. */
   declare readonly moreInfo: string | undefined;
-  /** The `Twilio-Request-Id` of the response; quote it to support. */
+  /** The request id of the response (`Twilio-Request-Id` or `T-Request-Id`); quote it to support. */
   declare readonly requestId: string | undefined;
   /** The request's method. */
   declare readonly method: string;

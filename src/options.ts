@@ -38,7 +38,9 @@ export interface ClientOptions {
    */
   edge?: string;
   /**
-   * The processing region, with `edge`.
+   * The processing region, with `edge`. A region alone is refused: Twilio deprecated region-only
+   * hosts (`messaging.au1.twilio.com`) from 2026-04-28 (changelog of 2026-02-04). Regional hosts
+   * take credentials of that region.
    * @example 'au1'
    */
   region?: string;
@@ -47,6 +49,15 @@ export interface ClientOptions {
    * @default true
    */
   validate?: boolean;
+  /**
+   * Body fields the spec does not know yet, sent as given while the rest of the body is still
+   * checked: each a snake_case path from the body's root, naming one key (and whatever is inside
+   * it), for a field Twilio ships before this package's spec has it. A field the spec knows is
+   * checked as ever, whether named here or not.
+   * @default []
+   * @example ['profile.new_field']
+   */
+  extraFields?: readonly string[];
   /**
    * How long one attempt may take, in milliseconds, body included; then it fails with a TimeoutError
    * (and a GET or DELETE is tried again, within `maxRetries`).
@@ -106,6 +117,7 @@ export interface ClientOptions {
 /** The defaults of the options that have one. */
 export const defaults = {
   validate: true,
+  extraFields: [] as readonly string[],
   timeoutMs: 30_000,
   maxRetries: 3,
   backoffBaseMs: 250,
@@ -140,6 +152,11 @@ export interface RequestOptions {
    * @example { Prefer: 'code=404' }
    */
   headers?: Record<string, string> | Headers;
+  /**
+   * More body fields the spec does not know yet, for this call, beside the client's `extraFields`.
+   * @example ['profile.new_field']
+   */
+  extraFields?: readonly string[];
 }
 
 // setTimeout fires at once for anything longer than this.
@@ -157,6 +174,17 @@ const headerValue = {
   pattern: '^[\\t\\x20-\\x7e\\x80-\\xff]*$',
   'x-pattern-description': 'a header value: visible characters, spaces and tabs, no line break',
   examples: ['code=404'],
+};
+// A body path such as `profile.new_field`: snake_case, as the wire is, so that a camelCase key is
+// never let through by naming it.
+const extraFields = {
+  type: 'array',
+  items: {
+    type: 'string',
+    pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$',
+    'x-pattern-description': 'a snake_case field path',
+    examples: ['profile.new_field'],
+  },
 };
 const clientRules = {
   type: 'object',
@@ -178,6 +206,7 @@ const clientRules = {
     maxRetryDelayMs: milliseconds(0),
     maxResponseBytes: { type: 'integer', minimum: 1 },
     validate: { type: 'boolean' },
+    extraFields,
     fetch: { type: 'function' },
     logger: { type: 'object', required: ['debug'], properties: { debug: { type: 'function' } } },
   },
@@ -189,6 +218,7 @@ const requestRules = {
     signal: { type: 'object' },
     timeoutMs: milliseconds(1),
     maxRetries,
+    extraFields,
     headers: {
       type: 'object',
       // RFC 9110 token characters; a value must not split the header block.

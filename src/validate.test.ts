@@ -65,7 +65,7 @@ const badBodies: [string, unknown, string][] = [
   ['an ftp webhook URL', { ...seed, webhook: { callback_url: 'ftp://example.com/x' } }, '$.webhook.callback_url'],
   ['a webhook method off the enum', { ...seed, webhook: { callback_method: 'GET' } }, '$.webhook.callback_method'],
   ['an unknown webhook key', { ...seed, webhook: { callbackUrl: 'https://example.com' } }, '$.webhook.callbackUrl'],
-  ['a vertical off the enum', { ...seed, profile: { name: 'X', vertical: 'Cars' } }, '$.profile.vertical'],
+  ['a use case off the enum', { ...seed, profile: { name: 'X', use_case: 'Cars' } }, '$.profile.use_case'],
   ['emails as a number', { ...seed, profile: { name: 'X', emails: 42 } }, '$.profile.emails'],
   [
     'an email entry with a typo',

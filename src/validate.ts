@@ -68,6 +68,12 @@ const formats: Readonly<Record<string, (value: string) => boolean>> = {
 };
 const patterns = new Map<string, RegExp>();
 
+// The body fields a caller has named as new to the spec (`extraFields`), as paths from the body's
+// root: `profile.new_field`. Set for the (synchronous) duration of one validateRequest.
+let extraFields: ReadonlySet<string> = new Set();
+/** Whether a key the spec does not know, at `path`, was named by the caller as a field to send as is. */
+const namedExtra = (path: string) => extraFields.size > 0 && path.startsWith('$.') && extraFields.has(path.slice(2));
+
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -199,6 +205,7 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
       if (schema.propertyNames) check(schema.propertyNames, name, child(path, name), issues);
       const known = own(schema.properties, name);
       if (known) check(known, item, child(path, name), issues);
+      else if (schema.additionalProperties === false && namedExtra(child(path, name))) continue;
       else if (schema.additionalProperties === false)
         issues.push({
           path: child(path, name),
@@ -260,14 +267,27 @@ export interface RequestParts {
   body?: unknown;
 }
 
-/** Throws a ValidationError listing every problem of a request, before anything is sent. */
+/**
+ * Throws a ValidationError listing every problem of a request, before anything is sent. A body key
+ * the spec does not know passes, its value unchecked, only where `extra` names its path
+ * (`profile.new_field`); every other key and value is checked as ever.
+ */
 export function validateRequest(
   operationId: OperationId,
   parts: RequestParts,
   /** The caller's names of query parameters, to name them in issues: `{ PageSize: 'pageSize' }`. */
   callerNames: Readonly<Record<string, string>> = {},
+  extra: readonly string[] = [],
 ): void {
-  const rules = operations[operationId];
+  extraFields = new Set(extra);
+  try {
+    checkRequest(operations[operationId], parts, callerNames);
+  } finally {
+    extraFields = new Set();
+  }
+}
+
+function checkRequest(rules: OperationRules, parts: RequestParts, callerNames: Readonly<Record<string, string>>) {
   const issues: ValidationIssue[] = [];
   for (const where of ['path', 'query'] as const) {
     const given = parts[where] ?? {};

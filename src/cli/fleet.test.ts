@@ -53,12 +53,12 @@ function run(args: string[], { input = '', pty = 0 } = {}) {
 describe('whatsapp-senders plan and apply', () => {
   it('exits 2 on a bad fleet file, naming each bad entry by index and field, and sends nothing', async () => {
     const bad = structuredClone(fx.data);
-    (bad.senders[1] as { profile: { vertical: string } }).profile.vertical = 'Cars';
+    (bad.senders[1] as { profile: { use_case: string } }).profile.use_case = 'Cars';
     (bad.senders[4] as { account: string }).account = 'nobody';
     await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
     const { code, stderr } = await run(['apply', join(dir, 'bad.json'), '--yes']);
     expect(code).toBe(2);
-    expect(stderr).toContain('senders[1].profile.vertical: must be one of');
+    expect(stderr).toContain('senders[1].profile.use_case: must be one of');
     expect(stderr).toContain('senders[4].account: names no account of the file');
     expect(stderr).toContain('2 problems; nothing was sent');
     expect(sandbox.requests).toBe(0);

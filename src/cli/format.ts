@@ -37,7 +37,10 @@ export function describe(sender: Sender): string {
   const fields: [string, unknown][] = [
     ...columns.map(([title, value]): [string, unknown] => [title.toLowerCase(), value(sender)]),
     ['webhook', sender.webhook?.callback_url],
-    ['offline', sender.offline_reasons?.map((reason) => `${reason.code}: ${reason.message}`).join('; ')],
+    [
+      'offline',
+      sender.offline_reasons?.flatMap((reason) => (reason ? [`${reason.code}: ${reason.message}`] : [])).join('; '),
+    ],
   ];
   const present = fields.filter(([, value]) => value !== undefined && value !== null && value !== '');
   const width = Math.max(...present.map(([name]) => name.length));
@@ -76,7 +79,7 @@ export function errorLine(error: unknown): string {
     return `error: ${error.message}${error.moreInfo ? ` (more info: ${shown(error.moreInfo)})` : ''}`;
   }
   if (error instanceof SenderOfflineError) {
-    const links = error.offlineReasons.map((reason) => reason.more_info).filter(Boolean);
+    const links = error.offlineReasons.map((reason) => reason?.more_info).filter(Boolean);
     return `error: ${error.message}${links.length > 0 ? ` (more info: ${shown(links.join(', '))})` : ''}`;
   }
   if (error instanceof SendersError || error instanceof UsageError) return `error: ${error.message}`;

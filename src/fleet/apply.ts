@@ -269,7 +269,9 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
 function canaryVerdict(sender: Sender, timedOut: boolean): string | undefined {
   if (timedOut) return `still ${sender.status} when the wait ended`;
   if (sender.status === 'OFFLINE') {
-    const reasons = (sender.offline_reasons ?? []).map((reason) => `${reason.code}: ${reason.message}`).join('; ');
+    const reasons = (sender.offline_reasons ?? [])
+      .flatMap((reason) => (reason ? [`${reason.code}: ${reason.message}`] : []))
+      .join('; ');
     return `OFFLINE (${reasons || 'no reason given'})`;
   }
   // Meta's review of the display name (shared/senders-api.md, "The Sender as returned").

@@ -87,7 +87,7 @@ senders:
         accounts: { acme },
         senders: [
           sender('acme', 1),
-          sender('acme', 2, { profile: { name: 'Acme', vertical: 'Cars' } }),
+          sender('acme', 2, { profile: { name: 'Acme', use_case: 'Cars' } }),
           sender('acme', 3, { webhook: { callback_url: 'not a url' } }),
           { account: 'acme', sender_id: '+15017122664', profile: { name: 'Acme' } },
           sender('acme', 5, { colour: 'blue' }),
@@ -96,7 +96,7 @@ senders:
     );
     const paths = [...new Set(issues.map((issue) => issue.path))];
     expect(paths).toEqual([
-      'senders[1].profile.vertical',
+      'senders[1].profile.use_case',
       'senders[2].webhook.callback_url',
       'senders[3].sender_id',
       'senders[4].colour',

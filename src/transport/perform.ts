@@ -4,6 +4,7 @@
 import type { components } from '../../generated/senders.js';
 import { ApiError, NetworkError, TimeoutError } from '../errors.js';
 import { type Redact, redactCause, redactHeaders } from '../redact.js';
+import { requestIdOf } from '../request-id.js';
 import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from '../retry.js';
 import { tooLarge } from './body.js';
 import { type Exchange, isRedirect, notSent as unsent } from './send.js';
@@ -12,7 +13,6 @@ import { type Exchange, isRedirect, notSent as unsent } from './send.js';
 export const notSent = (why?: string) => `${why ? `${why}; ` : ''}the request was not sent`;
 
 // The spec's response headers (components.responses.*.headers), checked by the compiler.
-export const requestIdHeader = 'Twilio-Request-Id' satisfies keyof components['responses']['NotFound']['headers'];
 const retryAfterHeader = 'Retry-After' satisfies keyof components['responses']['TooManyRequests']['headers'];
 
 /** One call as the client makes it. */
@@ -93,7 +93,7 @@ export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => 
       if (log) {
         // Redacted whole, then cut: a cut first could leave most of a token behind.
         const cut = response.ok ? '' : ` ${preview(redact(result.error)).slice(0, 500)}`;
-        const requestId = response.headers.get(requestIdHeader);
+        const requestId = requestIdOf(response.headers);
         const id = requestId ? ` [request ${requestId}]` : '';
         log(`${method} ${url} → ${response.status} ${took}${id}${cut}`);
       }
@@ -165,7 +165,7 @@ export function described(call: Pick<Call, 'method' | 'url' | 'redact'>, respons
     method: call.method,
     url: redact(response.url || call.url),
     status: response.status,
-    requestId: redact(response.headers.get(requestIdHeader)),
+    requestId: redact(requestIdOf(response.headers)),
     headers: redactHeaders(response.headers, redact),
   };
 }
