@@ -7,10 +7,10 @@ import { type ClientOptions, defaults, type RequestOptions, readRequestOptions }
 import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
+import { requestIdOf } from './request-id.js';
 import { type Call, perform } from './transport/perform.js';
 import { pathSegment } from './transport/scope.js';
 import { send } from './transport/send.js';
-import { requestIdOf } from './request-id.js';
 import type { Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
 import { userAgent } from './user-agent.js';
 import { own, type RequestParts, validateRequest } from './validate.js';
