@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { root } from './generate.mjs';
 
 /**
- * The budget in bytes, min+gz: the figure reached (12,179 B), rounded up to the next 128 B. It was
+ * The budget in bytes, min+gz: the figure reached (12,656 B), rounded up to the next 128 B. It was
  * 8 KiB until retries, Retry-After, per-attempt timeouts, the logger with redaction, the call-option
  * checks (9,628 B) and waitForStatus, register and verify (10,277 B) came in; issue 13's hardening
  * added 3.1 KB (13,373 B: one-pass request building, redaction of headers and cause chains,
@@ -16,10 +16,12 @@ import { root } from './generate.mjs';
  * Issue 15 took openapi-fetch out of the main entry (-2.6 KB with the code that wired it) and added
  * withResponse(), the error family, per-call options, the table-driven calls and the messages in
  * words with "did you mean" (+1.2 KB); a closed set of client options (+46 B). The fixes from outside testing (wait options checked
- * before the write, one issue per misspelt key, a swallowed logger failure) reached 12,179 B.
+ * before the write, one issue per misspelt key, a swallowed logger failure) reached 12,179 B. The status
+ * kinds (the generated x-status-kinds table, statusKind, SenderStatusError with what each kind needs,
+ * and the one poller the fleet shares) reached 12,656 B.
  * `npm run size -- --modules` shows where the bytes go.
  */
-export const budgetBytes = 12_288;
+export const budgetBytes = 12_672;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {
