@@ -1,7 +1,8 @@
 // The sender lifecycle in the library, against the stateful sandbox behind `prism proxy --errors`,
 // its statuses advancing on a timer as the real service's do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sender, SenderOfflineError, TimeoutError } from '../src/index.js';
+import { type Sender, SenderOfflineError, SenderStatusError, TimeoutError } from '../src/index.js';
+import { statusesOf, statusKind } from '../src/statuses.js';
 import { startCheckedSandbox } from '../src/testing/checked.js';
 import { contractClient } from './client.js';
 
@@ -44,6 +45,24 @@ describe('register and verify', () => {
     const seen: string[] = [];
     await senders.waitForStatus(sid, ['ONLINE'], { ...fast, onStatus: (s) => seen.push(s.status) });
     expect(seen.at(-1)).toBe('ONLINE');
+  });
+});
+
+describe('a status that waiting will not change ends register at once', () => {
+  it.each(statusesOf('action-needed', 'failed'))('%s: register rejects after one read, naming it', async (status) => {
+    let reads = 0;
+    const error = await senders
+      .register(fresh(), {
+        ...fast,
+        onStatus: (sender) => {
+          // The 202 first: the sandbox then puts the new sender where waiting cannot help.
+          if (reads++ === 0) checked.sandbox.setStatus(sender.sid, status);
+        },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SenderStatusError);
+    expect(error).toMatchObject({ senderStatus: status, statusKind: statusKind(status) });
+    expect(reads).toBe(2);
   });
 });
 

@@ -598,6 +598,3 @@ export const requestRules = {
     }
   }
 } as const;
-
-// Every status a sender can have, for tools that offer them as choices (the CLI).
-export const senderStatuses = ["CREATING","ONLINE","OFFLINE","PENDING_VERIFICATION","VERIFYING","ONLINE:UPDATING","TWILIO_REVIEW","DRAFT","STUBBED"] as const;

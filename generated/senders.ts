@@ -81,8 +81,13 @@ export interface components {
          */
         SenderSid: string;
         /**
-         * @description Where the sender is in its life. New statuses may appear; a client
-         *     should treat one it does not know as "not online yet".
+         * @description Where the sender is in its life. `x-status-kinds` gives each status
+         *     its kind, what it means to a caller who waits: `working` (it moves
+         *     on by itself), `awaiting-code` (it waits for the one-time password,
+         *     sent with an update's `configuration.verification_code`), `ready`
+         *     (it can send), `failed` (see `offline_reasons`) or `action-needed`
+         *     (it will not move on by itself: someone must act). New statuses may
+         *     appear; a client treats one it does not know as `working`.
          * @example ONLINE
          * @enum {string}
          */
@@ -613,8 +618,13 @@ export interface components {
              */
             sid: components["schemas"]["SenderSid"];
             /**
-             * @description Where the sender is in its life. New statuses may appear; a client
-             *     should treat one it does not know as "not online yet".
+             * @description Where the sender is in its life. `x-status-kinds` gives each status
+             *     its kind, what it means to a caller who waits: `working` (it moves
+             *     on by itself), `awaiting-code` (it waits for the one-time password,
+             *     sent with an update's `configuration.verification_code`), `ready`
+             *     (it can send), `failed` (see `offline_reasons`) or `action-needed`
+             *     (it will not move on by itself: someone must act). New statuses may
+             *     appear; a client treats one it does not know as `working`.
              */
             status: components["schemas"]["SenderStatus"];
             /**

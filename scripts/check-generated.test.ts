@@ -47,6 +47,7 @@ describe('generated/', () => {
       expect.stringMatching(/operations\.ts is missing$/),
       expect.stringMatching(/request-rules\.ts is missing$/),
       expect.stringMatching(/senders\.ts is missing$/),
+      expect.stringMatching(/statuses\.ts is missing$/),
     ]);
   });
 });

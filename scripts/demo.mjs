@@ -5,7 +5,7 @@
 // → list → delete. `npm start -- --live` does the same against Twilio with the TWILIO_* variables,
 // asking before each write. Exits 0 when every step worked.
 import { createInterface } from 'node:readline/promises';
-import { createSendersClient, SendersError } from 'whatsapp-senders';
+import { createSendersClient, SendersError, statusKind } from 'whatsapp-senders';
 import { startSandbox } from 'whatsapp-senders/testing';
 
 const live = process.argv.includes('--live');
@@ -70,7 +70,7 @@ try {
   });
 
   let online = registered;
-  if (registered.status === 'PENDING_VERIFICATION') {
+  if (statusKind(registered.status) === 'awaiting-code') {
     const code = live ? await ask(`The code sent to ${senderId}: `) : '123456';
     await confirm(`Verify ${registered.sid}`);
     online = await step('verify', async () => {

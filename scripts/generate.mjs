@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run generate`: openapi/senders.yaml → generated/senders.ts (the types), request-rules.ts (what
-// the client validates) and operations.ts (each operation's method, path and retry safety).
+// the client validates), operations.ts (each operation's method, path and retry safety) and
+// statuses.ts (each status's kind, from x-status-kinds).
 // Deterministic: the same spec and the same openapi-typescript give the same bytes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,6 +12,7 @@ import { parse } from 'yaml';
 import { renderOperationTable } from './operation-table.mjs';
 import { describeReferences } from './ref-descriptions.mjs';
 import { requestRules } from './request-rules.mjs';
+import { renderStatuses } from './status-kinds.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const specPath = join(root, 'openapi', 'senders.yaml');
@@ -40,10 +42,9 @@ export async function render(spec = specPath) {
       'request-rules.ts',
       `${header('scripts/request-rules.mjs')}` +
         '// The request side of the spec (parameters and bodies), for validation before a request is sent.\n' +
-        `export const requestRules = ${JSON.stringify(rules, null, 2)} as const;\n\n` +
-        '// Every status a sender can have, for tools that offer them as choices (the CLI).\n' +
-        `export const senderStatuses = ${JSON.stringify(parse(text).components.schemas.SenderStatus.enum)} as const;\n`,
+        `export const requestRules = ${JSON.stringify(rules, null, 2)} as const;\n`,
     ],
+    ['statuses.ts', header('scripts/status-kinds.mjs') + renderStatuses(document)],
     ['operations.ts', header('scripts/operation-table.mjs') + operations],
   ]);
 }

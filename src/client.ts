@@ -8,6 +8,7 @@ import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
 import { requestIdOf } from './request-id.js';
+import { statusesOf } from './statuses.js';
 import { type Call, perform } from './transport/perform.js';
 import { pathSegment } from './transport/scope.js';
 import { send } from './transport/send.js';
@@ -54,7 +55,7 @@ export interface SendersPromise<T> extends Promise<T> {
 
 /** The client `createSendersClient` returns. */
 export interface SendersClient {
-  /** Registers a sender (202); it starts in `CREATING`. */
+  /** Registers a sender (202); it starts in a `working` status (the spec's `x-status-kinds`). */
   create(body: SenderCreate, options?: RequestOptions): SendersPromise<Sender>;
   /** Fetches one sender. */
   get(sid: string, options?: RequestOptions): SendersPromise<Sender>;
@@ -71,21 +72,27 @@ export interface SendersClient {
   iterate(params?: IterateParams, options?: RequestOptions): AsyncGenerator<Sender, void, undefined>;
   /**
    * Reads the sender until its status is one of `statuses`, polling with backoff from `intervalMs`,
-   * for at most `maxWaitMs`. OFFLINE rejects with a SenderOfflineError (unless awaited); the
-   * TimeoutError names the last status. The request options apply to each read.
+   * for at most `maxWaitMs`. A status that waiting will not change rejects at once, unless awaited:
+   * `failed` with a SenderOfflineError, `awaiting-code` and `action-needed` with a
+   * SenderStatusError. The TimeoutError names the last status. The request options apply to each read.
    */
   waitForStatus(sid: string, statuses: readonly SenderStatus[], options?: WaitOptions): Promise<Sender>;
   /**
-   * Creates a sender, then waits until it is PENDING_VERIFICATION (the code is on its way) or ONLINE.
+   * Creates a sender, then waits until it awaits its one-time password (`awaiting-code`: the code is
+   * on its way) or is `ready`.
    * The request options apply to the create and to each read; `maxWaitMs` bounds the wait.
    */
   register(body: SenderCreate, options?: WaitOptions): Promise<Sender>;
   /**
-   * Submits the one-time password (`configuration.verification_code`), then waits until ONLINE.
+   * Submits the one-time password (`configuration.verification_code`), then waits until it is `ready`.
    * The request options apply to the update and to each read; `maxWaitMs` bounds the wait.
    */
   verify(sid: string, code: string, options?: WaitOptions): Promise<Sender>;
 }
+
+// What register and verify wait for, by the spec's `x-status-kinds`.
+const codeOrReady = statusesOf('awaiting-code', 'ready');
+const ready = statusesOf('ready');
 
 /** How a call checks its answer, beyond the shared rules. */
 type Expect = Pick<Call, 'check' | 'onResponse'>;
@@ -209,19 +216,19 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     waitForStatus: async (sid, statuses, options = {}) => wait(sid, statuses, splitWait(options)),
     register: async (body, options = {}) => {
       const parts = splitWait(options);
-      checkWait(['PENDING_VERIFICATION', 'ONLINE'], parts.wait);
+      checkWait(codeOrReady, parts.wait);
       // The wait reads the 202's sid; a 202 without one is an ApiError that says the create was applied.
       const created = await run('createSender', () => ({ body }), parts.request, { check: sidProblem });
       parts.wait.onStatus?.(created);
-      return wait(created.sid, ['PENDING_VERIFICATION', 'ONLINE'], parts, created);
+      return wait(created.sid, codeOrReady, parts, created);
     },
     verify: async (sid, code, options = {}) => {
       const parts = splitWait(options);
-      checkWait(['ONLINE'], parts.wait);
+      checkWait(ready, parts.wait);
       const body = { configuration: { verification_code: code } };
       const verifying = await run('updateSender', () => ({ path: { Sid: sid }, body }), parts.request);
       parts.wait.onStatus?.(verifying);
-      return wait(sid, ['ONLINE'], parts, verifying);
+      return wait(sid, ready, parts, verifying);
     },
     create: (body, requestOptions = {}) => run('createSender', () => ({ body }), requestOptions),
     get,

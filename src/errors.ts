@@ -1,3 +1,4 @@
+import type { StoppingKind } from './statuses.js';
 import { escapeControl } from './transport/text.js';
 import type { Sender } from './types.js';
 
@@ -116,26 +117,53 @@ export class TimeoutError extends ConnectionError {
   }
 }
 
-/** A sender went OFFLINE while it was awaited; `offlineReasons` says why. */
-export class SenderOfflineError extends SendersError {
-  /** The kind `instanceof` checks for: `'SenderOfflineError'`. */
-  static override readonly kind: string = 'SenderOfflineError';
+/** What each kind needs next, for the message. */
+const needs: Record<StoppingKind, string> = {
+  'awaiting-code': 'it waits for the one-time password sent to the number: submit it with verify(sid, code)',
+  'action-needed': 'it will not move on by itself: see what it needs in the Twilio Console',
+  failed: 'it failed',
+};
+
+/**
+ * A wait met a status it was not waiting for, and which waiting will not change: the sender awaits
+ * its one-time password, needs someone's action, or failed (then a SenderOfflineError).
+ * `statusKind` is the kind a program branches on.
+ */
+export class SenderStatusError extends SendersError {
+  /** The kind `instanceof` checks for: `'SenderStatusError'`. */
+  static override readonly kind: string = 'SenderStatusError';
   /** The sender's sid. */
   declare readonly sid: string;
-  /** The reasons the service gave, as it gave them. */
-  declare readonly offlineReasons: NonNullable<Sender['offline_reasons']>;
+  /** The status met. */
+  declare readonly senderStatus: string;
+  /** Its kind: `awaiting-code` (call verify with the code), `action-needed`, or `failed`. */
+  declare readonly statusKind: StoppingKind;
   /** The sender as last read. */
   declare readonly sender: Sender;
+
+  constructor(sender: Sender, statusKind: StoppingKind, detail = needs[statusKind]) {
+    super(`sender ${sender.sid} is ${sender.status} (${detail})`);
+    this.sid = sender.sid;
+    this.senderStatus = sender.status;
+    this.statusKind = statusKind;
+    this.sender = sender;
+  }
+}
+
+/** A wait met a `failed` status; `offlineReasons` says why. */
+export class SenderOfflineError extends SenderStatusError {
+  /** The kind `instanceof` checks for: `'SenderOfflineError'`. */
+  static override readonly kind: string = 'SenderOfflineError';
+  /** The reasons the service gave, as it gave them. */
+  declare readonly offlineReasons: NonNullable<Sender['offline_reasons']>;
 
   constructor(sender: Sender) {
     const reasons = Array.isArray(sender.offline_reasons) ? sender.offline_reasons : [];
     const text =
       reasons.map((reason) => `${reason?.code ?? 'no code'}: ${reason?.message ?? 'no message'}`).join('; ') ||
       'no reason given';
-    super(`sender ${sender.sid} is OFFLINE (${text})`);
-    this.sid = sender.sid;
+    super(sender, 'failed', text);
     this.offlineReasons = reasons;
-    this.sender = sender;
   }
 }
 

@@ -14,12 +14,14 @@ export {
   NetworkError,
   NextPageError,
   SenderOfflineError,
+  SenderStatusError,
   SendersError,
   TimeoutError,
   ValidationError,
 } from './errors.js';
 export type { WaitOptions } from './lifecycle.js';
 export type { ClientOptions, RequestOptions } from './options.js';
+export { type StatusKind, statusKind } from './statuses.js';
 export type {
   OperationId,
   Sender,

@@ -1,7 +1,9 @@
-// The polling schedule of waitForStatus, as pure logic: a scripted `get` and fake timers.
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { ValidationError } from './errors.js';
+// waitForStatus as pure logic, with a scripted `get` and fake timers: its polling schedule, and
+// where a status's kind ends it.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SenderOfflineError, SenderStatusError, ValidationError } from './errors.js';
 import { waitForStatus } from './lifecycle.js';
+import { endsWait, senderStatuses, statusesOf, statusKind } from './statuses.js';
 import type { Sender, SenderStatus } from './types.js';
 
 beforeEach(() => void vi.useFakeTimers());
@@ -46,4 +48,79 @@ it.each([
   expect(error).toBeInstanceOf(ValidationError);
   expect((error as ValidationError).issues.map((issue) => issue.path)).toContain(path);
   expect(reads).toBe(0);
+});
+
+describe('a status that waiting will not change ends a wait for another one at once (x-status-kinds)', () => {
+  /** A `get` that answers these statuses in turn (the last one for ever), counting its reads. */
+  const scripted = (...statuses: string[]) => {
+    const get = Object.assign(
+      async () => {
+        const status = statuses[Math.min(get.reads++, statuses.length - 1)];
+        return { sid: 'XE1', sender_id: 'whatsapp:+15017122661', status, offline_reasons: reasons } as Sender;
+      },
+      { reads: 0 },
+    );
+    return get;
+  };
+  const reasons = [{ code: '30008', message: 'not on WhatsApp', more_info: null }];
+  // Ten minutes of fake time: without the guarantee the wait polls until a TimeoutError instead.
+  const wait = (get: ReturnType<typeof scripted>, statuses: readonly SenderStatus[]) => {
+    const pending = waitForStatus(get, 'https://x.test', 'XE1', statuses, { maxWaitMs: 600_000 }, {}).catch(
+      (error: unknown) => error,
+    );
+    return vi.runAllTimersAsync().then(() => pending);
+  };
+
+  it.each(statusesOf('failed'))(
+    '%s (failed): a SenderOfflineError naming it and its reasons, after one read',
+    async (status) => {
+      const get = scripted(status);
+      const error = await wait(get, statusesOf('ready'));
+      expect(error).toBeInstanceOf(SenderOfflineError);
+      expect(error).toMatchObject({ statusKind: 'failed', senderStatus: status, offlineReasons: reasons });
+      expect((error as Error).message).toBe(`sender XE1 is ${status} (30008: not on WhatsApp)`);
+      expect(get.reads).toBe(1);
+    },
+  );
+
+  it.each(statusesOf('awaiting-code'))(
+    '%s (awaiting-code): a SenderStatusError that says to submit the code with verify',
+    async (status) => {
+      const get = scripted('A_STATUS_NOT_IN_THE_SPEC', status);
+      const error = await wait(get, statusesOf('ready'));
+      expect(error).toBeInstanceOf(SenderStatusError);
+      expect(error).not.toBeInstanceOf(SenderOfflineError);
+      expect(error).toMatchObject({ statusKind: 'awaiting-code', senderStatus: status, sid: 'XE1' });
+      expect((error as Error).message).toContain(`sender XE1 is ${status} (`);
+      expect((error as Error).message).toContain('verify(sid, code)');
+      expect(get.reads).toBe(2);
+    },
+  );
+
+  it.each(statusesOf('action-needed'))(
+    '%s (action-needed): a SenderStatusError that says someone must act',
+    async (status) => {
+      const get = scripted(status);
+      const error = await wait(get, statusesOf('ready'));
+      expect(error).toBeInstanceOf(SenderStatusError);
+      expect(error).toMatchObject({ statusKind: 'action-needed', senderStatus: status });
+      expect((error as Error).message).toContain('will not move on by itself');
+      expect(get.reads).toBe(1);
+    },
+  );
+
+  it.each(senderStatuses.filter((status) => endsWait(statusKind(status))))(
+    'resolves on %s when it is awaited',
+    async (status) => {
+      expect(await wait(scripted(status), [status])).toMatchObject({ status });
+    },
+  );
+
+  it('keeps polling through a status the spec does not know (working), and through ready while awaiting another', async () => {
+    const [ready] = statusesOf('ready');
+    const get = scripted('SUSPENDED_SOMEDAY', 'SUSPENDED_SOMEDAY', ready as string, 'OFFLINE');
+    expect(statusKind('SUSPENDED_SOMEDAY')).toBe('working');
+    expect(await wait(get, ['OFFLINE'])).toMatchObject({ status: 'OFFLINE' });
+    expect(get.reads).toBe(4);
+  });
 });

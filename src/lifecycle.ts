@@ -1,10 +1,11 @@
 // Waiting for a sender to reach a status: the polling loop every user would otherwise write by hand.
-import { senderStatuses } from '../generated/request-rules.js';
-import { SenderOfflineError, TimeoutError, ValidationError } from './errors.js';
+import { defaults } from './defaults.js';
+import { SenderOfflineError, SenderStatusError, TimeoutError, ValidationError } from './errors.js';
 import type { RequestOptions } from './options.js';
+import { poll } from './poller.js';
 import { readingInput } from './prepare.js';
 import type { Redact } from './redact.js';
-import { sleep } from './retry.js';
+import { endsWait, senderStatuses, statusKind } from './statuses.js';
 import type { Sender, SenderStatus } from './types.js';
 import { checkSchema } from './validate.js';
 
@@ -31,14 +32,14 @@ export interface WaitOptions extends RequestOptions {
 /** The options only a wait has; the others are request options. */
 export const waitOnlyKeys = ['intervalMs', 'maxWaitMs', 'onStatus'] as const;
 
-const longestInterval = 30_000;
+const { longestIntervalMs } = defaults.poll;
 // What a wait accepts: at least one of the spec's statuses, and an interval that cannot turn into a busy loop.
 const waitRules = {
   type: 'object',
   required: ['statuses'],
   properties: {
     statuses: { type: 'array', minItems: 1, items: { type: 'string', enum: senderStatuses } },
-    intervalMs: { type: 'number', minimum: 1, maximum: longestInterval },
+    intervalMs: { type: 'number', minimum: 1, maximum: longestIntervalMs },
     maxWaitMs: { type: 'number', minimum: 0, maximum: 2 ** 31 - 1 },
   },
 };
@@ -51,7 +52,7 @@ export function checkWait(
   statuses: readonly SenderStatus[],
   options: Pick<WaitOptions, (typeof waitOnlyKeys)[number]>,
 ): void {
-  const { intervalMs = 2_000, maxWaitMs = 600_000, onStatus } = options;
+  const { intervalMs = defaults.poll.intervalMs, maxWaitMs = defaults.poll.maxWaitMs, onStatus } = options;
   const issues = checkSchema(
     waitRules,
     {
@@ -67,10 +68,12 @@ export function checkWait(
 }
 
 /**
- * Reads the sender until its status is one of `statuses`. OFFLINE rejects with a
- * SenderOfflineError carrying `offline_reasons`, unless OFFLINE is among `statuses`.
- * `maxWaitMs` is a deadline for the whole wait: the last read's own `timeoutMs` shrinks to what is
- * left, and a read still running at the deadline is ended there.
+ * Reads the sender until its status is one of `statuses`. A status of another kind that waiting
+ * will not change ends the wait at once (the spec's `x-status-kinds`): `failed` with a
+ * SenderOfflineError carrying `offline_reasons`, `awaiting-code` and `action-needed` with a
+ * SenderStatusError that says what is needed. `maxWaitMs` is a deadline for the whole wait: the
+ * last read's own `timeoutMs` shrinks to what is left, and a read still running at the deadline is
+ * ended there.
  */
 export async function waitForStatus(
   get: (sid: string, options: RequestOptions) => Promise<Sender>,
@@ -86,40 +89,40 @@ export async function waitForStatus(
   seen?: Sender,
   /** The client's timeout of one attempt. */
   readTimeoutMs = 30_000,
-  /** The client's redactor: an OFFLINE sender's reasons are quoted in the error's message. */
+  /** The client's redactor: a stopped sender is quoted in the error's message. */
   redact: Redact = (value) => value,
 ): Promise<Sender> {
-  const { intervalMs = 2_000, maxWaitMs = 600_000, onStatus } = options;
+  const { intervalMs, maxWaitMs = defaults.poll.maxWaitMs, onStatus } = options;
   const { signal } = request;
   const attemptMs = request.timeoutMs ?? readTimeoutMs;
   checkWait(statuses, options);
   const wanted = [...statuses];
-  const deadline = Date.now() + maxWaitMs;
-  let interval = intervalMs;
   let last = seen;
   const timedOut = () =>
     new TimeoutError('GET', url.replace('{Sid}', shown(sid)), maxWaitMs, {
       why: `${last?.status ? `still ${last.status}` : 'no status read'}, waiting for ${wanted.join(' or ')}`,
       lastStatus: last?.status,
     });
-  for (;;) {
-    const left = deadline - Date.now();
-    if (left <= 0) throw timedOut();
-    const sender = await readBefore(deadline, signal, (read) =>
+  const read = (left: number, deadline: number) =>
+    readBefore(deadline, signal, (read) =>
       get(sid, { ...request, ...read, timeoutMs: Math.max(1, Math.min(attemptMs, left)) }),
-    ).catch((error: unknown) => {
-      if (error === expired || (error instanceof TimeoutError && deadline - Date.now() <= 0)) throw timedOut();
-      throw error;
-    });
+    );
+  const settled = (sender: Sender) => {
     if (sender.status !== last?.status) onStatus?.(sender);
     last = sender;
-    if (wanted.includes(sender.status)) return sender;
-    if (sender.status === 'OFFLINE') throw new SenderOfflineError(redact(sender));
-    const wait = deadline - Date.now();
-    if (wait <= 0) throw timedOut();
-    await sleep(Math.min(interval, wait), signal);
-    interval = Math.min(Math.round(interval * 1.5), longestInterval);
-  }
+    if (wanted.includes(sender.status)) return true;
+    const kind = statusKind(sender.status);
+    if (!endsWait(kind)) return false;
+    const stopped = redact(sender);
+    throw kind === 'failed' ? new SenderOfflineError(stopped) : new SenderStatusError(stopped, kind);
+  };
+  const deadline = Date.now() + maxWaitMs;
+  const end = await poll(read, settled, { intervalMs, maxWaitMs, signal }).catch((error: unknown) => {
+    if (error === expired || (error instanceof TimeoutError && deadline - Date.now() <= 0)) throw timedOut();
+    throw error;
+  });
+  if (end.timedOut || !end.last) throw timedOut();
+  return end.last;
 }
 
 /** The reason a read is ended at the deadline. */

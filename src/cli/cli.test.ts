@@ -5,10 +5,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusesOf } from '../statuses.js';
 import { credentials } from '../test/credentials.js';
 import { root } from '../test/paths.js';
+import { nextStatus } from '../testing/lifecycle.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
+import type { SenderStatus } from '../types.js';
 
 const bin = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'cli-test-'));
@@ -153,10 +156,13 @@ describe.concurrent('register', () => {
     const created = await cli(['create', '--sender-id', fresh(), '--name', 'Stuck', '--json']);
     expect(created.code, created.stderr).toBe(0);
     const { sid } = JSON.parse(created.stdout) as { sid: string };
+    // A working status the sandbox never moves on from: the wait keeps polling until its deadline.
+    const stuck = statusesOf('working').find((status) => !nextStatus[status]) as SenderStatus;
+    sandbox.setStatus(sid, stuck);
     const started = Date.now();
     const { code, stderr } = await cli(['wait', sid, '--until', 'ONLINE', '--timeout', '1', '--interval', '100']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/timed out after 1000 ms; still PENDING_VERIFICATION, waiting for ONLINE/);
+    expect(stderr).toContain(`timed out after 1000 ms; still ${stuck}, waiting for ONLINE`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(Date.now() - started).toBeLessThan(20_000);
   });
@@ -206,6 +212,46 @@ async function startCliSandbox() {
   const exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
   return { server, url, exports: exports as NodeJS.ProcessEnv, exited };
 }
+
+describe.concurrent('wait ends at once on a status that waiting will not change, saying how to go on', () => {
+  /** A sender created through the bin, then put in `status` by the sandbox. */
+  const senderIn = async (status: SenderStatus) => {
+    const created = await cli(['create', '--sender-id', fresh(), '--name', 'Stopped', '--json']);
+    expect(created.code, created.stderr).toBe(0);
+    const { sid } = JSON.parse(created.stdout) as { sid: string };
+    sandbox.setStatus(sid, status);
+    return sid;
+  };
+  // --timeout 5: without the guarantee the wait polls until then, and ends with a timeout instead.
+  const waitOnline = (sid: string) => cli(['wait', sid, '--until', 'ONLINE', '--timeout', '5', '--interval', '100']);
+
+  it.each(statusesOf('awaiting-code'))('%s (awaiting-code): the verify command to run', async (status) => {
+    const sid = await senderIn(status);
+    const { code, stderr } = await waitOnline(sid);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`sender ${sid} is ${status} (it waits for the one-time password`);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
+  });
+
+  it.each(statusesOf('action-needed'))('%s (action-needed): that someone must act, and where', async (status) => {
+    const sid = await senderIn(status);
+    const { code, stderr } = await waitOnline(sid);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+      `to go on: whatsapp-senders get ${sid} (it is ${status}: it will not move on until someone acts, in the Twilio Console)`,
+    );
+  });
+
+  it.each(statusesOf('failed'))('%s (failed): its reasons', async (status) => {
+    const sid = await senderIn(status);
+    const { code, stderr } = await waitOnline(sid);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`sender ${sid} is ${status} (30008: `);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+      `to go on: whatsapp-senders get ${sid} (it is ${status}; see its reasons)`,
+    );
+  });
+});
 
 describe('whatsapp-senders sandbox', () => {
   const started: ChildProcess[] = [];

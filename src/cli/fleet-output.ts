@@ -128,10 +128,20 @@ export function reportText(report: FleetReport, file: string): string {
   const failures = report.entries.filter((e) => e.result === 'failed');
   if (failures.length > 0) lines.push('', 'Failed:', ...failures.map((e) => `  ${entryLine(e)}`));
   for (const [account, reason] of Object.entries(report.stopped)) lines.push(`${account}: ${reason}`);
-  if (report.awaitingCode.length > 0) {
+  const one = (entries: readonly ReportEntry[]) => entries.length === 1;
+  if (report.attention.length > 0) {
     lines.push(
       '',
-      `${report.awaitingCode.length} sender${report.awaitingCode.length === 1 ? '' : 's'} wait${report.awaitingCode.length === 1 ? 's' : ''} for the one-time password (PENDING_VERIFICATION):`,
+      `${report.attention.length} sender${one(report.attention) ? '' : 's'} will not come online by waiting (failed, or someone must act):`,
+      ...report.attention.map((e) => `  ${e.account}  ${e.sender_id}  ${e.sid ?? ''}  ${e.status}`),
+      'See each with: whatsapp-senders get <sid>',
+    );
+  }
+  if (report.awaitingCode.length > 0) {
+    const statuses = [...new Set(report.awaitingCode.map((e) => e.status))].join(', ');
+    lines.push(
+      '',
+      `${report.awaitingCode.length} sender${one(report.awaitingCode) ? '' : 's'} wait${one(report.awaitingCode) ? 's' : ''} for the one-time password (${statuses}):`,
       ...report.awaitingCode.map((e) => `  ${e.account}  ${e.sender_id}  ${e.sid ?? ''}`),
       'When the codes reach the numbers, list them in a CSV with the header sender_id,code and run:',
       `  whatsapp-senders apply ${file} --codes codes.csv`,

@@ -61,7 +61,7 @@ export function addFleetCommands(root: Command): void {
     .option('--yes', 'do not ask before writing (nor before pruning)')
     .option('--prune', 'also delete the senders of the accounts that the file does not name (asks again)')
     .option('--concurrency <n>', 'the most requests in flight per account', (v) => whole(v, '--concurrency'), 4)
-    .option('--canary', "create each account's first sender alone and wait until it left CREATING")
+    .option('--canary', "create each account's first sender alone and wait until it has moved on (stop on a failure)")
     .option('--codes <csv>', 'one-time passwords to submit, a CSV with the columns sender_id,code')
     .option('--report <path>', 'write every sender: action, result, sid, status and error, as JSON')
     .option('--journal <path>', 'the journal (default: the fleet file and .journal.jsonl beside it)')

@@ -1,8 +1,9 @@
 // `whatsapp-senders`: the client from a terminal or a CI job. Credentials come from the TWILIO_*
 // variables. Exit codes: 0 ok, 1 API error or drift, 2 usage or validation error.
 import { Command, CommanderError, Option } from 'commander';
-import { senderStatuses } from '../../generated/request-rules.js';
-import { ApiError, SenderOfflineError, TimeoutError } from '../index.js';
+import { defaults } from '../defaults.js';
+import { ApiError, SenderStatusError } from '../index.js';
+import { senderStatuses, statusesOf, statusKind } from '../statuses.js';
 import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
 import { version } from '../user-agent.js';
 import { runContract } from './contract.js';
@@ -10,29 +11,15 @@ import { addFleetCommands } from './fleet.js';
 import { errorLine, exitCode, GoOn, UsageError } from './format.js';
 import { ask, closeIo, connect, type Globals, readJson, show } from './io.js';
 import { named } from './names.js';
+import { afterVerify, codeOrReady, goOnFrom, withNextStep } from './next-step.js';
 import { withProgress } from './progress.js';
 import { runSandbox } from './sandbox.js';
 
 /** The exit code a command chose without throwing (`contract` on drift). */
 let commandExit = 0;
 const codeTries = 3;
-
-const statuses: readonly SenderStatus[] = senderStatuses;
-
-/** The command that goes on from where a sender was left. */
-function nextStep(sid: string, error: unknown): string {
-  if (error instanceof SenderOfflineError) return `whatsapp-senders get ${sid} (it is OFFLINE; see its reasons)`;
-  if (error instanceof TimeoutError) return `whatsapp-senders wait ${sid} --until ONLINE`;
-  return `whatsapp-senders verify ${sid} <code>`;
-}
-
-/** How to go on with a sender that exists already, by its status. */
-function goOnFrom(sender: Sender): string {
-  if (sender.status === 'PENDING_VERIFICATION') return `whatsapp-senders verify ${sender.sid} <code>`;
-  if (sender.status === 'ONLINE') return `whatsapp-senders get ${sender.sid} (it is ONLINE already)`;
-  if (sender.status === 'OFFLINE') return `whatsapp-senders get ${sender.sid} (it is OFFLINE; see its reasons)`;
-  return `whatsapp-senders wait ${sender.sid} --until PENDING_VERIFICATION`;
-}
+/** What `verify` waits for, in the help. */
+const readyStatuses = statusesOf('ready').join(' ');
 
 export function program(): Command {
   const root = new Command('whatsapp-senders')
@@ -145,30 +132,42 @@ export function program(): Command {
       show(globals(), found);
     });
 
-  command('wait', 'wait until a sender reaches a status', 'wait XE… --until ONLINE --timeout 600')
+  command('wait', 'wait until a sender reaches a status', `wait XE… --until ${readyStatuses} --timeout 600`)
     .argument('<sid>', 'the sender sid')
     .addOption(
-      new Option('--until <status...>', 'the statuses to wait for').choices([...statuses]).makeOptionMandatory(),
+      new Option('--until <status...>', 'the statuses to wait for').choices([...senderStatuses]).makeOptionMandatory(),
     )
-    .option('--timeout <seconds>', 'give up after this long', (value) => positive(value, '--timeout'), 600)
-    .option('--interval <ms>', 'the first wait between reads', (value) => positive(value, '--interval'), 2_000)
+    .option(
+      '--timeout <seconds>',
+      'give up after this long',
+      (value) => positive(value, '--timeout'),
+      defaults.poll.maxWaitMs / 1000,
+    )
+    .option(
+      '--interval <ms>',
+      'the first wait between reads',
+      (value) => positive(value, '--interval'),
+      defaults.poll.intervalMs,
+    )
     .action(async (sid: string, options: { until: SenderStatus[]; timeout: number; interval: number }) => {
       const senders = await connect(globals());
       const limits = { maxWaitMs: options.timeout * 1000, intervalMs: options.interval };
       const names = { '$.maxWaitMs': '--timeout', '$.intervalMs': '--interval', '$.statuses': '--until' };
       show(
         globals(),
-        await named(
-          () =>
-            withProgress(sid, Boolean(globals().json), (wait) =>
-              senders.waitForStatus(sid, options.until, { ...limits, ...wait }),
-            ),
-          names,
+        await withNextStep(sid, () =>
+          named(
+            () =>
+              withProgress(sid, Boolean(globals().json), (wait) =>
+                senders.waitForStatus(sid, options.until, { ...limits, ...wait }),
+              ),
+            names,
+          ),
         ),
       );
     });
 
-  command('verify', 'submit the one-time password, then wait until ONLINE', 'verify XE… 123456')
+  command('verify', `submit the one-time password, then wait until ${readyStatuses}`, 'verify XE… 123456')
     .argument('<sid>', 'the sender sid')
     .argument('<code>', 'the code that reached the number')
     .action(async (sid: string, code: string) => {
@@ -176,13 +175,15 @@ export function program(): Command {
       const names = { '$.configuration.verification_code': '<code>' };
       show(
         globals(),
-        await named(() => withProgress(sid, Boolean(globals().json), (wait) => senders.verify(sid, code, wait)), names),
+        await withNextStep(sid, () =>
+          named(() => withProgress(sid, Boolean(globals().json), (wait) => senders.verify(sid, code, wait)), names),
+        ),
       );
     });
 
   command(
     'register',
-    `create, wait for the one-time password, ask for it (${codeTries} tries), verify, wait until ONLINE`,
+    `create, wait for the one-time password, ask for it (${codeTries} tries), verify, wait until ${readyStatuses}`,
     'register --file sender.json',
   )
     .requiredOption('--file <path>', 'the create body as JSON')
@@ -215,15 +216,21 @@ export function program(): Command {
           options.file,
         );
       } catch (error) {
-        if (sid) throw new GoOn(error, `whatsapp-senders wait ${sid} --until PENDING_VERIFICATION`);
+        if (sid) {
+          const status = error instanceof SenderStatusError ? error.senderStatus : undefined;
+          throw new GoOn(
+            error,
+            status ? goOnFrom(sid, status) : `whatsapp-senders wait ${sid} --until ${codeOrReady.join(' ')}`,
+          );
+        }
         // A refused create may be a number registered already (an earlier register that gave up):
         // the account's own sender with this sender_id says how to go on.
         const existing = error instanceof ApiError && error.status < 500 ? await findSender(body.sender_id) : undefined;
-        if (existing) throw new GoOn(error, goOnFrom(existing));
+        if (existing) throw new GoOn(error, goOnFrom(existing.sid, existing.status));
         throw error;
       }
       const { sid: created } = sender;
-      for (let attempt = 1; sender.status === 'PENDING_VERIFICATION'; attempt++) {
+      for (let attempt = 1; statusKind(sender.status) === 'awaiting-code'; attempt++) {
         const question =
           attempt === 1
             ? `Enter the code sent to ${sender.sender_id}: `
@@ -236,7 +243,7 @@ export function program(): Command {
           });
         } catch (error) {
           const mistyped = error instanceof UsageError || (error instanceof ApiError && error.status === 400);
-          if (!mistyped || attempt >= codeTries) throw new GoOn(error, nextStep(created, error));
+          if (!mistyped || attempt >= codeTries) throw new GoOn(error, afterVerify(created, error));
           process.stderr.write(`${errorLine(error)}\n`);
         }
       }

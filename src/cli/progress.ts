@@ -13,7 +13,7 @@ export function canAnimate(stream: NodeJS.WriteStream = process.stderr): boolean
   return stream.isTTY === true && (stream.columns ?? 0) >= minimumColumns;
 }
 
-/** Shows a wait's progress: `✔ XE…: ONLINE (2.0 s)` at the end; a spinner meanwhile where one can run. */
+/** Shows a wait's progress: `✔ XE…: <status> (2.0 s)` at the end; a spinner meanwhile where one can run. */
 export function progress(what: string, quiet: boolean): Pick<WaitOptions, 'onStatus'> & { done(ok: boolean): void } {
   const started = Date.now();
   let status = '';

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { statusesOf } from '../statuses.js';
 import { apiKey, apiSecret, authToken } from '../test/credentials.js';
 import { accountSidOf, type Fixture, fixture, senderIdOf } from '../test/fleet-fixtures.js';
 import { type FleetService, type FleetServiceOptions, startFleetService } from '../test/fleet-service.js';
@@ -286,6 +287,34 @@ describe('applyFleet', () => {
     expect(report.entries.filter((e) => e.account === 'a1').map((e) => e.result)).toEqual(Array(4).fill('created'));
     expect(service.createsOf(fx.sidOf('a0'), senderIdOf(2))).toBe(0);
     expect(report.ok).toBe(false);
+  });
+
+  it.each(statusesOf('action-needed'))(
+    'stops the account whose canary is %s (action-needed), and lists it for attention',
+    async (status) => {
+      const fx = fixture(1, 3);
+      const { service, apply } = await setUp(fx);
+      service.onCreate = (sender) => {
+        sender.status = status;
+      };
+      const report = await apply({ canary: true });
+      expect(report.entries.map((e) => e.result)).toEqual(['failed', 'skipped', 'skipped']);
+      expect(report.entries[0]?.error?.message).toBe(`${status}: it will not move on until someone acts`);
+      expect(report.attention.map((e) => [e.sender_id, e.status])).toEqual([[senderIdOf(0), status]]);
+      expect(service.writes).toBe(1);
+    },
+  );
+
+  it('lists for attention the senders left failed, and not those that await their code', async () => {
+    const fx = fixture(1, 3);
+    const { service, apply } = await setUp(fx);
+    const [failed] = statusesOf('failed');
+    service.onCreate = (sender) => {
+      if (sender.sender_id === senderIdOf(1)) sender.status = failed as string;
+    };
+    const report = await apply();
+    expect(report.attention.map((e) => [e.sender_id, e.status])).toEqual([[senderIdOf(1), failed]]);
+    expect(report.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(0), senderIdOf(2)]);
   });
 
   it('stops an account whose canary display name is DECLINED', async () => {

@@ -1,6 +1,7 @@
 // applyFleet: carries a plan out, every account at once, each within its own concurrency, with
 // the canary, the one-time passwords, the journal, and a report of every sender.
 import { dirname, join } from 'node:path';
+import { endsWait, statusKind } from '../statuses.js';
 import type { Sender, SenderStatus } from '../types.js';
 import { type ConnectOptions, connectAccounts } from './accounts.js';
 import { compareSender } from './compare.js';
@@ -38,8 +39,10 @@ export interface ReportEntry {
 /** The report of a run. */
 export interface FleetReport {
   entries: ReportEntry[];
-  /** The senders in PENDING_VERIFICATION: their one-time password goes with `codes`. */
+  /** The senders that await their one-time password (kind `awaiting-code`): it goes with `codes`. */
   awaitingCode: ReportEntry[];
+  /** The senders in a `failed` or `action-needed` status: waiting will not bring them online. */
+  attention: ReportEntry[];
   /** The accounts a canary stopped, and why. */
   stopped: Record<string, string>;
   /** Whether every sender converged (or only waits for its code). */
@@ -66,10 +69,13 @@ export interface ApplyOptions extends ConnectOptions {
   plan?: FleetPlan;
   /** Also delete the `extra` senders. @default false */
   prune?: boolean;
-  /** Create the first sender of each account alone, and wait until it left CREATING, before the rest. @default false */
+  /**
+   * Create the first sender of each account alone, and wait until its status is no longer `working`,
+   * before the rest; a `failed` or `action-needed` canary stops its account. @default false
+   */
   canary?: boolean;
   /**
-   * One-time passwords, submitted once the sender is PENDING_VERIFICATION; then ONLINE is awaited.
+   * One-time passwords, submitted once the sender awaits its code; then `ready` is awaited.
    * Keyed by sender_id, or by `account/sender_id` for a number that is in more than one account.
    */
   codes?: ReadonlyMap<string, string>;
@@ -108,11 +114,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
     // No prototype: an account named `toString` has not been stopped.
     const stopped: Record<string, string> = Object.create(null);
     const report = new Map<PlanEntry, ReportEntry>();
-    const polling = {
-      intervalMs: options.pollIntervalMs ?? 2_000,
-      timeoutMs: options.maxWaitMs ?? 600_000,
-      signal: options.signal,
-    };
+    const polling = { intervalMs: options.pollIntervalMs, maxWaitMs: options.maxWaitMs, signal: options.signal };
 
     const perAccount = await Promise.all(
       [...runtimes.values()].map(async (runtime): Promise<ReportEntry[]> => {
@@ -197,7 +199,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
               }
             }
             if (canary) {
-              const left = await poll(runtime, sender, (s) => s.status !== 'CREATING', polling);
+              const left = await poll(runtime, sender, moved, polling);
               if ('error' in left) return failed(left);
               sender = left.sender;
               done.status = sender.status;
@@ -220,7 +222,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
             const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
             if ('error' in verified) return failed(verified, done);
             done = { ...done, status: verified.sender.status, sid: verified.sender.sid };
-            if (verified.sender.status === 'ONLINE' && done.result === 'unchanged') done.result = 'verified';
+            if (statusKind(verified.sender.status) === 'ready' && done.result === 'unchanged') done.result = 'verified';
           }
           return done;
         };
@@ -250,12 +252,13 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
     );
     const order = (entry: ReportEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
     const entries = perAccount.flat().sort((a, b) => order(a) - order(b));
+    // Only senders of the file: an extra one is not the fleet's to look after, and a deleted one is gone.
+    const ours = entries.filter((entry) => entry.index !== undefined && entry.result !== 'deleted');
+    const kindOf = (entry: ReportEntry) => statusKind(entry.status);
     return {
       entries,
-      // Only senders of the file: an extra one is not the fleet's to verify, and a deleted one is gone.
-      awaitingCode: entries.filter(
-        (entry) => entry.index !== undefined && entry.result !== 'deleted' && entry.status === 'PENDING_VERIFICATION',
-      ),
+      awaitingCode: ours.filter((entry) => kindOf(entry) === 'awaiting-code'),
+      attention: ours.filter((entry) => kindOf(entry) === 'failed' || kindOf(entry) === 'action-needed'),
       stopped,
       ok: entries.every((entry) => entry.result !== 'failed' && entry.result !== 'skipped'),
     };
@@ -265,22 +268,27 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
   }
 }
 
-/** Why a canary that left CREATING stops its account, or undefined when the rest may go. */
+/** Whether a sender has left the statuses that move on by themselves (kind `working`). */
+const moved = (sender: Sender) => statusKind(sender.status) !== 'working';
+
+/** Why a canary that has moved on stops its account, or undefined when the rest may go. */
 function canaryVerdict(sender: Sender, timedOut: boolean): string | undefined {
   if (timedOut) return `still ${sender.status} when the wait ended`;
-  if (sender.status === 'OFFLINE') {
+  const kind = statusKind(sender.status);
+  if (kind === 'failed') {
     const reasons = (sender.offline_reasons ?? [])
       .flatMap((reason) => (reason ? [`${reason.code}: ${reason.message}`] : []))
       .join('; ');
-    return `OFFLINE (${reasons || 'no reason given'})`;
+    return `${sender.status} (${reasons || 'no reason given'})`;
   }
+  if (kind === 'action-needed') return `${sender.status}: it will not move on until someone acts`;
   // Meta's review of the display name (shared/senders-api.md, "The Sender as returned").
   const review = (sender as { pending_display_name_status?: unknown }).pending_display_name_status;
   if (review === 'DECLINED') return `its display name ${JSON.stringify(sender.profile?.name ?? '')} was DECLINED`;
   return undefined;
 }
 
-/** Waits for PENDING_VERIFICATION, submits the code, and waits for ONLINE. */
+/** Waits until the sender awaits its code, submits the code, and waits until it is ready. */
 async function verifySender(
   context: WriteContext,
   sender: Sender,
@@ -288,27 +296,32 @@ async function verifySender(
   polling: Parameters<typeof poll>[3],
 ): Promise<WriteResult> {
   const { runtime } = context;
-  const ready = await poll(runtime, sender, (s) => s.status !== 'CREATING', polling);
+  const ready = await poll(runtime, sender, moved, polling);
   if ('error' in ready) return { sender, ...ready };
-  if (ready.sender.status !== 'PENDING_VERIFICATION') return ready;
+  const kind = statusKind(ready.sender.status);
+  // Ready already (a code given again), or still working at the deadline: the report shows its status.
+  if (kind !== 'awaiting-code') {
+    if (!endsWait(kind)) return ready;
+    return { sender: ready.sender, error: new Error(`the sender is ${ready.sender.status}, not awaiting its code`) };
+  }
   const body = { configuration: { verification_code: code } };
   const sent = await updateSender(context, ready.sender.sid, body, { sender_id: context.senderId }, 'verify');
   // A code refused leaves the sender as it was: waiting for its code.
   if ('error' in sent) return { sender: ready.sender, ...sent };
-  const online = await poll(runtime, sent.sender, (s) => s.status === 'ONLINE' || s.status === 'OFFLINE', polling);
+  // The update's own answer is not the verdict: the sender is read again before it counts.
+  const online = await poll(runtime, sent.sender, (s) => s !== sent.sender && moved(s), polling);
   if ('error' in online) return { sender: sent.sender, ...online };
-  if (online.sender.status !== 'ONLINE') {
+  if (statusKind(online.sender.status) !== 'ready') {
     const why = online.timedOut ? `still ${online.sender.status} when the wait ended` : online.sender.status;
     return { sender: online.sender, error: new Error(`the code was submitted; the sender is ${why}`) };
   }
   return online;
 }
 
-/** A sender known only by its plan entry, for a first read. */
-const stub = (entry: PlanEntry) =>
-  ({ sid: entry.sid, sender_id: entry.sender_id, status: entry.status ?? 'CREATING' }) as Sender;
+/** A sender known only by its plan entry, for a first read: without a status it counts as `working`. */
+const stub = (entry: PlanEntry) => ({ sid: entry.sid, sender_id: entry.sender_id, status: entry.status }) as Sender;
 
-/** Reads the account once more when some sender was left in a passing status, for the report. */
+/** Reads the account once more when some sender was left `working`, for the report. */
 async function refresh(
   runtime: { walk(visit: (sender: Sender) => void): Promise<void> },
   entries: PlanEntry[],
@@ -317,8 +330,8 @@ async function refresh(
   const passing = new Map<string, ReportEntry>();
   for (const entry of entries) {
     const result = report.get(entry);
-    if (result?.sid && (result.result === 'created' || result.result === 'updated') && result.status !== 'ONLINE')
-      passing.set(result.sid, result);
+    const changed = result?.result === 'created' || result?.result === 'updated';
+    if (result?.sid && changed && statusKind(result.status) === 'working') passing.set(result.sid, result);
   }
   if (passing.size === 0) return;
   await runtime

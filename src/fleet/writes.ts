@@ -3,7 +3,9 @@
 // again blindly: once its per-attempt timeout has passed, its sender_id is looked up, and it is sent
 // again only when the service has no such sender.
 import { ApiError, ValidationError } from '../errors.js';
+import { type PollSchedule, poll as pollSender } from '../poller.js';
 import { backoff, sleep } from '../retry.js';
+import { statusKind } from '../statuses.js';
 import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
 import type { AccountRuntime } from './accounts.js';
 import { compareSender, type Wanted } from './compare.js';
@@ -216,7 +218,7 @@ export async function updateSender(
     const fresh = await read(runtime, sid);
     if ('error' in fresh) return fresh;
     if (op === 'verify') {
-      if (fresh.sender.status !== 'PENDING_VERIFICATION') return fresh;
+      if (statusKind(fresh.sender.status) !== 'awaiting-code') return fresh;
       continue;
     }
     const { changes, patch: rest } = compareSender(wanted, fresh.sender);
@@ -256,23 +258,29 @@ export async function read(runtime: AccountRuntime, sid: string): Promise<WriteR
   }
 }
 
-/** Reads the sender until `done` says so, the wait growing from `intervalMs`; the last read on timeout or abort. */
+/**
+ * Reads the sender through the one poller until `done` says so; the last read on timeout or abort,
+ * the read's error when a read fails.
+ */
 export async function poll(
   runtime: AccountRuntime,
   sender: Sender,
   done: (sender: Sender) => boolean,
-  { intervalMs, timeoutMs, signal }: { intervalMs: number; timeoutMs: number; signal?: AbortSignal | undefined },
+  schedule: PollSchedule,
 ): Promise<WriteResult & { timedOut?: boolean }> {
-  const deadline = Date.now() + timeoutMs;
   let current = sender;
-  for (let wait = intervalMs; !done(current); wait = Math.min(wait * 1.5, 30_000)) {
-    if (Date.now() + wait > deadline || signal?.aborted) return { sender: current, timedOut: true };
-    await sleep(wait, signal).catch(() => undefined);
+  const readOnce = async () => {
     const fresh = await read(runtime, current.sid);
-    if ('error' in fresh) return fresh;
+    if ('error' in fresh) throw fresh.error;
     current = fresh.sender;
+    return current;
+  };
+  try {
+    const { timedOut } = await pollSender(readOnce, done, schedule, sender);
+    return timedOut ? { sender: current, timedOut } : { sender: current };
+  } catch (error) {
+    return schedule.signal?.aborted ? { sender: current, timedOut: true } : { error };
   }
-  return { sender: current };
 }
 
 /** The promise's value, or `aborted` as soon as the signal aborts (the promise is left to settle). */

@@ -5,6 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { statusesOf, statusKind } from '../statuses.js';
+import { nextStatus, script } from '../testing/lifecycle.js';
+import type { SenderStatus } from '../types.js';
+
+const ready = statusesOf('ready')[0] as SenderStatus;
 
 export type FakeSender = Record<string, unknown> & { sid: string; sender_id: string; status: string };
 
@@ -53,7 +58,7 @@ export async function startFleetService(options: FleetServiceOptions) {
       path: string;
       body: Record<string, unknown>;
     }): { status: number; code: number; headers?: Record<string, string> } | undefined => undefined,
-    /** A hook on each create, after the sender is stored: set OFFLINE, a display-name verdict… */
+    /** A hook on each create, after the sender is stored: a failed status, a display-name verdict… */
     onCreate: (_sender: FakeSender, _accountSid: string) => {},
     /** Puts a sender straight into an account, as if made elsewhere. */
     seed(accountSid: string, sender: Partial<FakeSender> & { sender_id: string }) {
@@ -170,7 +175,7 @@ export async function startFleetService(options: FleetServiceOptions) {
       for (const existing of senders.values()) {
         if (existing.sender_id === body.sender_id) return fail(400, 63100, `${body.sender_id} already exists`);
       }
-      const sender = { ...blank(body.sender_id), ...body, status: 'CREATING' } as FakeSender;
+      const sender = { ...blank(body.sender_id), ...body, status: script.created } as FakeSender;
       senders.set(sender.sid, sender);
       service.onCreate(sender, accountSid);
       if (random() < (options.lostAnswerShare ?? 0)) return fail(503, 20503, 'Service Unavailable');
@@ -189,15 +194,15 @@ export async function startFleetService(options: FleetServiceOptions) {
     }
     const code = body.configuration?.verification_code;
     if (code !== undefined) {
-      if (sender.status !== 'PENDING_VERIFICATION') return fail(400, 63101, 'No verification is pending');
-      sender.status = 'VERIFYING';
+      if (statusKind(sender.status) !== 'awaiting-code') return fail(400, 63101, 'No verification is pending');
+      sender.status = script.codeSubmitted;
       return send(202, render(sender));
     }
     for (const field of ['profile', 'webhook'] as const) {
       if (body[field]) sender[field] = { ...(sender[field] as object), ...body[field] };
     }
     if (body.friendly_name !== undefined) sender.friendly_name = body.friendly_name;
-    if (sender.status === 'ONLINE') sender.status = 'ONLINE:UPDATING';
+    if (statusKind(sender.status) === 'ready') sender.status = script.changed;
     return send(202, render(sender));
   }
 
@@ -208,15 +213,9 @@ export async function startFleetService(options: FleetServiceOptions) {
 
 export type FleetService = Awaited<ReturnType<typeof startFleetService>>;
 
-const next: Record<string, string> = {
-  CREATING: 'PENDING_VERIFICATION',
-  VERIFYING: 'ONLINE',
-  'ONLINE:UPDATING': 'ONLINE',
-};
-
-/** Each read moves a passing status one step on. */
+/** Each read moves a passing status one step on, as the sandbox's lifecycle does. */
 function step(sender: FakeSender) {
-  const to = next[sender.status];
+  const to = nextStatus[sender.status as SenderStatus];
   if (to) sender.status = to;
 }
 
@@ -224,7 +223,7 @@ function blank(senderId: string): FakeSender {
   return {
     sid: `XE${randomBytes(16).toString('hex')}`,
     sender_id: senderId,
-    status: 'ONLINE',
+    status: ready,
     configuration: null,
     webhook: null,
     profile: null,

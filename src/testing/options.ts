@@ -19,8 +19,9 @@ export interface SandboxOptions {
    */
   validate?: boolean;
   /**
-   * `instant`: a status moves on at once after each change (CREATING → PENDING_VERIFICATION,
-   * VERIFYING → ONLINE, ONLINE:UPDATING → ONLINE); `timer`: after `stepMs`; `manual`: only by `setStatus`.
+   * `instant`: a status moves on at once after each change, as the service's does (a created sender
+   * to the status that awaits its code; a submitted code, or a change, to `ready`);
+   * `timer`: after `stepMs`; `manual`: only by `setStatus`.
    * @default 'instant'
    */
   lifecycle?: Lifecycle;
@@ -43,7 +44,7 @@ export interface SandboxOptions {
   latencyMs?: number;
   /**
    * The one-time password the sandbox "sends" to every number: an update with another code is
-   * refused with a 400 and the sender stays PENDING_VERIFICATION.
+   * refused with a 400 and the sender goes on awaiting its code.
    * @default '123456'
    */
   verificationCode?: string;
@@ -66,7 +67,7 @@ export interface Sandbox {
   senders: Map<string, Sender>;
   /** One account's senders, by sid, in creation order (with `accounts`; `''` names the shared store without). */
   sendersOf(accountSid: string): Map<string, Sender>;
-  /** Forces a lifecycle step; OFFLINE takes its reasons (one about WhatsApp registration by default). Throws on an unknown sid or status. */
+  /** Forces a lifecycle step; a `failed` status takes its reasons (one about WhatsApp registration by default). Throws on an unknown sid or status. */
   setStatus(sid: string, status: SenderStatus, offlineReasons?: { code: string; message: string }[]): void;
   /**
    * Answers the next `count` requests with this error status (400 to 599; a RangeError otherwise)

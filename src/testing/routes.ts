@@ -6,9 +6,10 @@
 import { requestRules } from '../../generated/request-rules.js';
 import type { paths } from '../../generated/senders.js';
 import { ValidationError } from '../errors.js';
+import { statusKind } from '../statuses.js';
 import type { OperationId, Sender, SenderCreate, SendersPage, SenderUpdate } from '../types.js';
 import { type Schema, validateRequest } from '../validate.js';
-import { type Advancer, setStatus } from './lifecycle.js';
+import { type Advancer, script, setStatus } from './lifecycle.js';
 import { apply, codeField, createSender, render, type Store } from './store.js';
 
 /** What a route answers. */
@@ -124,7 +125,7 @@ export class Routes {
   update({ base }: Call, sender: Sender, body: SenderUpdate): Answer {
     const code = body.configuration?.[codeField];
     if (code !== undefined && code !== null) {
-      if (sender.status !== 'PENDING_VERIFICATION') {
+      if (statusKind(sender.status) !== 'awaiting-code') {
         return twilioError(400, 70002, `No verification is pending: the sender is ${sender.status}`);
       }
       if (code !== this.verificationCode) {
@@ -132,8 +133,8 @@ export class Routes {
       }
     }
     apply(sender, body);
-    if (code !== undefined && code !== null) setStatus(sender, 'VERIFYING');
-    else if (sender.status === 'ONLINE' && (body.profile || body.webhook)) setStatus(sender, 'ONLINE:UPDATING');
+    if (code !== undefined && code !== null) setStatus(sender, script.codeSubmitted);
+    else if (statusKind(sender.status) === 'ready' && (body.profile || body.webhook)) setStatus(sender, script.changed);
     const answer = { status: 202, body: render(sender, base, collection) };
     this.advancer.advance(sender);
     return answer;

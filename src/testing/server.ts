@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { senderStatuses } from '../../generated/request-rules.js';
+import { senderStatuses } from '../statuses.js';
 import type { SenderStatus } from '../types.js';
 import { Advancer, setStatus } from './lifecycle.js';
 import type { BareSandbox, SandboxOptions } from './options.js';

@@ -3,8 +3,9 @@
 // rules, so that a field added to the spec is stored and returned without a change here.
 import { randomBytes } from 'node:crypto';
 import { requestRules } from '../../generated/request-rules.js';
-import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
+import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
 import type { Schema } from '../validate.js';
+import { script } from './lifecycle.js';
 
 type Json = Record<string, unknown>;
 const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
@@ -97,7 +98,7 @@ export function apply(sender: Sender, body: SenderCreate | SenderUpdate): void {
 export function createSender(body: SenderCreate): Sender {
   const sender: Json = {
     sid: `XE${randomBytes(16).toString('hex')}`,
-    status: 'CREATING' satisfies SenderStatus,
+    status: script.created,
     sender_id: body.sender_id,
     ...Object.fromEntries(scalars.filter((name) => name !== 'sender_id').map((name) => [name, null])),
     ...Object.fromEntries(

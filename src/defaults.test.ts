@@ -1,0 +1,60 @@
+// The defaults object is the one place of each default: the JSDoc `@default` an editor shows for
+// an option, and the schedule the waits keep, are held to it.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { describe, expect, it, vi } from 'vitest';
+import { defaults } from './defaults.js';
+import { nextInterval, poll } from './poller.js';
+
+/** The `@default` of each property of `interfaceName` in `file`, as written. */
+function documentedDefaults(file: string, interfaceName: string): Record<string, string | undefined> {
+  const path = new URL(file, import.meta.url);
+  const source = ts.createSourceFile(file, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: Record<string, string | undefined> = {};
+  for (const statement of source.statements) {
+    if (!ts.isInterfaceDeclaration(statement) || statement.name.text !== interfaceName) continue;
+    for (const member of statement.members) {
+      const tag = ts.getJSDocTags(member).find((each) => each.tagName.text === 'default');
+      found[member.name?.getText(source) ?? ''] = ts.getTextOfJSDocComment(tag?.comment)?.trim();
+    }
+  }
+  return found;
+}
+const number = (text: string | undefined) => Number(text?.replaceAll('_', ''));
+
+describe('the poll defaults', () => {
+  it("are the @default of the wait options and of the fleet's", () => {
+    const wait = documentedDefaults('./lifecycle.ts', 'WaitOptions');
+    expect(number(wait.intervalMs)).toBe(defaults.poll.intervalMs);
+    expect(number(wait.maxWaitMs)).toBe(defaults.poll.maxWaitMs);
+    const fleet = documentedDefaults('./fleet/apply.ts', 'ApplyOptions');
+    expect(number(fleet.pollIntervalMs)).toBe(defaults.poll.intervalMs);
+    expect(number(fleet.maxWaitMs)).toBe(defaults.poll.maxWaitMs);
+  });
+
+  it('grow each wait by their growth, up to the longest', () => {
+    expect(nextInterval(2_000)).toBe(2_000 * defaults.poll.growth);
+    expect(nextInterval(defaults.poll.longestIntervalMs)).toBe(defaults.poll.longestIntervalMs);
+  });
+
+  it('give a poll without a schedule its first wait and deadline', async () => {
+    vi.useFakeTimers();
+    try {
+      const reads: number[] = [];
+      const start = Date.now();
+      const pending = poll(
+        async () => reads.push(Date.now() - start),
+        () => false,
+        {},
+        0,
+      );
+      await vi.runAllTimersAsync();
+      expect((await pending).timedOut).toBe(true);
+      expect(reads[0]).toBe(defaults.poll.intervalMs);
+      expect(reads.at(-1)).toBeLessThanOrEqual(defaults.poll.maxWaitMs);
+      expect(reads.at(-1)).toBeGreaterThan(defaults.poll.maxWaitMs - defaults.poll.longestIntervalMs);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
