@@ -5,12 +5,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromDist } from '../test/build.js';
 import { credentials } from '../test/credentials.js';
 import { root } from '../test/paths.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
 
-const bin = join(root, 'dist', 'cli.js');
+const bin = await fromDist('cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'cli-test-'));
 let sandbox: BareSandbox;
 beforeAll(async () => {
