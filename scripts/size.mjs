@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { updateReadme } from './figures.mjs';
 import { root } from './generate.mjs';
 
 /**
@@ -159,6 +160,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
   } else {
     writeFileSync(sizeFile, `${JSON.stringify(sizes, null, 2)}\n`);
-    console.log('wrote bench/size.json; `npm run figures` puts it in the README');
+    console.log('wrote bench/size.json');
+    updateReadme();
   }
 }
