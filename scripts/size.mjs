@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run size`: the package's sizes, written to bench/size.json, where the README's figures come from
-// (`npm run figures` rewrites them; src/readme-figures.test.ts holds the README to the file):
+// (it rewrites them, as `npm run figures` does; scripts/figures.test.ts holds the README to the file):
 // - the bundle: the whole client as a user's bundler ships it (validation included; openapi-fetch is
 //   only in whatsapp-senders/raw), bundled by esbuild, minified and gzipped. Fails over the budget;
 // - the install footprint: what `npm pack` puts in the tarball, unpacked, plus the production
@@ -154,7 +154,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       near(recorded.package?.unpacked, unpacked);
     if (!fresh) {
       console.error(
-        'bench/size.json does not say what was measured: run `npm run size`, then `npm run figures`, and commit both.',
+        'bench/size.json does not say what was measured: run `npm run size` (it rewrites the file and the README figures) and commit both.',
       );
       process.exit(1);
     }
