@@ -24,8 +24,14 @@ const kB = (n, digits = 1) => `${(n / 1000).toFixed(digits)} KB`;
 const MB = (n, digits = 1) => `${(n / 1e6).toFixed(digits)} MB`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok) => (ok ? 'met' : 'missed');
-const table = (rows) =>
-  `\n\n${['| figure | value | target | |', '| --- | --- | --- | --- |', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')}\n\n`;
+/** A Markdown table, its columns padded as Biome formats them (README.md is formatted too). */
+const table = (rows) => {
+  const all = [['figure', 'value', 'target', ''], ...rows];
+  const widths = all[0].map((_, column) => Math.max(3, ...all.map((row) => row[column].length)));
+  const line = (row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
+  return `\n\n${[line(all[0]), rule, ...rows.map(line)].join('\n')}\n\n`;
+};
 
 /** Each figure's text, by its name in the README's markers. */
 export function figures({ size, results }) {
