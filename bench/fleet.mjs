@@ -3,9 +3,9 @@
 // 1. Wall time of applyFleet for 1,000 senders across 10 accounts against a naive sequential loop
 //    of create() calls, at the same sandbox latency (50 ms a request).
 // 2. Peak RSS of the CLI's `apply` for 10,000 senders in a YAML file, the sandbox in another process.
-// Writes the section "Fleet" of bench/RESULTS.md (after run.mjs, which rewrites the file).
+// Writes `fleet` in bench/results.json, where the README's figures come from (`npm run figures`).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { stringify } from 'yaml';
 import { applyFleet, checkFleet } from '../dist/fleet.js';
 import { createSendersClient } from '../dist/index.js';
 import { startSandbox } from '../dist/testing.js';
+import { updateReadme } from '../scripts/figures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -110,55 +111,24 @@ async function memory() {
 
 const { naiveMs, fleetMs, most } = await speed();
 const { peakBytes, ms, bytes } = await memory();
-const verdict = (ok) => (ok ? 'met' : 'missed');
-const rows = [
-  [
-    `naive sequential create() loop, ${speedSenders.toLocaleString('en')} senders, ${latencyMs} ms latency`,
-    `${(naiveMs / 1000).toFixed(1)} s`,
-    '',
-    '',
-  ],
-  [
-    `applyFleet, the same senders over ${accounts} accounts (concurrency 4 each)`,
-    `${(fleetMs / 1000).toFixed(1)} s`,
-    '',
-    '',
-  ],
-  ['applyFleet vs the naive loop', `${(naiveMs / fleetMs).toFixed(1)}× faster`, '', ''],
-  ['most requests in flight on one account', String(most), '≤ 4', verdict(most <= 4)],
-  [
-    `CLI apply, ${memorySenders.toLocaleString('en')} senders in a ${(bytes / 1e6).toFixed(1)} MB YAML file: peak RSS`,
-    `${(peakBytes / 1e6).toFixed(1)} MB (${(peakBytes / 2 ** 20).toFixed(1)} MiB)`,
-    '< 150 MB',
-    verdict(peakBytes < 150e6),
-  ],
-  [
-    `CLI apply, ${memorySenders.toLocaleString('en')} senders, no latency: wall time`,
-    `${(ms / 1000).toFixed(1)} s`,
-    '',
-    '',
-  ],
-];
-const section = [
-  '## Fleet',
-  '',
-  `Written by \`npm run bench:fleet\` (bench/fleet.mjs) on ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}; Node ${process.version}, ${os.cpus().length} cores.`,
-  '',
-  '| figure | value | target | |',
-  '| --- | --- | --- | --- |',
-  ...rows.map((row) => `| ${row.join(' | ')} |`),
-  '',
-  `- Speed: the sandbox (whatsapp-senders/testing, no Prism in front) with ${accounts} accounts kept apart and ${latencyMs} ms before each answer. The naive loop awaits each create() in file order, one client per account; applyFleet reads each account first (one list call each), then creates within its per-account ceiling, every create journalled (fdatasync) before it is sent.`,
-  "- Memory: the built CLI (`whatsapp-senders apply fleet.yaml --yes`) in a process of its own, against a sandbox in this one; peak RSS is the process's maxRSS at exit.",
-  '',
-].join('\n');
-const results = join(root, 'bench', 'RESULTS.md');
-let text = '';
-try {
-  text = readFileSync(results, 'utf8');
-} catch {}
-const start = text.indexOf('## Fleet');
-const kept = start >= 0 ? text.slice(0, start).trimEnd() : text.trimEnd();
-writeFileSync(results, `${kept ? `${kept}\n\n` : ''}${section}`);
-console.log(section);
+const file = join(root, 'bench', 'results.json');
+const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+results.fleet = {
+  date: new Date().toISOString().slice(0, 10),
+  quick,
+  node: process.version,
+  cores: os.cpus().length,
+  settings: { latencyMs, speedSenders, accounts, memorySenders },
+  naiveMs,
+  fleetMs,
+  most,
+  peakBytes,
+  applyMs: ms,
+  yamlBytes: bytes,
+};
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+updateReadme();
+log(
+  `fleet: naive ${(naiveMs / 1000).toFixed(1)} s, applyFleet ${(fleetMs / 1000).toFixed(1)} s; apply peak RSS ${(peakBytes / 1e6).toFixed(1)} MB; wrote bench/results.json`,
+);
 if (peakBytes >= 150e6 || most > 4) process.exitCode = 1;

@@ -26,7 +26,7 @@ const bundle = (name, source, options) =>
     outDir: join(root, 'dist'),
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     splitting: false,
     silent: true,
     define: { __PACKAGE_VERSION__: JSON.stringify(version) },

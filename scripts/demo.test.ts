@@ -1,8 +1,9 @@
 // `npm start` (scripts/demo.mjs) as a person runs it: the whole lifecycle, in order, exit 0; and
-// `--live`, which never writes without a yes. Needs the build (`npm run test:unit` builds first).
+// `--live`, which never writes without a yes. The demo imports the package by its name, which is dist/: built first if stale.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { ensureBuilt } from '../src/test/build.js';
 import { credentials } from '../src/test/credentials.js';
 import { root } from '../src/test/paths.js';
 
@@ -18,6 +19,8 @@ function demo(args: string[], env: NodeJS.ProcessEnv, input = '') {
     child.stdin.end(input);
   });
 }
+
+await ensureBuilt();
 
 const without = (names: string[]) =>
   Object.fromEntries(Object.entries(process.env).filter(([name]) => !names.includes(name)));

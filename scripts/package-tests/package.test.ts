@@ -1,6 +1,6 @@
 // The packed package, installed by name into a temporary project, in Node, Deno, Bun and workerd.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,23 @@ describe('the packed package', () => {
       'nanospinner',
       'openapi-fetch',
     ]);
+  });
+
+  it('has no install-time script, says where it lives, and ships no source maps', () => {
+    const installed = join(project, 'node_modules', 'whatsapp-senders');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    // What npm runs when a user installs (or packs from a git clone): none of these may be published.
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(manifest.scripts).not.toHaveProperty(script);
+    expect(manifest.repository.url).toMatch(/^git\+https:\/\/github\.com\//);
+    expect(manifest.bugs.url).toMatch(/^https:\/\//);
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    const files = readdirSync(join(installed, 'dist'));
+    expect(files).toContain('index.js');
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    for (const file of files.filter((name) => /\.c?js$/.test(name))) {
+      expect(readFileSync(join(installed, 'dist', file), 'utf8'), file).not.toContain('sourceMappingURL');
+    }
   });
 
   it('imports nothing from the library entry (openapi-fetch is for whatsapp-senders/raw); the rest is for the CLI and whatsapp-senders/fleet', () => {

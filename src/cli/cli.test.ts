@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusesOf } from '../statuses.js';
+import { fromDist } from '../test/build.js';
 import { credentials } from '../test/credentials.js';
 import { root } from '../test/paths.js';
 import { nextStatus } from '../testing/lifecycle.js';
@@ -13,7 +14,7 @@ import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
 import type { SenderStatus } from '../types.js';
 
-const bin = join(root, 'dist', 'cli.js');
+const bin = await fromDist('cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'cli-test-'));
 let sandbox: BareSandbox;
 beforeAll(async () => {

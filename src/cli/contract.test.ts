@@ -1,14 +1,13 @@
 // `whatsapp-senders contract` from the built bin: through prism proxy --errors in front of a
 // sandbox that answers as the spec says, one that drifts, and with nothing to check.
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
-import { root } from '../test/paths.js';
+import { fromDist } from '../test/build.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
 
-const bin = join(root, 'dist', 'cli.js');
+const bin = await fromDist('cli.js');
 let sandbox: BareSandbox | undefined;
 afterEach(() => sandbox?.close());
 

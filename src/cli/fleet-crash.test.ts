@@ -2,16 +2,16 @@
 // SIGKILL at three random points, then resumed each time, against the sandbox with its accounts
 // kept apart. It converges; the sandbox counts each sender_id's creates: never two; nothing is lost.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { fromDist } from '../test/build.js';
 import { fixture } from '../test/fleet-fixtures.js';
 import { startBareSandbox } from '../testing/server.js';
 
-const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const cli = await fromDist('cli.js');
 const fx = fixture(3, 300);
 const tokens = Object.fromEntries(Object.entries(fx.credentials).map(([sid, { password }]) => [sid, password]));
 const sandbox = await startBareSandbox({
@@ -73,7 +73,6 @@ async function apply(
 }
 
 it('converges after three SIGKILLs at random points, with no sender created twice and none lost', async () => {
-  expect(existsSync(cli), `${cli} is missing: npm run build first`).toBe(true);
   const dir = await mkdtemp(join(tmpdir(), 'fleet-crash-'));
   await writeFile(join(dir, 'fleet.yaml'), stringify(fx.data));
   const total = fx.fleet.senders.length;

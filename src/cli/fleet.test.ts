@@ -1,17 +1,17 @@
 // `whatsapp-senders plan` and `apply` as a user runs them: the built CLI in a process of its own,
 // against the sandbox with its accounts kept apart; a real pty (script) for the progress bar.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { fromDist } from '../test/build.js';
 import { fixture } from '../test/fleet-fixtures.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
 
-const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+const cli = await fromDist('cli.js');
 const fx = fixture(2, 6);
 const tokens = Object.fromEntries(Object.entries(fx.credentials).map(([sid, { password }]) => [sid, password]));
 let sandbox: BareSandbox;
@@ -27,7 +27,6 @@ beforeEach(async () => {
 
 /** Runs the CLI; resolves to its exit code and output. */
 function run(args: string[], { input = '', pty = 0 } = {}) {
-  expect(existsSync(cli), `${cli} is missing: npm run build first`).toBe(true);
   const argv = [cli, '--base-url', sandbox.url, ...args];
   // A real terminal of `pty` columns, through script(1).
   const quoted = argv.map((arg) => `'${arg}'`).join(' ');

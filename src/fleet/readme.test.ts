@@ -6,9 +6,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { expect, it, vi } from 'vitest';
+import { fromDist } from '../test/build.js';
 import { root } from '../test/paths.js';
 import { startBareSandbox } from '../testing/server.js';
 import { parseFleet } from './file.js';
+
+// Built first (outside the test's timeout) when dist/ is older than src/.
+const built = pathToFileURL(await fromDist('fleet.js')).href;
 
 it("runs the README's fleet example on the README's own file, against the sandbox", async () => {
   const readme = await readFile(join(root, 'README.md'), 'utf8');
@@ -21,7 +25,6 @@ it("runs the README's fleet example on the README's own file, against the sandbo
     accounts: { [acme?.accountSid ?? '']: 'acme-token', [globex?.apiKey ?? '']: 'globex-secret' },
   });
   const dir = await mkdtemp(join(tmpdir(), 'readme-fleet-'));
-  const built = pathToFileURL(join(root, 'dist', 'fleet.js')).href;
   const { code } = await transform(example.replaceAll("'whatsapp-senders/fleet'", `'${built}'`), {
     loader: 'ts',
     format: 'esm',

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fromDist } from '../test/build.js';
 import { root } from '../test/paths.js';
 import { startMock } from './index.js';
 
-const testing = pathToFileURL(join(root, 'dist', 'testing.js')).href;
+const testing = pathToFileURL(await fromDist('testing.js')).href;
 const scratch = mkdtempSync(join(tmpdir(), 'prism-host-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

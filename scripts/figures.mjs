@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// `npm run figures`: every measured figure of the README comes from a file a tool wrote, and only
+// from there: bench/size.json (`npm run size`: bundle, package, install footprint) and
+// bench/results.json (`npm run bench`: per-request times, walking, cold start, the SDK's sizes, the
+// fleet). In the README each figure sits between `<!-- fig:name -->` and `<!-- /fig -->`; this
+// rewrites what is between them. scripts/figures.test.ts fails when the README differs from what
+// this would write, or quotes a size or a ratio outside the markers.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const readmePath = join(root, 'README.md');
+
+/** The files the figures come from. */
+export function measurements() {
+  const read = (name) => JSON.parse(readFileSync(join(root, 'bench', name), 'utf8'));
+  return { size: read('size.json'), results: read('results.json') };
+}
+
+const thousands = (n) => Math.round(n).toLocaleString('en');
+const bytes = (n) => `${thousands(n)} B`;
+const kB = (n, digits = 1) => `${(n / 1000).toFixed(digits)} KB`;
+const MB = (n, digits = 1) => `${(n / 1e6).toFixed(digits)} MB`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const verdict = (ok) => (ok ? 'met' : 'missed');
+/** A Markdown table, its columns padded as Biome formats them (README.md is formatted too). */
+const table = (rows) => {
+  const all = [['figure', 'value', 'target', ''], ...rows];
+  const widths = all[0].map((_, column) => Math.max(3, ...all.map((row) => row[column].length)));
+  const line = (row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
+  return `\n\n${[line(all[0]), rule, ...rows.map(line)].join('\n')}\n\n`;
+};
+
+/** Each figure's text, by its name in the README's markers. */
+export function figures({ size, results }) {
+  const ours = 'whatsapp-senders';
+  const per = results.perRequest;
+  const cold = results.coldStart;
+  const coldImport = cold["import('whatsapp-senders')"] - cold['node -e 0'];
+  const coldRequire = cold["require('twilio')"] - cold['node -e 0'];
+  const vsSdk = (op) => ratio(per[op][ours], per[op]['official SDK']);
+  const rate = (walk) => `${thousands(walk.senders / (walk.ms / 1000))} senders/s`;
+  const fleet = results.fleet;
+  const f = fleet.settings;
+
+  const benchRows = [];
+  for (const op of ['get', 'create', 'list']) {
+    const r = per[op];
+    benchRows.push(
+      [
+        `${op}: median µs per call (raw fetch / fetch + timeout / openapi-fetch / ours / SDK)`,
+        [r['raw fetch'], r['fetch + timeout'], r['openapi-fetch'], r[ours], r['official SDK']]
+          .map((v) => v.toFixed(0))
+          .join(' / '),
+        '',
+        '',
+      ],
+      [`${op}: ours vs raw fetch`, ratio(r[ours], r['raw fetch']), '≤ 1.10×', verdict(r[ours] / r['raw fetch'] <= 1.1)],
+      [`${op}: ours vs fetch with a timeout signal`, ratio(r[ours], r['fetch + timeout']), '', ''],
+      [`${op}: ours vs the official SDK`, vsSdk(op), '≤ 0.8×', verdict(r[ours] / r['official SDK'] <= 0.8)],
+    );
+  }
+  const { walk } = results;
+  benchRows.push(
+    [`iterate() over ${thousands(walk.ours.senders)} senders`, rate(walk.ours), '', ''],
+    [`SDK each() over ${thousands(walk.sdk.senders)} senders`, rate(walk.sdk), '', ''],
+    ['iterate() RSS growth', `${walk.ours.rssGrowthMB.toFixed(1)} MB`, '≤ 20 MB', verdict(walk.ours.rssGrowthMB <= 20)],
+    ['SDK each() RSS growth', `${walk.sdk.rssGrowthMB.toFixed(1)} MB`, '', ''],
+    [
+      'raw fetch + JSON.parse over the same pages: RSS growth (the floor)',
+      `${walk.raw.rssGrowthMB.toFixed(1)} MB`,
+      '',
+      '',
+    ],
+    ['bundle, min+gz: ours', bytes(size.bundle.gzipped), '≤ 6 KB (6,144 B)', verdict(size.bundle.gzipped <= 6144)],
+    ['bundle, min+gz: official SDK', bytes(results.sdk.bundle), '', ''],
+    [
+      'install footprint (npm pack unpacked + production dependencies)',
+      `ours ${MB(size.package.installed, 2)}, SDK ${MB(results.sdk.installed, 2)}`,
+      '',
+      '',
+    ],
+    [
+      "cold import('whatsapp-senders') over node -e 0",
+      `${coldImport.toFixed(1)} ms`,
+      '≤ 30 ms',
+      verdict(coldImport <= 30),
+    ],
+    ["cold require('twilio') over node -e 0", `${coldRequire.toFixed(1)} ms`, '', ''],
+    ['node -e 0', `${cold['node -e 0'].toFixed(1)} ms`, '', ''],
+    ['contract suite, Prism start included', `${results.tooling.contract.toFixed(1)} s`, '', ''],
+    ['npm run generate', `${results.tooling.generate.toFixed(2)} s`, '', ''],
+  );
+  const peak = `${(fleet.peakBytes / 1e6).toFixed(1)} MB`;
+  const fleetRows = [
+    [
+      `naive sequential create() loop, ${thousands(f.speedSenders)} senders, ${f.latencyMs} ms latency`,
+      `${(fleet.naiveMs / 1000).toFixed(1)} s`,
+      '',
+      '',
+    ],
+    [`applyFleet, the same senders over ${f.accounts} accounts`, `${(fleet.fleetMs / 1000).toFixed(1)} s`, '', ''],
+    ['applyFleet vs the naive loop', `${(fleet.naiveMs / fleet.fleetMs).toFixed(1)}× faster`, '', ''],
+    ['most requests in flight on one account', String(fleet.most), '≤ 4', verdict(fleet.most <= 4)],
+    [
+      `CLI apply, ${thousands(f.memorySenders)} senders in a ${MB(fleet.yamlBytes)} YAML file: peak RSS`,
+      `${peak} (${(fleet.peakBytes / 2 ** 20).toFixed(1)} MiB)`,
+      '< 150 MB',
+      verdict(fleet.peakBytes < 150e6),
+    ],
+    [
+      `CLI apply, ${thousands(f.memorySenders)} senders, no latency: wall time`,
+      `${(fleet.applyMs / 1000).toFixed(1)} s`,
+      '',
+      '',
+    ],
+  ];
+
+  return {
+    // The introduction.
+    'bundle-kb': kB(size.bundle.gzipped),
+    'sdk-bundle-kb': kB(results.sdk.bundle, 0),
+    'install-mb': MB(size.package.installed),
+    'sdk-install-mb': MB(results.sdk.installed),
+    'cold-import': `${coldImport.toFixed(1)} ms`,
+    'cold-require': `${coldRequire.toFixed(1)} ms`,
+    'get-vs-sdk': vsSdk('get'),
+    'list-vs-sdk': vsSdk('list'),
+    'create-vs-sdk': vsSdk('create'),
+    // Install and the bundle.
+    'package-mb': MB(size.package.unpacked, 2),
+    'dependencies-mb': MB(size.package.dependencies, 2),
+    bundle: bytes(size.bundle.gzipped),
+    budget: bytes(size.budget),
+    // Performance.
+    'bench-run': `${results.date}, on ${results.machine}, in ${results.seconds} s`,
+    'bench-table': table(benchRows),
+    'fleet-run': `${fleet.date}${fleet.quick ? ' (--quick)' : ''}, Node ${fleet.node}, ${fleet.cores} cores`,
+    'fleet-table': table(fleetRows),
+    'fleet-speed': `${(fleet.fleetMs / 1000).toFixed(1)} s with \`applyFleet\` against ${(fleet.naiveMs / 1000).toFixed(1)} s for a sequential loop of \`create()\` (${(fleet.naiveMs / fleet.fleetMs).toFixed(0)}×)`,
+    'fleet-rss': peak,
+  };
+}
+
+const marker = /<!-- fig:([a-z-]+) -->([\s\S]*?)<!-- \/fig -->/g;
+
+/** `text` with what is between each pair of markers replaced by that figure; throws on a name it does not know. */
+export function rewrite(text, values) {
+  return text.replace(marker, (_, name) => {
+    if (!(name in values)) throw new Error(`README: no figure is called ${name}`);
+    return `<!-- fig:${name} -->${values[name]}<!-- /fig -->`;
+  });
+}
+
+/** The README without its markers and what they hold, nor code blocks: where no figure may be. */
+export function outsideFigures(text) {
+  return text.replace(marker, ' ').replace(/```[\s\S]*?```/g, ' ');
+}
+
+/** The names the README uses. */
+export const used = (text) => [...text.matchAll(marker)].map((match) => match[1]);
+
+/** Rewrites the README's figures from the files; says what it did. */
+export function updateReadme() {
+  const before = readFileSync(readmePath, 'utf8');
+  const after = rewrite(before, figures(measurements()));
+  if (after !== before) writeFileSync(readmePath, after);
+  console.log(
+    `README figures: ${after === before ? 'already' : 'now'} what bench/size.json and bench/results.json say`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) updateReadme();

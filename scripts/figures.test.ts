@@ -1,0 +1,43 @@
+// The README's figures are what the measuring tools wrote: bench/size.json (`npm run size`) and
+// bench/results.json (`npm run bench`). Each sits between markers that `npm run figures` rewrites;
+// a figure written by hand, or left behind when a file changed, fails here.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { figures, measurements, outsideFigures, readmePath, rewrite, used } from './figures.mjs';
+
+const readme = readFileSync(readmePath, 'utf8');
+const values = figures(measurements());
+
+describe('the README', () => {
+  it('says what bench/size.json and bench/results.json say (else: npm run figures)', () => {
+    expect(readme).toBe(rewrite(readme, values));
+  });
+
+  it('quotes every figure the files give, and no name they do not', () => {
+    expect(new Set(used(readme))).toEqual(new Set(Object.keys(values)));
+  });
+
+  it('quotes no size, ratio or timing outside the markers', () => {
+    // Sizes in B to GB (a target is a decision, not a measurement), ratios and timings with decimals,
+    // ranges of timings: the forms a measured figure takes.
+    const figure = /\b\d[\d,.]*\s?(?:B|KB|kB|MB|MiB|GB)\b(?!\s+target)|\d+\.\d+×|\b\d+\.\d+ m?s\b|\d+–\d+ m?s\b/g;
+    expect(outsideFigures(readme).match(figure) ?? []).toEqual([]);
+  });
+});
+
+describe('npm run figures', () => {
+  it('rewrites a stale figure and refuses a name it does not know', () => {
+    const stale = readme.replace(/<!-- fig:bundle -->[^<]*<!-- \/fig -->/, '<!-- fig:bundle -->12,075 B<!-- /fig -->');
+    expect(stale).not.toBe(readme);
+    expect(rewrite(stale, values)).toBe(readme);
+    expect(() => rewrite('<!-- fig:speed -->fast<!-- /fig -->', values)).toThrow(/no figure is called speed/);
+  });
+
+  it('renders the bundle from bench/size.json, to the byte', () => {
+    const { size } = measurements();
+    expect(values.bundle).toBe(`${size.bundle.gzipped.toLocaleString('en')} B`);
+    expect(values['bench-table']).toMatch(
+      new RegExp(`\\| bundle, min\\+gz: ours +\\| ${size.bundle.gzipped.toLocaleString('en')} B +\\|`),
+    );
+  });
+});
