@@ -58,7 +58,9 @@ beforeAll(async () => {
     }
     const name = new URLSearchParams(query).get('answer') ?? '';
     const [status, body] = answers[name] ?? [404, { code: 20404, message: 'not found', status: 404 }];
-    json(response, status, body);
+    // The published description types the request id as a plain string, under either name.
+    const requestId = new URLSearchParams(query).get('request-id');
+    json(response, status, body, requestId ? { 'T-Request-Id': requestId, 'Twilio-Request-Id': requestId } : {});
   });
   proxy = await startPrism({ mode: 'proxy', upstream: upstream.url, logFile: inject('prismLog') || undefined });
 });
@@ -68,10 +70,11 @@ afterAll(async () => {
 });
 
 /** A fetch that asks the upstream for one scripted answer, failing on what the proxy reports. */
-function withQuery(answer: string): typeof fetch {
+function withQuery(answer: string, requestId?: string): typeof fetch {
   return (input, init) => {
     const url = new URL(String(input));
     url.searchParams.set('answer', answer);
+    if (requestId) url.searchParams.set('request-id', requestId);
     return checkedFetch(url.href, init);
   };
 }
@@ -100,6 +103,17 @@ describe('answers the sources of December 2026 describe pass prism proxy --error
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 409, code: 63128 });
     expect(violations).toEqual(['']);
+  });
+
+  it.each(['abc-123', `rq${'0'.repeat(32)}`])('a request id of another form (%s), under either name', async (id) => {
+    const { data, requestId } = await contractClient(proxy.url, {
+      maxRetries: 0,
+      fetch: withQuery('empty-vertical', id),
+    })
+      .get(sid)
+      .withResponse();
+    expect(data.sid).toBe(sid);
+    expect(requestId).toBe(id);
   });
 
   it('a page whose meta has only some of its keys', async () => {

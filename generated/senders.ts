@@ -1079,12 +1079,14 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description The id of this request at Twilio (`RQ` and 32 hex digits); quote it to
-         *     support. Twilio's published description names the header
+         * @description The id of this request at Twilio (seen as `RQ` and 32 hex digits); quote
+         *     it to support. Twilio's published description names the header
          *     `T-Request-Id`, while its older APIs answer `Twilio-Request-Id`: both
-         *     names are documented, and a client reads whichever comes. A response
-         *     without either, from behind a proxy say, is still a valid response:
-         *     documented, not required.
+         *     names are documented, and a client reads whichever comes. Its value is
+         *     a plain string there, so no form is required of it here: a response is
+         *     not drift for the shape of its request id. A response without either,
+         *     from behind a proxy say, is still a valid response: documented, not
+         *     required.
          * @example RQ09cbe1275bf1d50a9d9063adac8d7a4c
          */
         RequestId: string;

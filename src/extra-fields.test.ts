@@ -86,17 +86,50 @@ describe('a body field the spec does not know', () => {
   });
 });
 
+describe('a named field never weakens the rest of the body', () => {
+  it.each([
+    ['profile.nam', { sender_id: 'whatsapp:+15017122661', profile: { nam: 'x' } }, '$.profile.name: is required'],
+    ['sender_idx', { sender_idx: 'whatsapp:+15017122661', profile: { name: 'x' } }, '$.sender_id: is required'],
+  ])('a named key resembling a required one (%s) does not stand in for it', async (path, body, missing) => {
+    const senders = await client({ extraFields: [path] });
+    expect(issues(await senders.create(body as never).catch((e: unknown) => e))).toEqual([missing]);
+    expect(server.received).toHaveLength(0);
+  });
+});
+
+describe('a field inside the items of a list', () => {
+  const body = {
+    profile: { websites: [{ website: 'https://example.com', new_k: 1 }, { website: 'https://a.example' }] },
+  };
+
+  it('is sent when named with [] after the list, in every item', async () => {
+    const senders = await client({ extraFields: ['profile.websites[].new_k'] });
+    await senders.update(sid, body as never);
+    expect(sent()).toEqual([body]);
+  });
+
+  it('leaves the other keys and values of each item checked', async () => {
+    const senders = await client({ extraFields: ['profile.websites[].new_k'] });
+    const bad = { profile: { websites: [{ website: 'not a url', new_k: 1, other: 2 }] } };
+    expect(issues(await senders.update(sid, bad as never).catch((e: unknown) => e))).toEqual([
+      '$.profile.websites[0].website: must be an absolute http or https URL, such as `https://example.com/whatsapp/inbound`',
+      '$.profile.websites[0].other: is not a field of this object',
+    ]);
+    expect(server.received).toHaveLength(0);
+  });
+});
+
 describe('the extraFields option', () => {
   it('refuses a camelCase or malformed path, on the client and on a call', async () => {
     expect(() => createSendersClient({ ...credentials, extraFields: ['profile.newField'] })).toThrow(
-      /extraFields\[0\]: must be a snake_case field path, such as `profile\.new_field`/,
+      /extraFields\[0\]: must be a snake_case field path, with `\[\]` after a list, such as `profile\.new_field`/,
     );
     const senders = await client();
     const error = await senders
       .update(sid, {}, { extraFields: ['profile..x', 'profile.new_field'] })
       .catch((e: unknown) => e);
     expect(issues(error)).toEqual([
-      'options.extraFields[0]: must be a snake_case field path, such as `profile.new_field`',
+      'options.extraFields[0]: must be a snake_case field path, with `[]` after a list, such as `profile.new_field`',
     ]);
     expect(server.received).toHaveLength(0);
   });

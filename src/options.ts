@@ -175,14 +175,14 @@ const headerValue = {
   'x-pattern-description': 'a header value: visible characters, spaces and tabs, no line break',
   examples: ['code=404'],
 };
-// A body path such as `profile.new_field`: snake_case, as the wire is, so that a camelCase key is
-// never let through by naming it.
+// A body path such as `profile.new_field`, or `profile.websites[].new_field` inside a list's items:
+// snake_case, as the wire is, so that a camelCase key is never let through by naming it.
 const extraFields = {
   type: 'array',
   items: {
     type: 'string',
-    pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$',
-    'x-pattern-description': 'a snake_case field path',
+    pattern: '^[a-z][a-z0-9_]*(\\[\\])?(\\.[a-z][a-z0-9_]*(\\[\\])?)*$',
+    'x-pattern-description': 'a snake_case field path, with `[]` after a list',
     examples: ['profile.new_field'],
   },
 };

@@ -72,7 +72,9 @@ const patterns = new Map<string, RegExp>();
 // root: `profile.new_field`. Set for the (synchronous) duration of one validateRequest.
 let extraFields: ReadonlySet<string> = new Set();
 /** Whether a key the spec does not know, at `path`, was named by the caller as a field to send as is. */
-const namedExtra = (path: string) => extraFields.size > 0 && path.startsWith('$.') && extraFields.has(path.slice(2));
+// An item of a list is named with `[]` (`profile.websites[].new_field`), whatever its index.
+const namedExtra = (path: string) =>
+  extraFields.size > 0 && path.startsWith('$.') && extraFields.has(path.slice(2).replace(/\[\d+\]/g, '[]'));
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -192,7 +194,9 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
     if (schema.additionalProperties === false && schema.required) {
       const names = Object.keys(schema.properties ?? {});
       for (const name of Object.keys(object)) {
-        const near = own(schema.properties, name) ? undefined : nearest(name, names);
+        // A key named in extraFields is a field of its own, never a misspelling of a required one.
+        if (own(schema.properties, name) || namedExtra(child(path, name))) continue;
+        const near = nearest(name, names);
         if (near !== undefined) meant.add(near);
       }
     }
