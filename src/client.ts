@@ -1,4 +1,4 @@
-import { type OperationAt, type OperationId, operationTable } from '../generated/operations.js';
+import { type OperationAt, type OperationEntry, type OperationId, operationTable } from '../generated/operations.js';
 import { resolveConfig } from './config.js';
 import { NextPageError, ValidationError } from './errors.js';
 import { checkWait, type WaitOptions, waitForStatus, waitOnlyKeys } from './lifecycle.js';
@@ -139,7 +139,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     nextPageUrl?: string,
   ): SendersPromise<OperationResult<Id>> {
     let final: Response | undefined;
-    const { method, path, retrySafe } = operationTable[operationId];
+    const { method, path, retrySafe, goneMeansDone } = operationTable[operationId] as OperationEntry;
     const promise = (async () => {
       const { url, headers, body, signal, timeoutMs, maxRetries } = buildingWith(redact, () => {
         const request = readRequestOptions(requestOptions);
@@ -164,7 +164,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         timeoutMs: timeoutMs ?? clientTimeoutMs,
         policy: maxRetries === undefined ? policy : { ...policy, maxRetries },
         retrySafe,
-        goneMeansDone: operationId === 'deleteSender',
+        goneMeansDone,
         redact,
         log,
         check: expect.check,
