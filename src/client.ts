@@ -1,5 +1,6 @@
 import { type OperationAt, type OperationEntry, type OperationId, operationTable } from '../generated/operations.js';
 import { resolveConfig } from './config.js';
+import { type DefaultedOptions, defaultedOptions, defaults } from './defaults.js';
 import { NextPageError, ValidationError } from './errors.js';
 import { checkWait, type WaitOptions, waitForStatus, waitOnlyKeys } from './lifecycle.js';
 import { checkObject, type ListParams, listQuery, pageProblem, parameterNames, queryString } from './list-params.js';
@@ -11,7 +12,7 @@ import {
   pathNames,
   type Runner,
 } from './operation-methods.js';
-import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
+import { type ClientOptions, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
@@ -106,11 +107,15 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   const options = readingInput(() => ({ ...checkObject(given, 'options') }), 'options') as ClientOptions;
   const { baseUrl, authorization, secrets } = resolveConfig(options);
   // The options that have a default, and nothing else: no credential is kept beside the policy.
-  const settings = { ...defaults };
-  for (const key of Object.keys(defaults) as (keyof typeof defaults)[]) {
-    if (options[key] !== undefined) (settings as Record<string, unknown>)[key] = options[key];
-  }
-  const { validate, extraFields, timeoutMs: clientTimeoutMs, maxResponseBytes, ...policy } = settings;
+  const settings = {} as Record<string, unknown>;
+  for (const key of defaultedOptions) settings[key] = options[key] === undefined ? defaults[key] : options[key];
+  const {
+    validate,
+    extraFields,
+    timeoutMs: clientTimeoutMs,
+    maxResponseBytes,
+    ...policy
+  } = settings as DefaultedOptions;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
