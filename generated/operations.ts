@@ -14,6 +14,13 @@ export interface OperationEntry {
    * (a timeout, a reset connection, a 5xx), from the spec's `x-retry-after-ambiguous-failure`.
    */
   readonly retrySafe: boolean;
+  /**
+   * Whether a 404 after an ambiguous failure means the operation was applied (a delete whose first
+   * attempt went through), from the spec's `x-gone-means-done`.
+   */
+  readonly goneMeansDone: boolean;
+  /** For a list: the key of the page's items and the dotted path of its next link, from `x-pagination`. */
+  readonly pagination?: { readonly items: string; readonly next: string };
 }
 
 /** Every operation of the spec, by operationId. */
@@ -23,30 +30,36 @@ export const operationTable = {
     path: "/v2/Channels/Senders",
     /** Reading a page changes nothing at the service, so asking again after a lost or unclear answer is harmless. */
     retrySafe: true,
+    goneMeansDone: false,
+    pagination: { items: "senders", next: "meta.next_page_url" },
   },
   createSender: {
     method: "POST",
     path: "/v2/Channels/Senders",
     /** Each create that reaches the service registers the number; if the first attempt was applied before its answer was lost, a second may register the number twice. Read the account's senders instead of sending it again. */
     retrySafe: false,
+    goneMeansDone: false,
   },
   fetchSender: {
     method: "GET",
     path: "/v2/Channels/Senders/{Sid}",
     /** Reading a sender changes nothing at the service, so asking again after a lost or unclear answer is harmless. */
     retrySafe: true,
+    goneMeansDone: false,
   },
   updateSender: {
     method: "POST",
     path: "/v2/Channels/Senders/{Sid}",
     /** Update is a POST that changes state, not a PATCH: if the first attempt was applied before its answer was lost, a second submits the one-time password again or starts another change and its review. Fetch the sender to see whether it was applied. */
     retrySafe: false,
+    goneMeansDone: false,
   },
   deleteSender: {
     method: "DELETE",
     path: "/v2/Channels/Senders/{Sid}",
     /** Deleting again after a delete that was applied changes nothing more: the sender is gone, and the repeat answers 404, which means it is done. */
     retrySafe: true,
+    goneMeansDone: true,
   },
 } as const satisfies { readonly [Id in keyof operations]: OperationEntry };
 

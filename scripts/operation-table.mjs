@@ -1,14 +1,19 @@
 // Renders generated/operations.ts: for each operationId of the spec, its method, its path template,
 // and whether it is safe to send again after an ambiguous failure (a timeout, a reset, a 5xx),
 // as the operation's `x-retry-after-ambiguous-failure` says. An operation without it fails
-// generation, so a new operation cannot inherit a retry rule by accident.
+// generation, so a new operation cannot inherit a retry rule by accident. A DELETE says in
+// `x-gone-means-done` whether a 404 after an ambiguous failure means the delete was applied; a list
+// says in `x-pagination` which key holds the page's items and which (dotted) path its next link.
 
 const extension = 'x-retry-after-ambiguous-failure';
+const gone = 'x-gone-means-done';
+const paging = 'x-pagination';
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * @param {any} document the parsed OpenAPI document
- * @returns {{ operationId: string, method: string, path: string, retrySafe: boolean, reason: string }[]}
+ * @returns {{ operationId: string, method: string, path: string, retrySafe: boolean, reason: string,
+ *   goneMeansDone: boolean, pagination: { items: string, next: string } | undefined }[]}
  *   in the spec's order
  */
 export function operationTable(document) {
@@ -29,12 +34,28 @@ export function operationTable(document) {
       if (typeof retry?.safe !== 'boolean' || typeof retry.reason !== 'string' || !retry.reason.trim()) {
         throw new Error(`${where} (${operationId}): needs ${extension} with safe (a boolean) and reason (text)`);
       }
+      const goneMeansDone = operation[gone];
+      if (method === 'delete' ? typeof goneMeansDone !== 'boolean' : goneMeansDone !== undefined) {
+        throw new Error(
+          `${where} (${operationId}): ${method === 'delete' ? `needs ${gone} (a boolean)` : `${gone} is for a DELETE only`}`,
+        );
+      }
+      const pagination = operation[paging];
+      const key = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/;
+      if (
+        pagination !== undefined &&
+        (method !== 'get' || !key.test(pagination?.items ?? '') || !key.test(pagination?.next ?? ''))
+      ) {
+        throw new Error(`${where} (${operationId}): ${paging} is for a GET, with items and next (dotted keys)`);
+      }
       rows.push({
         operationId,
         method: method.toUpperCase(),
         path,
         retrySafe: retry.safe,
         reason: retry.reason.trim(),
+        goneMeansDone: goneMeansDone === true,
+        pagination: pagination && { items: pagination.items, next: pagination.next },
       });
     }
   }
@@ -47,12 +68,16 @@ export function operationTable(document) {
  */
 export function renderOperationTable(document) {
   const entries = operationTable(document).map(
-    ({ operationId, method, path, retrySafe, reason }) =>
+    ({ operationId, method, path, retrySafe, reason, goneMeansDone, pagination }) =>
       `  ${operationId}: {\n` +
       `    method: ${JSON.stringify(method)},\n` +
       `    path: ${JSON.stringify(path)},\n` +
       `    /** ${reason.replaceAll('*/', '*\\/')} */\n` +
       `    retrySafe: ${retrySafe},\n` +
+      `    goneMeansDone: ${goneMeansDone},\n` +
+      (pagination
+        ? `    pagination: { items: ${JSON.stringify(pagination.items)}, next: ${JSON.stringify(pagination.next)} },\n`
+        : '') +
       '  },\n',
   );
   return `import type { operations, paths } from './senders.js';
@@ -68,6 +93,13 @@ export interface OperationEntry {
    * (a timeout, a reset connection, a 5xx), from the spec's \`${extension}\`.
    */
   readonly retrySafe: boolean;
+  /**
+   * Whether a 404 after an ambiguous failure means the operation was applied (a delete whose first
+   * attempt went through), from the spec's \`${gone}\`.
+   */
+  readonly goneMeansDone: boolean;
+  /** For a list: the key of the page's items and the dotted path of its next link, from \`${paging}\`. */
+  readonly pagination?: { readonly items: string; readonly next: string };
 }
 
 /** Every operation of the spec, by operationId. */

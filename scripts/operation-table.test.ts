@@ -21,11 +21,17 @@ describe('the generated operation table', () => {
 
   it('gives each operation the method and path template it has in the spec', () => {
     expect(committed).toEqual({
-      listSenders: { method: 'GET', path: '/v2/Channels/Senders', retrySafe: true },
-      createSender: { method: 'POST', path: '/v2/Channels/Senders', retrySafe: false },
-      fetchSender: { method: 'GET', path: '/v2/Channels/Senders/{Sid}', retrySafe: true },
-      updateSender: { method: 'POST', path: '/v2/Channels/Senders/{Sid}', retrySafe: false },
-      deleteSender: { method: 'DELETE', path: '/v2/Channels/Senders/{Sid}', retrySafe: true },
+      listSenders: {
+        method: 'GET',
+        path: '/v2/Channels/Senders',
+        retrySafe: true,
+        goneMeansDone: false,
+        pagination: { items: 'senders', next: 'meta.next_page_url' },
+      },
+      createSender: { method: 'POST', path: '/v2/Channels/Senders', retrySafe: false, goneMeansDone: false },
+      fetchSender: { method: 'GET', path: '/v2/Channels/Senders/{Sid}', retrySafe: true, goneMeansDone: false },
+      updateSender: { method: 'POST', path: '/v2/Channels/Senders/{Sid}', retrySafe: false, goneMeansDone: false },
+      deleteSender: { method: 'DELETE', path: '/v2/Channels/Senders/{Sid}', retrySafe: true, goneMeansDone: true },
     });
   });
 
@@ -47,6 +53,39 @@ describe('the generated operation table', () => {
     expect(() => operationTable(document)).toThrow(
       'DELETE /v2/Channels/Senders/{Sid} (deleteSender): needs x-retry-after-ambiguous-failure',
     );
+  });
+
+  it("takes 'gone means done' from a DELETE's x-gone-means-done, and refuses a DELETE without it", async () => {
+    const document = await spec();
+    const remove = document.paths['/v2/Channels/Senders/{Sid}'].delete;
+    remove['x-gone-means-done'] = false;
+    expect(operationTable(document).find((row) => row.operationId === 'deleteSender')).toMatchObject({
+      goneMeansDone: false,
+    });
+    delete remove['x-gone-means-done'];
+    expect(() => operationTable(document)).toThrow('(deleteSender): needs x-gone-means-done (a boolean)');
+    remove['x-gone-means-done'] = 'yes';
+    expect(() => operationTable(document)).toThrow('(deleteSender): needs x-gone-means-done (a boolean)');
+  });
+
+  it('refuses x-gone-means-done on an operation that is not a DELETE', async () => {
+    const document = await spec();
+    document.paths['/v2/Channels/Senders/{Sid}'].get['x-gone-means-done'] = true;
+    expect(() => operationTable(document)).toThrow('(fetchSender): x-gone-means-done is for a DELETE only');
+  });
+
+  it("takes a list's item key and next link from x-pagination, and refuses one without both", async () => {
+    const document = await spec();
+    const list = document.paths['/v2/Channels/Senders'].get;
+    list['x-pagination'] = { items: 'rows', next: 'links.next' };
+    expect(operationTable(document).find((row) => row.operationId === 'listSenders')).toMatchObject({
+      pagination: { items: 'rows', next: 'links.next' },
+    });
+    list['x-pagination'] = { items: 'rows' };
+    expect(() => operationTable(document)).toThrow('(listSenders): x-pagination is for a GET, with items and next');
+    list['x-pagination'] = { items: 'rows', next: 'links.next' };
+    document.paths['/v2/Channels/Senders'].post['x-pagination'] = list['x-pagination'];
+    expect(() => operationTable(document)).toThrow('(createSender): x-pagination is for a GET');
   });
 
   it('refuses a flag that is not a boolean, or that comes without a reason', async () => {

@@ -30,10 +30,11 @@ import { root } from './generate.mjs';
  * under the base URL's path, not-sent failures, cut bodies that keep their status, server text escaped in
  * every message, page and empty-page bounds, options that did nothing refused) reached 12,879 B alone.
  * The status kinds (the generated x-status-kinds table, statusKind, SenderStatusError with what each kind
- * needs, and the one poller the fleet shares) add about 480 B on top: 13,358 B together, rounded up here to the next 128 B.
+ * needs, and the one poller the fleet shares) add about 480 B on top: 13,358 B together. Issue 21's table-built
+ * methods, the page keys read from x-pagination and the exported frozen `defaults` reach 13,650 B (budget: next 128 B).
  * `npm run size -- --modules` shows where the bytes go.
  */
-export const budgetBytes = 13_440;
+export const budgetBytes = 13_696;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {

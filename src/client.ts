@@ -1,9 +1,18 @@
-import { type OperationAt, type OperationId, operationTable } from '../generated/operations.js';
+import { type OperationAt, type OperationEntry, type OperationId, operationTable } from '../generated/operations.js';
 import { resolveConfig } from './config.js';
+import { type DefaultedOptions, defaultedOptions, defaults } from './defaults.js';
 import { NextPageError, ValidationError } from './errors.js';
 import { checkWait, type WaitOptions, waitForStatus, waitOnlyKeys } from './lifecycle.js';
 import { checkObject, type ListParams, listQuery, pageProblem, parameterNames, queryString } from './list-params.js';
-import { type ClientOptions, defaults, type RequestOptions, readRequestOptions } from './options.js';
+import {
+  type OperationMethod,
+  type OperationResult,
+  operationMethods,
+  type operationNames,
+  pathNames,
+  type Runner,
+} from './operation-methods.js';
+import { type ClientOptions, type RequestOptions, readRequestOptions } from './options.js';
 import { type IterateParams, walkPages } from './pagination.js';
 import { buildingWith, readingInput, requestHeaders, serializeBody } from './prepare.js';
 import { redactor } from './redact.js';
@@ -12,23 +21,11 @@ import { statusesOf } from './statuses.js';
 import { type Call, perform } from './transport/perform.js';
 import { pathSegment } from './transport/scope.js';
 import { send } from './transport/send.js';
-import type { Sender, SenderCreate, SenderStatus, SendersPage, SenderUpdate } from './types.js';
+import type { Sender, SenderCreate, SenderStatus, SendersPage } from './types.js';
 import { userAgent } from './user-agent.js';
 import { own, type RequestParts, validateRequest } from './validate.js';
 
-/** What an operation resolves to: the JSON body of its success response, or nothing (204). */
-export type OperationResult<Id extends OperationId> =
-  OperationAt<Id> extends { responses: infer Responses }
-    ? {
-        [Status in keyof Responses & (200 | 201 | 202 | 204)]: Responses[Status] extends {
-          content: { 'application/json': infer Body };
-        }
-          ? Body
-          : undefined;
-      }[keyof Responses & (200 | 201 | 202 | 204)]
-    : never;
-
-export type { IterateParams, ListParams };
+export type { IterateParams, ListParams, OperationResult };
 
 /** A successful call with what came with it, from `.withResponse()`. */
 export interface WithResponse<T> {
@@ -53,16 +50,18 @@ export interface SendersPromise<T> extends Promise<T> {
   withResponse(): Promise<WithResponse<T>>;
 }
 
+/** The plain methods, one for each operation of `operationNames`, typed by the spec. */
+type OperationMethods = {
+  [Name in keyof typeof operationNames]: OperationMethod<
+    (typeof operationNames)[Name],
+    SendersPromise<Void<OperationResult<(typeof operationNames)[Name]>>>
+  >;
+};
+/** A result of nothing (204) is `void` to callers. */
+type Void<T> = [T] extends [undefined] ? void : T;
+
 /** The client `createSendersClient` returns. */
-export interface SendersClient {
-  /** Registers a sender (202); it starts in a `working` status (the spec's `x-status-kinds`). */
-  create(body: SenderCreate, options?: RequestOptions): SendersPromise<Sender>;
-  /** Fetches one sender. */
-  get(sid: string, options?: RequestOptions): SendersPromise<Sender>;
-  /** Changes a sender (202); `configuration.verification_code` submits the one-time password. */
-  update(sid: string, body: SenderUpdate, options?: RequestOptions): SendersPromise<Sender>;
-  /** Deletes a sender (204). */
-  delete(sid: string, options?: RequestOptions): SendersPromise<void>;
+export interface SendersClient extends OperationMethods {
   /** Reads one page of the account's WhatsApp senders. */
   list(params?: ListParams, options?: RequestOptions): SendersPromise<SendersPage>;
   /**
@@ -108,11 +107,15 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
   const options = readingInput(() => ({ ...checkObject(given, 'options') }), 'options') as ClientOptions;
   const { baseUrl, authorization, secrets } = resolveConfig(options);
   // The options that have a default, and nothing else: no credential is kept beside the policy.
-  const settings = { ...defaults };
-  for (const key of Object.keys(defaults) as (keyof typeof defaults)[]) {
-    if (options[key] !== undefined) (settings as Record<string, unknown>)[key] = options[key];
-  }
-  const { validate, extraFields, timeoutMs: clientTimeoutMs, maxResponseBytes, ...policy } = settings;
+  const settings = {} as Record<string, unknown>;
+  for (const key of defaultedOptions) settings[key] = options[key] === undefined ? defaults[key] : options[key];
+  const {
+    validate,
+    extraFields,
+    timeoutMs: clientTimeoutMs,
+    maxResponseBytes,
+    ...policy
+  } = settings as DefaultedOptions;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const sent = { Authorization: authorization, 'User-Agent': userAgent(options.userAgentExtension) };
   const { logger } = options;
@@ -139,7 +142,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     nextPageUrl?: string,
   ): SendersPromise<OperationResult<Id>> {
     let final: Response | undefined;
-    const { method, path, retrySafe } = operationTable[operationId];
+    const { method, path, retrySafe, goneMeansDone } = operationTable[operationId] as OperationEntry;
     const promise = (async () => {
       const { url, headers, body, signal, timeoutMs, maxRetries } = buildingWith(redact, () => {
         const request = readRequestOptions(requestOptions);
@@ -149,8 +152,11 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
           const extra = [...extraFields, ...(request.extraFields ?? [])];
           validateRequest(operationId, { ...parts, body: body?.value }, parameterNames, extra);
         }
-        const segment = path.includes('{Sid}') ? pathSegment(own(parts.path, 'Sid')) : '';
-        const url = nextPageUrl ?? baseUrl + path.replace('{Sid}', segment) + queryString(parts.query);
+        const filled = pathNames(path).reduce(
+          (template, name) => template.replace(`{${name}}`, pathSegment(own(parts.path, name))),
+          path as string,
+        );
+        const url = nextPageUrl ?? baseUrl + filled + queryString(parts.query);
         const ours: Record<string, string> = { Accept: 'application/json', ...sent };
         if (body !== undefined) ours['Content-Type'] = 'application/json';
         const headers = requestHeaders((request.headers ?? {}) as Record<string, string>, ours);
@@ -164,7 +170,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
         timeoutMs: timeoutMs ?? clientTimeoutMs,
         policy: maxRetries === undefined ? policy : { ...policy, maxRetries },
         retrySafe,
-        goneMeansDone: operationId === 'deleteSender',
+        goneMeansDone,
         redact,
         log,
         check: expect.check,
@@ -185,8 +191,8 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
     return promise;
   }
 
-  const get = (sid: string, requestOptions: RequestOptions = {}) =>
-    run('fetchSender', () => ({ path: { Sid: sid } }), requestOptions);
+  const plain = operationMethods(run as Runner) as OperationMethods;
+  const { get } = plain;
 
   /** A wait's own options and its request options, each read once; an unknown key is refused. */
   const splitWait = (options: unknown) =>
@@ -230,12 +236,7 @@ export function createSendersClient(given: ClientOptions = {}): SendersClient {
       parts.wait.onStatus?.(verifying);
       return wait(sid, ready, parts, verifying);
     },
-    create: (body, requestOptions = {}) => run('createSender', () => ({ body }), requestOptions),
-    get,
-    update: (sid, body, requestOptions = {}) =>
-      run('updateSender', () => ({ path: { Sid: sid }, body }), requestOptions),
-    delete: (sid, requestOptions = {}) =>
-      run('deleteSender', () => ({ path: { Sid: sid } }), requestOptions) as SendersPromise<void>,
+    ...plain,
     list: (params = {}, requestOptions = {}) => {
       let query: ReturnType<typeof listQuery> | undefined;
       const read = () => {

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
-import { defaults } from './defaults.js';
+import { defaultedOptions, defaults } from './defaults.js';
+import * as main from './index.js';
 import { nextInterval, poll } from './poller.js';
 
 /** The `@default` of each property of `interfaceName` in `file`, as written. */
@@ -21,6 +22,44 @@ function documentedDefaults(file: string, interfaceName: string): Record<string,
   return found;
 }
 const number = (text: string | undefined) => Number(text?.replaceAll('_', ''));
+/** A default as the JSDoc or the README writes it (`30_000`, `30000`, `[]`, `true`), parsed. */
+const parsed = (text: string | undefined) => JSON.parse((text ?? '').replaceAll('_', ''));
+
+/** The README's client option table: each row's names (in backticks) and its default column. */
+function readmeOptionDefaults(): Record<string, string> {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const found: Record<string, string> = {};
+  for (const line of readme.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    if (cells.length < 4 || !cells[1]?.startsWith('`')) continue;
+    const names = [...(cells[1] ?? '').matchAll(/`(\w+)`/g)].map((found) => found[1] as string);
+    const values = [...(cells[2] ?? '').matchAll(/`([^`]*)`/g)].map((found) => found[1] as string);
+    if (values.length !== names.length) continue;
+    for (const [index, name] of names.entries()) found[name] = values[index] as string;
+  }
+  return found;
+}
+
+describe('the client option defaults', () => {
+  it("are the main entry's `defaults`, frozen", () => {
+    expect(main.defaults).toBe(defaults);
+    expect(Object.isFrozen(defaults)).toBe(true);
+    expect(Object.isFrozen(defaults.poll)).toBe(true);
+  });
+
+  it('are what the @default of each client option names', () => {
+    const documented = documentedDefaults('./options.ts', 'ClientOptions');
+    for (const key of defaultedOptions) expect([key, documented[key]]).toEqual([key, `defaults.${key}`]);
+  });
+
+  it("are the README's option table, each row that names a defaulted option", () => {
+    const table = readmeOptionDefaults();
+    for (const key of defaultedOptions) {
+      if (key === 'maxResponseBytes') continue; // not in the README's table
+      expect([key, parsed(table[key])]).toEqual([key, defaults[key]]);
+    }
+  });
+});
 
 describe('the poll defaults', () => {
   it("are the @default of the wait options and of the fleet's", () => {

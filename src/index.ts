@@ -7,6 +7,7 @@ export type {
   WithResponse,
 } from './client.js';
 export { createSendersClient } from './client.js';
+export { defaults } from './defaults.js';
 export type { ValidationIssue } from './errors.js';
 export {
   ApiError,

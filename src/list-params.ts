@@ -1,6 +1,6 @@
 // The list call's parameters and pages: the caller's names to the spec's query parameters, and
 // the checks a page must pass before iterate() follows it.
-import type { OperationAt } from '../generated/operations.js';
+import { type OperationAt, operationTable } from '../generated/operations.js';
 import { requestRules } from '../generated/request-rules.js';
 import { ValidationError } from './errors.js';
 import { didYouMean } from './messages.js';
@@ -22,20 +22,34 @@ export interface ListParams {
 /** The spec's PageSize: its largest value and the one the service uses when none is asked for. */
 export const pageSizeRule = requestRules.operations.listSenders.query.PageSize.schema;
 
+/** Where a page keeps its items and its next link, from the spec's `x-pagination`. */
+export const paging = operationTable.listSenders.pagination;
+const [metaKey, nextKey] = paging.next.split('.') as [string, string];
+
+/** A checked page's items and next link (a URL, or null/undefined on the last page). */
+export function pageParts(page: unknown): { items: unknown[]; next: string | null | undefined } {
+  const body = page as Record<string, unknown>;
+  return {
+    items: own(body, paging.items) as unknown[],
+    next: own(own(body, metaKey) as Record<string, unknown>, nextKey) as string | null | undefined,
+  };
+}
+
 /**
- * What is wrong with a page body, or undefined: `senders` a list of at most the `pageSize` asked
+ * What is wrong with a page body, or undefined: its items (`senders`) a list of at most the `pageSize` asked
  * for (the spec's default when none was), `meta` an object, a next URL a string or null.
  */
 export function pageProblem(body: unknown, pageSize: number = pageSizeRule.default): string | undefined {
-  const senders = own(body as Record<string, unknown>, 'senders');
-  const meta = own(body as Record<string, unknown>, 'meta');
-  if (!Array.isArray(senders)) return `is not a page of senders: senders is ${kind(senders)}, not a list`;
-  if (senders.length > pageSize) return `holds ${senders.length} senders, more than the PageSize of ${pageSize}`;
+  const items = own(body as Record<string, unknown>, paging.items);
+  const meta = own(body as Record<string, unknown>, metaKey);
+  const what = `is not a page of ${paging.items}`;
+  if (!Array.isArray(items)) return `${what}: ${paging.items} is ${kind(items)}, not a list`;
+  if (items.length > pageSize) return `holds ${items.length} ${paging.items}, more than the PageSize of ${pageSize}`;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
-    return `is not a page of senders: meta is ${kind(meta)}, not an object`;
-  const next = own(meta as Record<string, unknown>, 'next_page_url');
+    return `${what}: ${metaKey} is ${kind(meta)}, not an object`;
+  const next = own(meta as Record<string, unknown>, nextKey);
   if (next !== undefined && next !== null && typeof next !== 'string')
-    return `is not a page of senders: meta.next_page_url is ${kind(next)}, not a URL or null`;
+    return `${what}: ${paging.next} is ${kind(next)}, not a URL or null`;
   return undefined;
 }
 

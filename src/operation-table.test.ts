@@ -1,4 +1,4 @@
-// The client takes each call's method, path and retry safety from generated/operations.ts, and
+// The client takes each call's method, path, retry safety and 'gone means done' from generated/operations.ts, and
 // keeps no credential in the retry settings. The table is replaced here to prove the client reads it.
 import { afterEach, expect, it, vi } from 'vitest';
 import { responseExample } from '../contract-tests/spec.js';
@@ -17,6 +17,8 @@ vi.mock('../generated/operations.js', async (load) => {
       ...actual.operationTable,
       createSender: { ...actual.operationTable.createSender, retrySafe: true },
       fetchSender: { ...actual.operationTable.fetchSender, retrySafe: false },
+      // deleteSender not marked 'gone means done': a 404 after a lost answer stays a 404.
+      deleteSender: { ...actual.operationTable.deleteSender, goneMeansDone: false },
     },
   };
 });
@@ -60,4 +62,15 @@ it('keeps no credential in the settings the retry policy sees', async () => {
     expect(JSON.stringify(policy)).not.toContain(authToken);
     expect(JSON.stringify(policy)).not.toContain(credentials.accountSid);
   }
+});
+
+it("reads 'gone means done' from the table: a delete without it rejects the 404 after a 500", async () => {
+  server = await startServer((_, response) =>
+    server && server.received.length === 1
+      ? json(response, 500, { code: 20500, message: 'internal' })
+      : json(response, 404, { code: 20404, message: 'not found' }),
+  );
+  const senders = createSendersClient({ ...credentials, baseUrl: server.url, backoffBaseMs: 1 });
+  await expect(senders.delete(online.sid)).rejects.toMatchObject({ status: 404 });
+  expect(server.received.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
 });

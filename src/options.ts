@@ -1,5 +1,4 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { pageSizeRule } from './list-params.js';
 import { readingInput } from './prepare.js';
 import { checkSchema } from './validate.js';
 
@@ -46,7 +45,7 @@ export interface ClientOptions {
   region?: string;
   /**
    * Check sids, bodies and list parameters against the spec before sending; `false` lets the server judge.
-   * @default true
+   * @default defaults.validate
    */
   validate?: boolean;
   /**
@@ -54,38 +53,38 @@ export interface ClientOptions {
    * checked: each a snake_case path from the body's root, naming one key (and whatever is inside
    * it), for a field Twilio ships before this package's spec has it. A field the spec knows is
    * checked as ever, whether named here or not.
-   * @default []
+   * @default defaults.extraFields
    * @example ['profile.new_field']
    */
   extraFields?: readonly string[];
   /**
    * How long one attempt may take, in milliseconds, body included; then it fails with a TimeoutError
    * (and a GET or DELETE is tried again, within `maxRetries`).
-   * @default 30_000
+   * @default defaults.timeoutMs
    */
   timeoutMs?: number;
   /**
    * How many times a failed attempt is tried again: a 429 on any call; a 500, 502, 503, 504, network
    * failure or timeout on get, list, iterate and delete only. create and update are never sent twice
    * after a 5xx, a network failure or a timeout, since the first may have been applied. 0 turns retries off.
-   * @default 3
+   * @default defaults.maxRetries
    */
   maxRetries?: number;
   /**
    * The first backoff wait, in milliseconds; each retry doubles it, with full jitter (a random wait
    * from 0 to the doubled value), up to `backoffCapMs`. A `Retry-After` from the service wins.
-   * @default 250
+   * @default defaults.backoffBaseMs
    */
   backoffBaseMs?: number;
   /**
    * The longest backoff wait, in milliseconds.
-   * @default 8_000
+   * @default defaults.backoffCapMs
    */
   backoffCapMs?: number;
   /**
    * The longest `Retry-After` honoured, in milliseconds. When the service asks for longer, the call
    * fails at once with its ApiError, which carries `retryAfterMs`.
-   * @default 30_000
+   * @default defaults.maxRetryDelayMs
    */
   maxRetryDelayMs?: number;
   /**
@@ -93,7 +92,7 @@ export interface ClientOptions {
    * longer body is cancelled there and the call fails with an ApiError that says so (for a write,
    * that the request was applied). The default is the largest page the spec allows (a `PageSize`
    * of 1,000) at 16 KiB a sender, a generous bound per sender, with the margin in it.
-   * @default 16_384_000
+   * @default defaults.maxResponseBytes
    */
   maxResponseBytes?: number;
   /**
@@ -114,20 +113,8 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** The defaults of the options that have one. */
-export const defaults = {
-  validate: true,
-  extraFields: [] as readonly string[],
-  timeoutMs: 30_000,
-  maxRetries: 3,
-  backoffBaseMs: 250,
-  backoffCapMs: 8_000,
-  maxRetryDelayMs: 30_000,
-  maxResponseBytes: pageSizeRule.maximum * 16_384,
-} satisfies Required<Omit<ClientOptions, Credential | Host | 'userAgentExtension' | 'logger' | 'fetch'>>;
-
-type Credential = 'accountSid' | 'authToken' | 'apiKey' | 'apiSecret';
-type Host = 'baseUrl' | 'edge' | 'region';
+// Re-exported for src/fleet/accounts.ts, which imports it from here; src/defaults.ts is its one place.
+export { defaults } from './defaults.js';
 
 /**
  * Options of a single call. Each name means what it means on the client: `timeoutMs` is always

@@ -1,4 +1,5 @@
 import type { ApiError } from './errors.js';
+import { pageParts, paging } from './list-params.js';
 import { isUnder } from './transport/scope.js';
 import type { Sender, SendersPage } from './types.js';
 
@@ -27,6 +28,9 @@ export interface Walk {
 
 /** How many empty pages in a row the walk follows before it gives up: the service sends none. */
 export const maxEmptyPages = 10;
+// The next link's own name (`next_page_url`), for messages.
+const nextName = paging.next.split('.').pop();
+
 /** How many links the walk remembers at most, to refuse a link back to one of them; then it starts again. */
 const remembered = 1_000;
 
@@ -45,12 +49,12 @@ export async function* walkPages(walk: Walk): AsyncGenerator<Sender, void, undef
   let yielded = 0;
   let empty = 0;
   while (true) {
-    empty = page.senders.length === 0 ? empty + 1 : 0;
-    for (const sender of page.senders) {
+    const { items, next: url } = pageParts(page);
+    empty = items.length === 0 ? empty + 1 : 0;
+    for (const sender of items as Sender[]) {
       yield sender;
       if (++yielded >= limit) return;
     }
-    const url = page.meta.next_page_url;
     if (!url) return;
     let href = '';
     let why: string | undefined;
@@ -66,7 +70,7 @@ export async function* walkPages(walk: Walk): AsyncGenerator<Sender, void, undef
     } catch {
       why = 'not an absolute URL';
     }
-    if (why) throw walk.refuse(url, `refusing next_page_url ${JSON.stringify(url)}: ${why}`);
+    if (why) throw walk.refuse(url, `refusing ${nextName} ${JSON.stringify(url)}: ${why}`);
     if (read.size >= remembered) read.clear();
     read.add(href);
     page = await walk.next(url);

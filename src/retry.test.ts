@@ -1,6 +1,6 @@
 // The retry decisions are pure: tested here without a network; src/faults.test.ts runs them over sockets.
 import { describe, expect, it } from 'vitest';
-import { defaults } from './options.js';
+import { defaults } from './defaults.js';
 import { backoff, decide, notRetried, parseRetryAfter, sleep } from './retry.js';
 
 const policy = { ...defaults };

@@ -1,10 +1,11 @@
-// The service's routes, as the sandbox answers them: list, create, fetch, update, delete on the
-// spec's paths. Every request is first checked with the client's own validator (the spec's request
+// The service's routes, as the sandbox answers them: each request is matched against the generated
+// operation table (the spec's methods and path templates), and each operation has its behaviour
+// here, one entry a operation (`behaviours`: a new operation without one is a compile error). Every request is first checked with the client's own validator (the spec's request
 // rules), so that what the spec forbids gets a Twilio-shaped 400 even with Prism not in front.
 // Error codes 20003, 20404, 20429 and 20500 are the service's; every 400 carries 70002, Twilio's generic
 // "Bad request" (the spec's BadRequest example), since no source gives this API's own 400 codes.
+import { type OperationEntry, operationTable } from '../../generated/operations.js';
 import { requestRules } from '../../generated/request-rules.js';
-import type { paths } from '../../generated/senders.js';
 import { ValidationError } from '../errors.js';
 import { statusKind } from '../statuses.js';
 import type { OperationId, Sender, SenderCreate, SendersPage, SenderUpdate } from '../types.js';
@@ -19,16 +20,80 @@ export interface Answer {
   headers?: Record<string, string>;
 }
 
-/** The spec's two paths; `satisfies` makes a renamed path a compile error. */
-export const collection = '/v2/Channels/Senders' satisfies keyof paths;
-const item = '/v2/Channels/Senders/{Sid}' satisfies keyof paths;
-const operationIds: Record<string, Partial<Record<string, OperationId>>> = {
-  [collection]: { GET: 'listSenders', POST: 'createSender' },
-  [item]: { GET: 'fetchSender', POST: 'updateSender', DELETE: 'deleteSender' },
-};
-const listQuery: Readonly<Record<string, { schema: Schema & { default?: unknown } }>> =
-  requestRules.operations.listSenders.query;
-const pageSizeRule = listQuery.PageSize?.schema;
+/** The collection's path, where a sender's `url` is rendered under. */
+export const collection = operationTable.listSenders.path;
+const pageSizeRule = requestRules.operations.listSenders.query.PageSize.schema;
+
+/** An operation the request matched, with its path parameters decoded. */
+interface Matched {
+  operationId: OperationId;
+  params: Record<string, string>;
+}
+
+// Each path template of the table as a pattern: `{Name}` is one non-empty segment.
+const templates = Object.entries(operationTable as Record<OperationId, OperationEntry>).map(([operationId, entry]) => {
+  const names: string[] = [];
+  const source = entry.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { operationId: operationId as OperationId, entry, pattern: new RegExp(`^${source}$`), names };
+});
+
+/**
+ * The operation a request names, from the table: undefined when no path matches (404), the
+ * string `'method'` when a path matches but not with this method (405).
+ */
+function match(method: string, pathname: string): Matched | 'method' | undefined {
+  let pathFound = false;
+  for (const { operationId, entry, pattern, names } of templates) {
+    const found = pattern.exec(pathname);
+    if (!found) continue;
+    pathFound = true;
+    if (entry.method !== method) continue;
+    let params: Record<string, string>;
+    try {
+      params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(found[index + 1] as string)]));
+    } catch {
+      return undefined;
+    }
+    return { operationId, params };
+  }
+  return pathFound ? 'method' : undefined;
+}
+
+const queryRules = (operationId: OperationId): Record<string, { schema: Schema }> =>
+  (requestRules.operations[operationId] as { query?: Record<string, { schema: Schema }> }).query ?? {};
+
+/** The query parameters an operation's rules name, typed as their schemas say. */
+function queryOf(operationId: OperationId, url: URL): Record<string, unknown> {
+  const rules = queryRules(operationId);
+  return Object.fromEntries(
+    Object.keys(rules).flatMap((name) => {
+      const value = url.searchParams.get(name);
+      return value === null ? [] : [[name, typed(value, rules[name]?.schema)]];
+    }),
+  );
+}
+
+/** Whether an operation takes a request body, by its rules. */
+const takesBody = (operationId: OperationId) => 'body' in requestRules.operations[operationId];
+
+/** What the sandbox does for each operation of the spec, once the request has passed its rules. */
+type Behaviour = (routes: Routes, call: Call, params: Record<string, string>, query: Record<string, unknown>) => Answer;
+const behaviours = {
+  listSenders: (routes, call, _params, query) => routes.list(call, query),
+  createSender: (routes, call) => routes.create(call, call.body as SenderCreate),
+  fetchSender: (routes, call, params) =>
+    routes.withSender(call, params, (sender) => ({ status: 200, body: render(sender, call.base, collection) })),
+  updateSender: (routes, call, params) =>
+    routes.withSender(call, params, (sender) => routes.update(call, sender, call.body as SenderUpdate)),
+  deleteSender: (routes, call, params) =>
+    routes.withSender(call, params, (sender) => {
+      routes.store.delete(sender.sid);
+      return { status: 204 };
+    }),
+} satisfies Record<OperationId, Behaviour>;
 
 /** A Twilio error body: `code`, `message`, `more_info`, `status`. */
 export function twilioError(status: number, code: number, message: string, headers?: Record<string, string>): Answer {
@@ -38,6 +103,8 @@ export function twilioError(status: number, code: number, message: string, heade
     ...(headers ? { headers } : {}),
   };
 }
+
+const notFound = (url: URL) => twilioError(404, 20404, `The requested resource ${url.pathname} was not found`);
 
 /** A query value as its schema types it: `'20'` is the integer 20 where an integer is expected. */
 function typed(value: string, schema: Schema | undefined): unknown {
@@ -73,43 +140,27 @@ export class Routes {
   ) {}
 
   handle(call: Call): Answer {
-    const { method, url, body } = call;
-    const rest = url.pathname.startsWith(collection) ? url.pathname.slice(collection.length) : undefined;
-    const [, sid, extra] = (rest ?? '').split('/');
-    const path = rest === '' ? collection : rest !== undefined && sid && extra === undefined ? item : undefined;
-    if (path === undefined) return twilioError(404, 20404, `The requested resource ${url.pathname} was not found`);
-    const operationId = operationIds[path]?.[method];
-    if (!operationId) return twilioError(405, 20004, `Method ${method} not allowed on ${url.pathname}`);
-    const query = Object.fromEntries(
-      Object.keys(listQuery).flatMap((name) => {
-        const value = url.searchParams.get(name);
-        return value === null ? [] : [[name, typed(value, listQuery[name]?.schema)]];
-      }),
-    );
+    const { method, url } = call;
+    const matched = match(method, url.pathname);
+    if (matched === undefined) return notFound(url);
+    if (matched === 'method') return twilioError(405, 20004, `Method ${method} not allowed on ${url.pathname}`);
+    const { operationId, params } = matched;
+    const query = queryOf(operationId, url);
+    const callerNames = Object.fromEntries(Object.keys(queryRules(operationId)).map((name) => [name, name]));
     try {
-      validateRequest(
-        operationId,
-        {
-          ...(sid ? { path: { Sid: decodeURIComponent(sid) } } : {}),
-          ...(operationId === 'listSenders' ? { query } : {}),
-          ...(method === 'POST' ? { body } : {}),
-        },
-        Object.fromEntries(Object.keys(listQuery).map((name) => [name, name])),
-      );
+      const body = takesBody(operationId) ? { body: call.body } : {};
+      validateRequest(operationId, { path: params, query, ...body }, callerNames);
     } catch (error) {
       if (error instanceof ValidationError) return twilioError(400, 70002, error.message);
       throw error;
     }
-    if (operationId === 'listSenders') return this.list(call, query);
-    if (operationId === 'createSender') return this.create(call, body as SenderCreate);
-    const sender = this.store.get(call.account, sid as string);
-    if (!sender) return twilioError(404, 20404, `The requested resource ${url.pathname} was not found`);
-    if (operationId === 'fetchSender') return { status: 200, body: render(sender, call.base, collection) };
-    if (operationId === 'deleteSender') {
-      this.store.delete(sender.sid);
-      return { status: 204 };
-    }
-    return this.update(call, sender, body as SenderUpdate);
+    return behaviours[operationId](this, call, params, query);
+  }
+
+  /** Answers with `then(sender)` for the account's sender the `Sid` path parameter names, or a 404. */
+  withSender(call: Call, params: Record<string, string>, then: (sender: Sender) => Answer): Answer {
+    const sender = this.store.get(call.account, params.Sid as string);
+    return sender ? then(sender) : notFound(call.url);
   }
 
   create({ account, base }: Call, body: SenderCreate): Answer {

@@ -53,7 +53,7 @@ describe('bounded reads', () => {
   });
 
   it('derives its default bound from the largest page the spec allows', async () => {
-    const { defaults } = await import('../options.js');
+    const { defaults } = await import('../defaults.js');
     expect(defaults.maxResponseBytes).toBe(1_000 * 16_384);
   });
 });
