@@ -4,22 +4,22 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal, JournalBusyError } from './journal.js';
+import { JournalBusyError, openJournal } from './journal.js';
 
 const place = async () => join(await mkdtemp(join(tmpdir(), 'fleet-journal-')), 'fleet.journal.jsonl');
 
 describe('the journal lock', () => {
   it('refuses a second run while the first holds the journal, naming the lock to delete and when', async () => {
     const path = await place();
-    const first = await Journal.open(path);
-    const second = Journal.open(path).catch((error: unknown) => error);
+    const first = await openJournal(path);
+    const second = openJournal(path).catch((error: unknown) => error);
     const error = (await second) as Error;
     expect(error).toBeInstanceOf(JournalBusyError);
     expect(error.message).toContain(`another apply (pid ${process.pid}) is using this journal`);
     expect(error.message).toContain(`If no apply is running on this journal`);
     expect(error.message).toContain(`delete ${path}.lock and run again`);
     await first.close();
-    await (await Journal.open(path)).close();
+    await (await openJournal(path)).close();
   });
 
   it.runIf(process.platform === 'linux')(
@@ -30,7 +30,7 @@ describe('the journal lock', () => {
       const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
       try {
         await writeFile(`${path}.lock`, JSON.stringify({ pid: other.pid, start: '1', host: hostname() }));
-        const journal = await Journal.open(path);
+        const journal = await openJournal(path);
         expect(JSON.parse(await readFile(`${path}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
         await journal.close();
       } finally {
@@ -44,6 +44,6 @@ describe('the journal lock', () => {
     const gone = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => gone.once('exit', resolve));
     await writeFile(`${path}.lock`, String(gone.pid));
-    await (await Journal.open(path)).close();
+    await (await openJournal(path)).close();
   });
 });
