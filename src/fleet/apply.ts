@@ -170,7 +170,13 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       ...failures.map(async (failure) => failedAccount(failure)),
       ...[...runtimes.values()].map(async (runtime): Promise<ReportEntry[]> => {
         const name = runtime.account.name;
-        const waiting = (untilMs: number, why: string) => emit({ type: 'waiting', account: name, untilMs, why });
+        // One wait is told once: the limiter's pause and the write's own wait end together.
+        let toldUntil = 0;
+        const waiting = (untilMs: number, why: string) => {
+          if (untilMs <= toldUntil + 1_000) return;
+          toldUntil = untilMs;
+          emit({ type: 'waiting', account: name, untilMs, why });
+        };
         runtime.limiter.onPause = (untilMs) => {
           if (untilMs - Date.now() >= longWaitMs) waiting(untilMs, 'rate limited (429): Retry-After');
         };

@@ -209,7 +209,9 @@ senders:
   it('names every secret variable that is not set, each a failure of its own account, before any request', async () => {
     const fleet = checkFleet({ accounts: { acme, globex }, senders: [] });
     const { failures } = await connectAccounts(fleet, { env: {} });
-    expect(failures.map(({ account, path, secret, stage, error }) => ({ account, path, secret, stage, error }))).toEqual([
+    expect(
+      failures.map(({ account, path, secret, stage, error }) => ({ account, path, secret, stage, error })),
+    ).toEqual([
       {
         account: 'acme',
         path: 'accounts.acme.authTokenEnv',
