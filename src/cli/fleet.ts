@@ -50,7 +50,7 @@ export function addFleetCommands(root: Command): void {
     .exitOverride()
     .action(async (file: string) => {
       const { baseUrl, json } = checkGlobals(globals());
-      const fleet = await load(file);
+      const fleet = await loadFleetFile(file);
       const plan = await planFleet(fleet, { ...(baseUrl ? { baseUrl } : {}), journal: journalPathOf(file) });
       if (json) console.log(JSON.stringify(plan.entries, null, 2));
       else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries, plan.failures)].join('\n'));
@@ -89,7 +89,7 @@ async function apply(
   json: boolean | undefined,
   heap: HeapWatch,
 ) {
-  const fleet = await load(file, heap);
+  const fleet = await loadFleetFile(file, heap);
   const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
   const journalPath = flags.journal ?? journalPathOf(file);
   // Found now, not after every write: where the journal and the report go must be writable.
@@ -238,7 +238,7 @@ function checkGlobals(globals: Globals): Globals {
  * Reads and checks the fleet file; every bad entry on a line of its own, then exit 2. With `heap`,
  * collects after the parse and after the checks, two large steps that run at once.
  */
-async function load(file: string, heap?: HeapWatch): Promise<Fleet> {
+export async function loadFleetFile(file: string, heap?: HeapWatch): Promise<Fleet> {
   try {
     const data = parseFleetText(await readFleetText(file), formatOf(file));
     heap?.collect();
