@@ -258,10 +258,18 @@ export function program(): Command {
       1_500,
     )
     .option('--validate', 'put prism proxy --errors in front (needs @stoplight/prism-cli)')
-    .option('--fleet <file>', 'accept each account of this fleet file, with its credential type, and print its variables')
+    .option(
+      '--fleet <file>',
+      'accept each account of this fleet file, with its credential type, and print its variables',
+    )
     .action(
-      async (options: { port: number; lifecycle: 'instant' | 'timer'; stepMs: number; validate?: boolean; fleet?: string }) =>
-        runSandbox({ ...options, fleet: options.fleet ? await loadFleetFile(options.fleet) : undefined }),
+      async (options: {
+        port: number;
+        lifecycle: 'instant' | 'timer';
+        stepMs: number;
+        validate?: boolean;
+        fleet?: string;
+      }) => runSandbox({ ...options, fleet: options.fleet ? await loadFleetFile(options.fleet) : undefined }),
     );
 
   command(
