@@ -26,6 +26,19 @@ function nextStep(sid: string, error: unknown): string {
   return `whatsapp-senders verify ${sid} <code>`;
 }
 
+/**
+ * Why waiting for `until` cannot end, as a GoOn with the command that moves the sender on; undefined
+ * while waiting may. A sender waiting for its one-time password stays PENDING_VERIFICATION until
+ * its code is submitted (shared/senders-api.md). To be read from the status kinds once they land.
+ */
+function waitingCannotReach(sender: Sender, until: readonly SenderStatus[]): GoOn | undefined {
+  if (sender.status !== 'PENDING_VERIFICATION' || until.includes(sender.status)) return undefined;
+  const error = new Error(
+    `${sender.sid} waits for its one-time password (PENDING_VERIFICATION): waiting will not bring it to ${until.join(' or ')}`,
+  );
+  return new GoOn(error, `whatsapp-senders verify ${sender.sid} <code>`);
+}
+
 /** How to go on with a sender that exists already, by its status. */
 function goOnFrom(sender: Sender): string {
   if (sender.status === 'PENDING_VERIFICATION') return `whatsapp-senders verify ${sender.sid} <code>`;
@@ -156,12 +169,23 @@ export function program(): Command {
       const senders = await connect(globals());
       const limits = { maxWaitMs: options.timeout * 1000, intervalMs: options.interval };
       const names = { '$.maxWaitMs': '--timeout', '$.intervalMs': '--interval', '$.statuses': '--until' };
+      // A wait that nothing but a command can end stops at the first read that shows it.
+      const stuck = new AbortController();
       show(
         globals(),
         await named(
           () =>
             withProgress(sid, Boolean(globals().json), (wait) =>
-              senders.waitForStatus(sid, options.until, { ...limits, ...wait }),
+              senders.waitForStatus(sid, options.until, {
+                ...limits,
+                ...wait,
+                signal: stuck.signal,
+                onStatus: (sender) => {
+                  wait.onStatus?.(sender);
+                  const why = waitingCannotReach(sender, options.until);
+                  if (why) stuck.abort(why);
+                },
+              }),
             ),
           names,
         ),
