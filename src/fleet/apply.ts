@@ -301,7 +301,10 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
             const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
             if ('error' in verified) return failed(verified, done);
             done = { ...done, status: verified.sender.status, sid: verified.sender.sid };
-            if (verified.sender.status === 'ONLINE' && done.result === 'unchanged') done.result = 'verified';
+            // `verified` only when a code was sent: a sender ONLINE already took none.
+            if (verified.verified && done.result === 'unchanged') done.result = 'verified';
+            else if (!verified.verified && done.result === 'unchanged')
+              done.note = `no code sent: it is ${verified.sender.status}, not waiting for one`;
           }
           return done;
         };
@@ -365,11 +368,11 @@ async function verifySender(
   sender: Sender,
   code: string,
   polling: Parameters<typeof poll>[3],
-): Promise<WriteResult> {
+): Promise<Extract<WriteResult, { error: unknown }> | { sender: Sender; verified: boolean }> {
   const { runtime } = context;
   const ready = await poll(runtime, sender, (s) => s.status !== 'CREATING', polling);
   if ('error' in ready) return { sender, ...ready };
-  if (ready.sender.status !== 'PENDING_VERIFICATION') return ready;
+  if (ready.sender.status !== 'PENDING_VERIFICATION') return { sender: ready.sender, verified: false };
   const body = { configuration: { verification_code: code } };
   const sent = await updateSender(context, ready.sender.sid, body, { sender_id: context.senderId }, 'verify');
   // A code refused leaves the sender as it was: waiting for its code.
@@ -380,7 +383,7 @@ async function verifySender(
     const why = online.timedOut ? `still ${online.sender.status} when the wait ended` : online.sender.status;
     return { sender: online.sender, error: new Error(`the code was submitted; the sender is ${why}`) };
   }
-  return online;
+  return { sender: online.sender, verified: true };
 }
 
 /** A sender known only by its plan entry, for a first read. */

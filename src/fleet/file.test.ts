@@ -28,6 +28,19 @@ function issuesOf(run: () => unknown) {
 }
 
 describe('the fleet file', () => {
+  it('says an account that is not a string must be one, and one left out is required', () => {
+    const issues = issuesOf(() =>
+      checkFleet({
+        accounts: { acme },
+        senders: [sender('acme', 1, { account: 1 }), sender('acme', 2, { account: undefined })],
+      }),
+    );
+    expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
+      ['senders[0].account', 'must be a string: the name of one of accounts, not 1'],
+      ['senders[1].account', 'is required: the name of one of accounts'],
+    ]);
+  });
+
   it('names no account by a member of Object.prototype: toString, constructor, hasOwnProperty', () => {
     const names = ['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'];
     const issues = issuesOf(() => checkFleet({ accounts: { acme }, senders: names.map((name, i) => sender(name, i)) }));

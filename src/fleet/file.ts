@@ -185,7 +185,9 @@ export function checkFleet(data: unknown): Fleet {
       }
       const { account, ...body } = entry;
       const before = issues.length;
-      if (typeof account !== 'string') fail(`${at}.account`, 'is required: the name of one of accounts');
+      if (account === undefined) fail(`${at}.account`, 'is required: the name of one of accounts');
+      else if (typeof account !== 'string')
+        fail(`${at}.account`, `must be a string: the name of one of accounts, not ${JSON.stringify(account)}`);
       // Own keys only: `toString` or `constructor` is no account of the file.
       else if (isObject(data.accounts) && !Object.hasOwn(data.accounts, account))
         fail(`${at}.account`, `names no account of the file (${Object.keys(data.accounts).join(', ') || 'none'})`);

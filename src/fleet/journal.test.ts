@@ -158,4 +158,31 @@ describe('reading the journal', () => {
       await expect(readCreatesInDoubt(path)).rejects.toThrow('is not a regular file');
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'names the journal when a write fails (a full disk, a file-size limit)',
+    async () => {
+      const path = await place();
+      const fleetJs = join(root, 'dist', 'fleet.js');
+      // A 1 KB file-size limit: the write fails (EFBIG) as it would on a full disk (ENOSPC).
+      const script = `process.on('SIGXFSZ', () => {});
+      const { openJournal } = await import(${JSON.stringify(fleetJs)});
+      const journal = await openJournal(process.argv[1]);
+      try {
+        for (let i = 0; i < 100; i++) await journal.write({ type: 'run', run: 'x'.repeat(100), at: i, pid: 1 });
+      } catch (error) { console.log(error.message); }
+      await journal.close().catch(() => {});`;
+      const child = spawn('sh', [
+        '-c',
+        'ulimit -f 1; exec "$0" --input-type=module -e "$1" "$2"',
+        process.execPath,
+        script,
+        path,
+      ]);
+      let printed = '';
+      child.stdout.on('data', (chunk) => (printed += chunk));
+      await new Promise((resolve) => child.once('close', resolve));
+      expect(printed.trim()).toBe(`the journal ${path} cannot be written (EFBIG)`);
+    },
+  );
 });
