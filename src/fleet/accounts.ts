@@ -43,6 +43,12 @@ export interface ConnectOptions {
    */
   concurrency?: number;
   /**
+   * The most requests in flight across every account at once: 1,000 accounts at 4 each would hold
+   * 4,000 sockets. Within it, each account keeps its own `concurrency`.
+   * @default 256
+   */
+  fleetConcurrency?: number;
+  /**
    * The per-attempt timeout, in milliseconds. A create that failed ambiguously is looked up only
    * once this long has passed since it was sent, since the service may still apply it until then.
    * @default 30_000
@@ -99,11 +105,13 @@ export interface Connected {
 export async function connectAccounts(fleet: Fleet, options: ConnectOptions = {}): Promise<Connected> {
   const runtimes = new Map<string, AccountRuntime>();
   const failures: AccountFailure[] = [];
+  // Every account's requests share it; it never halves (each account's own limiter answers its 429s).
+  const fleetWide = new AimdLimiter(options.fleetConcurrency ?? 256);
   await Promise.all(
     [...fleet.accounts.values()].map(async (account) => {
       const found = await credentialsOf(account, options);
       if ('failure' in found) failures.push(found.failure);
-      else runtimes.set(account.name, connectAccount(account, found.credentials, options));
+      else runtimes.set(account.name, connectAccount(account, found.credentials, options, fleetWide));
     }),
   );
   return { runtimes, failures };
@@ -178,14 +186,18 @@ function connectAccount(
   account: FleetAccount,
   secret: { authToken: string } | { apiKey: string; apiSecret: string },
   options: ConnectOptions,
+  fleetWide: AimdLimiter,
 ): AccountRuntime {
   const maxRetryDelayMs = options.maxRetryDelayMs ?? defaults.maxRetryDelayMs;
   const limiter = new AimdLimiter(options.concurrency ?? defaultConcurrency);
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // Sees every attempt, the client's own retries included.
   const observed: typeof globalThis.fetch = async (input, init) => {
-    const sentAt = Date.now();
-    const response = await fetchImpl(input, init);
+    let sentAt = 0;
+    const response = await fleetWide.run(() => {
+      sentAt = Date.now();
+      return fetchImpl(input, init);
+    });
     // The pause is the client's: a Retry-After past maxRetryDelayMs is not honoured (the request fails), so
     // it never holds the account longer than that.
     if (response.status === 429) {
