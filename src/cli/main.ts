@@ -32,12 +32,16 @@ function nextStep(sid: string, error: unknown): string {
  * its code is submitted (shared/senders-api.md). To be read from the status kinds once they land.
  */
 function waitingCannotReach(sender: Sender, until: readonly SenderStatus[]): GoOn | undefined {
-  if (sender.status !== 'PENDING_VERIFICATION' || until.includes(sender.status)) return undefined;
+  if (sender.status !== 'PENDING_VERIFICATION' || !until.every((status) => afterVerification.includes(status)))
+    return undefined;
   const error = new Error(
     `${sender.sid} waits for its one-time password (PENDING_VERIFICATION): waiting will not bring it to ${until.join(' or ')}`,
   );
   return new GoOn(error, `whatsapp-senders verify ${sender.sid} <code>`);
 }
+
+/** The statuses a sender reaches only once its code is submitted (shared/senders-api.md, the lifecycle). */
+const afterVerification: readonly SenderStatus[] = ['VERIFYING', 'ONLINE', 'ONLINE:UPDATING'];
 
 /** How to go on with a sender that exists already, by its status. */
 function goOnFrom(sender: Sender): string {

@@ -3,7 +3,6 @@
 // the same way (`….takeover`): of many runs that judged it stale at once, exactly one holds the takeover,
 // and it replaces the lock only if the lock still holds what it judged stale. Each lock carries a
 // nonce, and a run removes the lock only while it still holds its own.
-import { randomBytes } from 'node:crypto';
 import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { SendersError } from '../errors.js';
@@ -32,7 +31,7 @@ export async function takeLock(lock: string): Promise<HeldLock> {
     pid: process.pid,
     start: await startOf(process.pid),
     host: hostname(),
-    nonce: randomBytes(8).toString('hex'),
+    nonce: nonce(),
   };
   const text = JSON.stringify(mine);
   const held: HeldLock = { release: () => removeIf(lock, text) };
@@ -63,6 +62,9 @@ export async function takeLock(lock: string): Promise<HeldLock> {
   throw new JournalBusyError(`cannot take the lock ${lock}; if no apply is running on this journal, delete it`);
 }
 
+/** Tells one hold, or one file set aside, from another: unique, not secret. */
+const nonce = () => `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 function busy(lock: string, holder: LockHolder, mine: LockHolder): JournalBusyError {
   const where = holder.host && holder.host !== mine.host ? ` on ${holder.host}` : '';
   return new JournalBusyError(
@@ -76,7 +78,7 @@ function busy(lock: string, holder: LockHolder, mine: LockHolder): JournalBusyEr
  * linked: another run never reads a lock made but not yet written (empty, so judged stale).
  */
 async function create(path: string, text: string): Promise<boolean> {
-  const aside = `${path}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  const aside = `${path}.${nonce()}`;
   await writeFile(aside, text, { flag: 'wx' });
   try {
     await link(aside, path);
