@@ -1,8 +1,9 @@
-// The lock of a journal: one run at a time. The lock file is made whole and linked into place
-// (link() fails when the name exists), so that of two runs exactly one makes it. A lock left by a process that is gone is taken over under a second file made
-// the same way (`….takeover`): of many runs that judged it stale at once, exactly one holds the takeover,
-// and it replaces the lock only if the lock still holds what it judged stale. Each lock carries a
-// nonce, and a run removes the lock only while it still holds its own.
+// The lock of a journal: one run at a time. The lock file is written aside, whole, and linked into
+// place (link() fails when the name exists), so that of two runs exactly one makes it, and none
+// ever reads a lock made but not yet written. A lock left by a process that is gone is taken over
+// under a second file made the same way (`….takeover`): of many runs that judged it stale at once,
+// exactly one holds the takeover, and it replaces the lock only if the lock still holds what it
+// judged stale. Each lock carries a nonce, and a run removes the lock only while it holds its own.
 import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { SendersError } from '../errors.js';
@@ -84,10 +85,19 @@ async function create(path: string, text: string): Promise<boolean> {
     await link(aside, path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
   } finally {
     await unlink(aside).catch(() => undefined);
+  }
+  // A file system without hard links: made in place with O_EXCL (briefly empty as it is written).
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
   }
 }
 
