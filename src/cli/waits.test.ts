@@ -19,8 +19,13 @@ function cli(args: string[]) {
   child.stdout.on('data', (chunk) => (text += chunk));
   child.stderr.on('data', (chunk) => (text += chunk));
   child.stdin.end();
+  // A command that never ends (a sandbox that lasts, a wait of ten minutes) is stopped, not left behind.
+  const stop = setTimeout(() => child.kill(), 20_000);
   return new Promise<{ code: number | null; text: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, text })),
+    child.on('close', (code) => {
+      clearTimeout(stop);
+      resolve({ code, text });
+    }),
   );
 }
 
