@@ -128,11 +128,15 @@ describe('questions', () => {
 describe('the journal', () => {
   it('is held from before the plan: a second apply meanwhile is refused, and the first creates each sender once', async () => {
     const first = start(['apply', file]);
-    await until(first.child, first.out, '[y/N]');
-    const second = await run(['apply', file, '--yes']);
+    let second: Awaited<ReturnType<typeof run>>;
+    try {
+      await until(first.child, first.out, '[y/N]');
+      second = await run(['apply', file, '--yes']);
+    } finally {
+      first.child.stdin.end('y\n');
+    }
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('another apply (pid');
-    first.child.stdin.end('y\n');
     expect((await first.done).code).toBe(0);
     expect(sandbox.traffic.totalCreates).toBe(6);
     expect(Math.max(...sandbox.traffic.creates.values())).toBe(1);
