@@ -172,8 +172,11 @@ let text = '';
 try {
   text = readFileSync(results, 'utf8');
 } catch {}
-const start = text.indexOf('## Fleet');
+// Its own section only: "## Fleet at scale" (bench/fleet-scale.mjs) and any other after it stay.
+const start = text.indexOf('## Fleet\n');
+const next = start >= 0 ? text.indexOf('\n## ', start + 1) : -1;
 const kept = start >= 0 ? text.slice(0, start).trimEnd() : text.trimEnd();
-writeFileSync(results, `${kept ? `${kept}\n\n` : ''}${section}`);
+const after = next >= 0 ? `\n${text.slice(next + 1).trimEnd()}\n` : '';
+writeFileSync(results, `${kept ? `${kept}\n\n` : ''}${section}${after}`);
 console.log(section);
 if (peakBytes >= 150e6 || most > 4) process.exitCode = 1;
