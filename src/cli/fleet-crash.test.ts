@@ -79,6 +79,7 @@ async function apply(
   }
 }
 
+// Four runs of the CLI each: bounds for a loaded 2-core machine (the default is 30 s).
 it('converges after three SIGKILLs at random points, with no sender created twice and none lost', async () => {
   expect(existsSync(cli), `${cli} is missing: npm run build first`).toBe(true);
   const dir = await mkdtemp(join(tmpdir(), 'fleet-crash-'));
@@ -106,7 +107,7 @@ it('converges after three SIGKILLs at random points, with no sender created twic
   // The hard case happened: a create applied by the service whose answer the killed run never saw.
   const journal = await readFile(join(dir, 'fleet.yaml.journal.jsonl'), 'utf8');
   expect(journal).toMatch(/"result":"found"/);
-});
+}, 90_000);
 
 it('stops on Ctrl-C (SIGINT) with the requests in flight journalled, and the next run goes on', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'fleet-interrupt-'));
@@ -129,4 +130,4 @@ it('stops on Ctrl-C (SIGINT) with the requests in flight journalled, and the nex
   expect(resumed.code).toBe(0);
   expect(sandbox.traffic.totalCreates - before).toBe(small.senders.length);
   for (const sender of senders) expect(sandbox.traffic.createsOf(fx.sidOf(sender.account), sender.sender_id)).toBe(1);
-});
+}, 90_000);
