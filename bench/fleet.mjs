@@ -74,8 +74,13 @@ async function speed() {
   const most = Math.max(...sandbox.traffic.highWater.values());
   await sandbox.close();
   if (!report.ok) throw new Error('applyFleet did not converge');
-  log(`applyFleet: ${(fleetMs / 1000).toFixed(1)} s`);
-  return { naiveMs, fleetMs, most };
+  // The latency bound: the slowest account's reads (one list page of 200) and its creates in rounds of 4.
+  const perAccount = Math.ceil(speedSenders / accounts);
+  const boundMs = (Math.ceil(perAccount / 200) + Math.ceil(perAccount / 4)) * latencyMs;
+  log(
+    `applyFleet: ${(fleetMs / 1000).toFixed(2)} s, ${(fleetMs / boundMs).toFixed(2)}× the latency bound (${boundMs} ms)`,
+  );
+  return { naiveMs, fleetMs, most, boundMs };
 }
 
 /** Runs the built CLI's apply on `count` senders; its peak RSS (maxRSS at exit) and its wall time. */
@@ -109,7 +114,11 @@ async function memory() {
   return { peakBytes, ms, bytes: readFileSync(file).length };
 }
 
-const { naiveMs, fleetMs, most } = await speed();
+if (process.argv.includes('--scale')) {
+  await import('./fleet-scale.mjs');
+  process.exit();
+}
+const { naiveMs, fleetMs, most, boundMs } = await speed();
 const { peakBytes, ms, bytes } = await memory();
 const file = join(root, 'bench', 'results.json');
 const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};

@@ -201,6 +201,8 @@ it('runs every TypeScript block of the README in one of the tests above', async 
     '## Example',
     "## A sender's life",
     '## Many senders, many accounts',
+    '## Many senders, many accounts',
+    '## Many senders, many accounts',
     '## Testing your own code',
     '## The raw client',
   ]);

@@ -40,7 +40,13 @@ export async function readCodes(path: string, fleet: Fleet): Promise<Map<string,
       issues.push({ path: at, message: `${senderId} is not a sender of account ${account}` });
     else if (!account && accounts.length > 1)
       issues.push({ path: at, message: `${senderId} is in accounts ${accounts.join(', ')}: add the column account` });
-    else if (codes.has(key)) issues.push({ path: at, message: `${senderId} has a code on an earlier line` });
+    else if (
+      codes.has(key) ||
+      (account && codes.has(senderId)) ||
+      (!account && codes.has(`${accounts[0]}/${senderId}`))
+    )
+      // One sender, one code: with its account or without, a second row names the same sender.
+      issues.push({ path: at, message: `${senderId} has a code on an earlier line` });
     else {
       // The code as the spec's update body takes it.
       const found = checkSchema({ $ref: 'SenderUpdate' }, { configuration: { verification_code: code } }, '');

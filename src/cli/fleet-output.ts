@@ -2,9 +2,40 @@
 // (a bar on a wide terminal, plain lines elsewhere) and the report at the end.
 
 import { SingleBar } from 'cli-progress';
+import type { AccountFailure } from '../fleet/accounts.js';
 import type { FleetEvent, FleetReport, ReportEntry } from '../fleet/apply.js';
 import type { PlanEntry } from '../fleet/plan.js';
 import { escapeControl } from '../transport/text.js';
+
+/**
+ * Text from the file or the service as the terminal may show it: the transport's one escape of
+ * control characters (an escape sequence in an account's name comes out as `%1B`), never sent raw.
+ */
+export const printable = (text: string | number | undefined) => escapeControl(String(text ?? ''));
+
+/** A command line to paste: each argument quoted for a POSIX shell when it needs to be. */
+export function commandLine(args: readonly string[]): string {
+  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+  return ['whatsapp-senders', ...args.map((arg) => printable(quote(arg)))].join(' ');
+}
+
+/** An account's failure in the fleet file's form: `fleet.yaml: accounts.acme.authTokenEnv: ACME_TWILIO_AUTH_TOKEN is not set`. */
+export function failureLine(file: string, failure: AccountFailure): string {
+  const { error } = failure;
+  const answer =
+    error.status !== undefined
+      ? `${error.status} (${error.code !== undefined ? `${error.code}: ` : ''}${error.message})${error.requestId ? ` [request ${error.requestId}]` : ''}`
+      : error.message;
+  const message =
+    failure.stage === 'credentials'
+      ? error.status !== undefined
+        ? `${failure.secret} was refused: ${answer}`
+        : answer
+      : failure.stage === 'read'
+        ? `its senders could not be read (${failure.secret}): ${answer}`
+        : answer;
+  return printable(`${file}: ${failure.path}: ${message}`);
+}
 
 const columns = (rows: string[][]) => {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
@@ -28,24 +59,33 @@ export function planLines(entries: readonly PlanEntry[]): string[] {
         e.sender_id,
         e.sid ?? '-',
         e.status ?? '-',
-        e.changes?.join(', ') ?? (e.inDoubt ? 'an earlier create may still land: looked up first' : ''),
-      ].map(escapeControl),
+        e.changes?.join(', ') ??
+          (e.inDoubt
+            ? 'an earlier create may still land: looked up first'
+            : e.duplicateOf
+              ? `a second sender with this sender_id (the first is ${e.duplicateOf}): kept, never deleted; delete the one you do not want`
+              : ''),
+      ].map(printable),
     ),
   );
 }
 
-/** Counts per account: `a0: 3 to create, 1 to update, 10 unchanged, 2 extra`. */
-export function planSummary(entries: readonly PlanEntry[]): string[] {
+/** Counts per account: `a0: 3 to create, 1 to update, 10 unchanged, 2 extra`; an account that failed says so. */
+export function planSummary(entries: readonly PlanEntry[], failures: readonly AccountFailure[] = []): string[] {
   const counts = new Map<string, Record<string, number>>();
   for (const e of entries) {
-    const count = counts.get(e.account) ?? { create: 0, update: 0, unchanged: 0, extra: 0 };
+    const count = counts.get(e.account) ?? { create: 0, update: 0, unchanged: 0, extra: 0, duplicate: 0 };
     count[e.action] = (count[e.action] ?? 0) + 1;
     counts.set(e.account, count);
   }
-  return [...counts].map(
-    ([account, c]) =>
-      `${account}: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.extra} extra`,
-  );
+  return [
+    ...[...counts].map(
+      ([account, c]) =>
+        `${printable(account)}: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.extra} extra` +
+        (c.duplicate ? `, ${c.duplicate} duplicate` : ''),
+    ),
+    ...failures.map((f) => `${printable(f.account)}: failed (${f.stage}, ${printable(f.secret)}): not planned`),
+  ];
 }
 
 /** The narrowest terminal that gets a bar; a narrower one, or one that is not a terminal, gets lines. */
@@ -86,11 +126,19 @@ export function progress(
         if (!bar || event.entry.result === 'failed') say(entryLine(event.entry));
       } else if (event.type === 'deferred') {
         say(
-          `waiting until ${new Date(event.untilMs).toISOString()} to look up ${event.sender_id} in ${event.account}: an earlier create may still land`,
+          printable(
+            `waiting until ${new Date(event.untilMs).toISOString()} to look up ${event.sender_id} in ${event.account}: an earlier create may still land`,
+          ),
         );
+      } else if (event.type === 'waiting') {
+        // Said at once, even under a bar: a long wait must not look like a hang.
+        const line = printable(
+          `${event.account}: ${event.why}: waiting until ${new Date(event.untilMs).toISOString()}`,
+        );
+        stream.write(bar ? `\n${line}\n` : `${line}\n`);
       } else if (event.type === 'canary')
-        say(escapeControl(`canary ${event.sender_id} of ${event.account}: ${event.status}`));
-      else if (event.type === 'stopped') say(escapeControl(`${event.account}: ${event.reason}`));
+        say(printable(`canary ${event.sender_id} of ${event.account}: ${event.status}`));
+      else if (event.type === 'stopped') say(printable(`${event.account}: ${event.reason}`));
     },
     stop() {
       bar?.stop();
@@ -104,36 +152,70 @@ export function entryLine(e: ReportEntry): string {
   const error = e.error
     ? ` ${e.error.status ?? ''} ${e.error.code !== undefined ? `${e.error.code}: ` : ''}${e.error.message}${e.error.requestId ? ` [request ${e.error.requestId}]` : ''}`
     : '';
-  return escapeControl(
+  return printable(
     `${e.result} ${e.account} ${e.sender_id} ${e.sid ?? '-'} ${e.status ?? '-'}${error}${e.note ? ` (${e.note})` : ''}`.trim(),
   );
 }
 
-const results = ['created', 'updated', 'unchanged', 'verified', 'deleted', 'extra', 'failed', 'skipped'] as const;
+const results = [
+  'created',
+  'updated',
+  'unchanged',
+  'verified',
+  'deleted',
+  'extra',
+  'duplicate',
+  'failed',
+  'skipped',
+] as const;
 
-/** The summary table per account, the failures, and the senders that wait for their code, with what to do. */
-export function reportText(report: FleetReport, file: string): string {
+/**
+ * The summary table per account with its state (`ok`, `incomplete`, or `failed` and at which stage),
+ * the failures, and the senders that wait for their code, with the command to run (`codesCommand`).
+ */
+export function reportText(report: FleetReport, codesCommand: string): string {
   const rows = new Map<string, number[]>();
+  for (const failure of report.failures)
+    rows.set(
+      failure.account,
+      results.map(() => 0),
+    );
   for (const e of report.entries) {
     const row = rows.get(e.account) ?? results.map(() => 0);
     row[results.indexOf(e.result)] = (row[results.indexOf(e.result)] ?? 0) + 1;
     rows.set(e.account, row);
   }
+  const failedAt = new Map(report.failures.map((failure) => [failure.account, failure.stage]));
+  const stateOf = (account: string, row: number[]) => {
+    const stage = failedAt.get(account);
+    if (stage) return `failed (${stage})`;
+    const notDone = (row[results.indexOf('failed')] ?? 0) + (row[results.indexOf('skipped')] ?? 0);
+    return notDone > 0 ? 'incomplete' : 'ok';
+  };
   const totals = results.map((_, i) => [...rows.values()].reduce((sum, row) => sum + (row[i] ?? 0), 0));
   const lines = columns([
-    ['ACCOUNT', ...results.map((r) => r.toUpperCase())],
-    ...[...rows].map(([account, row]) => [account, ...row.map(String)]),
-    ['total', ...totals.map(String)],
+    ['ACCOUNT', 'STATE', ...results.map((r) => r.toUpperCase())],
+    ...[...rows].map(([account, row]) => [printable(account), stateOf(account, row), ...row.map(String)]),
+    ['total', '', ...totals.map(String)],
   ]);
   const failures = report.entries.filter((e) => e.result === 'failed');
   if (failures.length > 0) lines.push('', 'Failed:', ...failures.map((e) => `  ${entryLine(e)}`));
-  for (const [account, reason] of Object.entries(report.stopped)) lines.push(`${account}: ${reason}`);
+  for (const [account, reason] of Object.entries(report.stopped)) lines.push(printable(`${account}: ${reason}`));
   const one = (entries: readonly ReportEntry[]) => entries.length === 1;
+  const duplicates = report.entries.filter((e) => e.result === 'duplicate');
+  if (duplicates.length > 0)
+    lines.push(
+      '',
+      'Kept, never deleted: a second sender with a sender_id the file wants (delete the one you do not want):',
+      ...columns(duplicates.map((e) => ['', printable(e.account), printable(e.sender_id), e.sid ?? ''])),
+    );
   if (report.attention.length > 0) {
     lines.push(
       '',
       `${report.attention.length} sender${one(report.attention) ? '' : 's'} will not come online by waiting (failed, or someone must act):`,
-      ...report.attention.map((e) => `  ${e.account}  ${e.sender_id}  ${e.sid ?? ''}  ${e.status}`),
+      ...columns(
+        report.attention.map((e) => ['', printable(e.account), printable(e.sender_id), e.sid ?? '', e.status ?? '']),
+      ),
       'See each with: whatsapp-senders get <sid>',
     );
   }
@@ -142,9 +224,9 @@ export function reportText(report: FleetReport, file: string): string {
     lines.push(
       '',
       `${report.awaitingCode.length} sender${one(report.awaitingCode) ? '' : 's'} wait${one(report.awaitingCode) ? 's' : ''} for the one-time password (${statuses}):`,
-      ...report.awaitingCode.map((e) => `  ${e.account}  ${e.sender_id}  ${e.sid ?? ''}`),
+      ...columns(report.awaitingCode.map((e) => ['', printable(e.account), printable(e.sender_id), e.sid ?? ''])),
       'When the codes reach the numbers, list them in a CSV with the header sender_id,code and run:',
-      `  whatsapp-senders apply ${file} --codes codes.csv`,
+      `  ${codesCommand}`,
     );
   }
   return lines.join('\n');

@@ -4,16 +4,18 @@
 import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { ValidationError } from '../errors.js';
+import type { AccountFailure } from '../fleet/accounts.js';
 import { applyFleet, journalPathOf } from '../fleet/apply.js';
 import { checkFleet, type Fleet, formatOf, parseFleetText, readFleetText } from '../fleet/file.js';
+import { openJournal } from '../fleet/journal.js';
 import { planFleet } from '../fleet/plan.js';
 import { readCodes } from './codes.js';
-import { planLines, planSummary, progress, reportText } from './fleet-output.js';
+import { commandLine, failureLine, planLines, planSummary, printable, progress, reportText } from './fleet-output.js';
 import { UsageError } from './format.js';
 import { type HeapWatch, keepHeapDown } from './heap.js';
+import { ask } from './io.js';
 
 interface Globals {
   baseUrl?: string;
@@ -48,10 +50,11 @@ export function addFleetCommands(root: Command): void {
     .exitOverride()
     .action(async (file: string) => {
       const { baseUrl, json } = checkGlobals(globals());
-      const fleet = await load(file);
+      const fleet = await loadFleetFile(file);
       const plan = await planFleet(fleet, { ...(baseUrl ? { baseUrl } : {}), journal: journalPathOf(file) });
       if (json) console.log(JSON.stringify(plan.entries, null, 2));
-      else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries)].join('\n'));
+      else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries, plan.failures)].join('\n'));
+      failedAccounts(file, fleet, plan.failures, 'planned');
     });
 
   root
@@ -86,84 +89,122 @@ async function apply(
   json: boolean | undefined,
   heap: HeapWatch,
 ) {
-  const fleet = await load(file, heap);
+  const fleet = await loadFleetFile(file, heap);
   const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
-  const journal = flags.journal ?? journalPathOf(file);
+  const journalPath = flags.journal ?? journalPathOf(file);
   // Found now, not after every write: where the journal and the report go must be writable.
-  await checkWritable(journal, flags.journal ? '--journal' : 'the journal (--journal chooses another)');
+  await checkWritable(journalPath, flags.journal ? '--journal' : 'the journal (--journal chooses another)');
   if (flags.report) await checkWritable(flags.report, '--report');
   const connect = {
     ...(baseUrl ? { baseUrl } : {}),
     concurrency: flags.concurrency,
     timeoutMs: flags.timeout * 1000,
   };
-  const plan = await planFleet(fleet, { ...connect, journal });
-  heap.collect();
-  const work = plan.entries.filter(
-    (e) =>
-      e.action === 'create' ||
-      e.action === 'update' ||
-      (e.action === 'unchanged' && (codes?.has(e.sender_id) || codes?.has(`${e.account}/${e.sender_id}`))),
-  );
-  const extras = plan.entries.filter((e) => e.action === 'extra');
-  // The changes, the first few creates (`plan` lists them all), and the counts per account.
-  const creates = work.filter((e) => e.action === 'create');
-  const shown = [...work.filter((e) => e.action !== 'create'), ...creates.slice(0, createsShown)];
-  const more = creates.length > createsShown ? [`… and ${creates.length - createsShown} more to create`] : [];
-  process.stderr.write(`${[...planLines(shown), ...more, ...planSummary(plan.entries)].join('\n')}\n`);
-  let prune = flags.prune === true && extras.length > 0;
-  if (work.length === 0 && !prune) process.stderr.write('Nothing to do: every sender of the file is as wanted.\n');
-  else if (!flags.yes) {
-    const accounts = new Set(work.map((e) => e.account)).size;
-    if (work.length > 0 && !(await confirm(`Apply ${work.length} changes in ${accounts} accounts? [y/N] `)))
-      throw new UsageError('not applied: not confirmed (--yes skips the question)');
-    if (prune) {
-      process.stderr.write(`${planLines(extras).join('\n')}\n`);
-      prune = await confirm(`Delete these ${extras.length} senders, which the file does not name? [y/N] `);
-    }
-  }
-  const interrupt = new AbortController();
-  const onSignal = () => {
-    process.stderr.write('\nStopping: requests in flight finish and are journalled; run apply again to go on.\n');
-    interrupt.abort(new UsageError('interrupted'));
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  const bar = progress(process.stderr, work.length > 0 || prune);
-  let report: Awaited<ReturnType<typeof applyFleet>>;
+  /** This command again with the flags in use, and `more`. */
+  const again = (...more: string[]) => commandLine(['apply', file, ...more, ...flagsInUse(baseUrl, flags)]);
+  // The journal is held before the plan is made: no other run writes between the plan shown and its writes.
+  const journal = await openJournal(journalPath);
   try {
-    report = await applyFleet(fleet, {
-      ...connect,
-      journal,
-      plan,
-      prune,
-      canary: flags.canary === true,
-      ...(codes ? { codes } : {}),
-      signal: interrupt.signal,
-      onEvent: bar.onEvent,
-    });
+    for (const { line, reason } of journal.skipped)
+      process.stderr.write(`warning: ${journalPath}: line ${line}: ${reason}; skipped\n`);
+    const plan = await planFleet(fleet, { ...connect, journal });
+    heap.collect();
+    for (const failure of plan.failures) process.stderr.write(`${failureLine(file, failure)}\n`);
+    const work = plan.entries.filter(
+      (e) =>
+        e.action === 'create' ||
+        e.action === 'update' ||
+        (e.action === 'unchanged' && (codes?.has(e.sender_id) || codes?.has(`${e.account}/${e.sender_id}`))),
+    );
+    const extras = plan.entries.filter((e) => e.action === 'extra');
+    // The changes, the first few creates (`plan` lists them all), and the counts per account.
+    const creates = work.filter((e) => e.action === 'create');
+    const shown = [...work.filter((e) => e.action !== 'create'), ...creates.slice(0, createsShown)];
+    const more = creates.length > createsShown ? [`… and ${creates.length - createsShown} more to create`] : [];
+    process.stderr.write(`${[...planLines(shown), ...more, ...planSummary(plan.entries, plan.failures)].join('\n')}\n`);
+    if (plan.failures.length === fleet.accounts.size) failedAccounts(file, fleet, plan.failures, 'applied', true);
+    let prune = flags.prune === true && extras.length > 0;
+    if (work.length === 0 && !prune) process.stderr.write('Nothing to do: every sender of the file is as wanted.\n');
+    else if (!flags.yes) {
+      const accounts = new Set(work.map((e) => e.account)).size;
+      if (work.length > 0 && !(await confirm(`Apply ${work.length} changes in ${accounts} accounts? [y/N] `)))
+        throw new UsageError('not applied: not confirmed (--yes skips the question)');
+      if (prune) {
+        process.stderr.write(`${planLines(extras).join('\n')}\n`);
+        prune = await confirm(`Delete these ${extras.length} senders, which the file does not name? [y/N] `);
+      }
+    }
+    const interrupt = new AbortController();
+    const onSignal = () => {
+      process.stderr.write(`\nStopping: requests in flight finish and are journalled; to go on: ${again()}\n`);
+      interrupt.abort(new UsageError('interrupted'));
+      process.once('SIGINT', () => process.exit(130));
+    };
+    process.once('SIGINT', onSignal);
+    const bar = progress(process.stderr, work.length > 0 || prune);
+    let report: Awaited<ReturnType<typeof applyFleet>>;
+    try {
+      report = await applyFleet(fleet, {
+        ...connect,
+        journal,
+        plan,
+        prune,
+        canary: flags.canary === true,
+        ...(codes ? { codes } : {}),
+        signal: interrupt.signal,
+        onEvent: bar.onEvent,
+      });
+    } finally {
+      bar.stop();
+      process.off('SIGINT', onSignal);
+    }
+    let unwritten: unknown;
+    if (flags.report)
+      await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`).catch((error) => {
+        unwritten = error;
+      });
+    if (json) console.log(JSON.stringify(report, null, 2));
+    else console.log(reportText(report, again('--codes', 'codes.csv')));
+    if (unwritten !== undefined)
+      throw new Error(
+        `--report ${flags.report}: cannot be written (${(unwritten as NodeJS.ErrnoException).code ?? unwritten}); the report is above`,
+      );
+    // Failures printed before the plan are not repeated: the canary's and those found while applying are new.
+    for (const failure of report.failures.filter((f) => !plan.failures.includes(f)))
+      process.stderr.write(`${failureLine(file, failure)}\n`);
+    failedAccounts(file, fleet, report.failures, 'applied');
+    const failed = report.entries.filter((e) => e.result === 'failed' || e.result === 'skipped').length;
+    if (!report.ok) {
+      throw new Error(
+        `${failed} of ${report.entries.length} senders did not converge${interrupt.signal.aborted ? ' (interrupted)' : ''}; to go on: ${again()}`,
+      );
+    }
   } finally {
-    bar.stop();
-    process.off('SIGINT', onSignal);
-  }
-  let unwritten: unknown;
-  if (flags.report)
-    await writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`).catch((error) => {
-      unwritten = error;
-    });
-  if (json) console.log(JSON.stringify(report, null, 2));
-  else console.log(reportText(report, file));
-  if (unwritten !== undefined)
-    throw new Error(
-      `--report ${flags.report}: cannot be written (${(unwritten as NodeJS.ErrnoException).code ?? unwritten}); the report is above`,
-    );
-  const failed = report.entries.filter((e) => e.result === 'failed' || e.result === 'skipped').length;
-  if (!report.ok) {
-    throw new Error(
-      `${failed} of ${report.entries.length} senders did not converge${interrupt.signal.aborted ? ' (interrupted)' : ''}; run apply again to go on`,
-    );
+    await journal.close();
   }
 }
+
+/** The flags that choose where a run goes and what it keeps, as given, for the commands a hint shows. */
+function flagsInUse(baseUrl: string | undefined, flags: ApplyFlags): string[] {
+  return [
+    ...(baseUrl ? ['--base-url', baseUrl] : []),
+    ...(flags.journal ? ['--journal', flags.journal] : []),
+    ...(flags.report ? ['--report', flags.report] : []),
+  ];
+}
+
+/** Ends with exit 1 when any account failed, naming them (each was printed on a line of its own). */
+function failedAccounts(file: string, fleet: Fleet, failures: readonly AccountFailure[], done: string, none = false) {
+  if (failures.length === 0) return;
+  const names = failures.map((failure) => printable(failure.account)).join(', ');
+  const others = none ? 'nothing was sent' : `the others were ${done}`;
+  throw new AccountsFailed(
+    `${file}: ${failures.length} of ${fleet.accounts.size} accounts failed (${names}); ${others}`,
+  );
+}
+
+/** Some accounts failed: exit 1. */
+class AccountsFailed extends Error {}
 
 /** A UsageError naming `flag` unless `path` is a file that can be written, or can be made in its folder. */
 async function checkWritable(path: string, flag: string): Promise<void> {
@@ -171,6 +212,8 @@ async function checkWritable(path: string, flag: string): Promise<void> {
   const found = await stat(path).catch((error: NodeJS.ErrnoException) => error);
   if (!(found instanceof Error)) {
     if (found.isDirectory()) throw refuse('is a folder, not a file');
+    // A device or a pipe takes writes and never ends a read (/dev/zero).
+    if (!found.isFile()) throw refuse('is not a regular file');
     await access(path, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
       throw refuse(`cannot be written (${error.code})`);
     });
@@ -195,7 +238,7 @@ function checkGlobals(globals: Globals): Globals {
  * Reads and checks the fleet file; every bad entry on a line of its own, then exit 2. With `heap`,
  * collects after the parse and after the checks, two large steps that run at once.
  */
-async function load(file: string, heap?: HeapWatch): Promise<Fleet> {
+export async function loadFleetFile(file: string, heap?: HeapWatch): Promise<Fleet> {
   try {
     const data = parseFleetText(await readFleetText(file), formatOf(file));
     heap?.collect();
@@ -210,16 +253,15 @@ async function load(file: string, heap?: HeapWatch): Promise<Fleet> {
   }
 }
 
-/** Asks on the terminal (or reads a line of stdin); no when the input ends first. */
+/**
+ * Asks on the terminal, or reads the next line of stdin: each question its own line. An input that
+ * ends before the answer is said, and nothing is sent.
+ */
 async function confirm(question: string): Promise<boolean> {
-  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
-  const closed = new Promise<null>((resolve) => prompt.once('close', () => resolve(null)));
-  try {
-    const answer = await Promise.race([prompt.question(question), closed]);
-    return /^y(es)?$/i.test(answer?.trim() ?? '');
-  } finally {
-    prompt.close();
-  }
+  const answer = await ask(question);
+  if (answer === null)
+    throw new UsageError('not applied: the input ended before the answer (--yes skips the questions)');
+  return /^y(es)?$/i.test(answer.trim());
 }
 
 function whole(value: string, name: string): number {

@@ -7,7 +7,7 @@ import { senderStatuses, statusesOf, statusKind } from '../statuses.js';
 import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.js';
 import { version } from '../user-agent.js';
 import { runContract } from './contract.js';
-import { addFleetCommands } from './fleet.js';
+import { addFleetCommands, loadFleetFile } from './fleet.js';
 import { errorLine, exitCode, GoOn, UsageError } from './format.js';
 import { ask, closeIo, connect, type Globals, readJson, show } from './io.js';
 import { named } from './names.js';
@@ -256,9 +256,8 @@ export function program(): Command {
     'sandbox --port 4020',
   )
     .option('--port <n>', 'the port (by default a free one)', (value) => port(value), 0)
-    .addOption(
-      new Option('--lifecycle <how>', 'how statuses move on').choices(['instant', 'timer', 'manual']).default('timer'),
-    )
+    // No `manual`: no command steps a sender, so a register against it would wait for ever.
+    .addOption(new Option('--lifecycle <how>', 'how statuses move on').choices(['instant', 'timer']).default('timer'))
     .option(
       '--step-ms <ms>',
       'the delay of each step with --lifecycle timer',
@@ -266,13 +265,18 @@ export function program(): Command {
       1_500,
     )
     .option('--validate', 'put prism proxy --errors in front (needs @stoplight/prism-cli)')
+    .option(
+      '--fleet <file>',
+      'accept each account of this fleet file, with its credential type, and print its variables',
+    )
     .action(
       async (options: {
         port: number;
-        lifecycle: 'instant' | 'timer' | 'manual';
+        lifecycle: 'instant' | 'timer';
         stepMs: number;
         validate?: boolean;
-      }) => runSandbox(options),
+        fleet?: string;
+      }) => runSandbox({ ...options, fleet: options.fleet ? await loadFleetFile(options.fleet) : undefined }),
     );
 
   command(

@@ -1,6 +1,7 @@
 // `whatsapp-senders sandbox`: the stateful sandbox until Ctrl-C, with credentials of its own, so
 // that every other command can run against it with `--base-url` and keep what the last one made.
 import { randomBytes } from 'node:crypto';
+import type { Fleet } from '../fleet/file.js';
 import { startCheckedSandbox } from '../testing/checked.js';
 import type { Lifecycle } from '../testing/lifecycle.js';
 import { startBareSandbox } from '../testing/server.js';
@@ -11,21 +12,44 @@ export interface SandboxCommandOptions {
   lifecycle: Lifecycle;
   stepMs: number;
   validate?: boolean;
+  /** A fleet file, read and checked: the sandbox accepts each of its accounts, with its credential type. */
+  fleet?: Fleet;
+}
+
+/** What the sandbox accepts and the `export` lines that give it: one account, or each account of a fleet. */
+function credentialsFor(fleet: Fleet | undefined): { accounts: Record<string, string>; exports: string[] } {
+  const secret = () => randomBytes(16).toString('hex');
+  if (!fleet) {
+    const accountSid = `AC${secret()}`;
+    const authToken = secret();
+    return {
+      accounts: { [accountSid]: authToken },
+      exports: [`TWILIO_ACCOUNT_SID=${accountSid}`, `TWILIO_AUTH_TOKEN=${authToken}`],
+    };
+  }
+  const accounts: Record<string, string> = {};
+  const exports: string[] = [];
+  for (const account of fleet.accounts.values()) {
+    const value = secret();
+    // An API key is its own user name to the sandbox, as to Twilio: the key's secret is its password.
+    accounts[account.apiKey ?? account.accountSid] = value;
+    exports.push(`${account.authTokenEnv ?? account.apiSecretEnv}=${value}`);
+  }
+  return { accounts, exports };
 }
 
 /** Starts the sandbox, prints its address and the `export` lines of its credentials, and resolves when stopped. */
-export async function runSandbox({ port, lifecycle, stepMs, validate }: SandboxCommandOptions): Promise<void> {
-  const accountSid = `AC${randomBytes(16).toString('hex')}`;
-  const authToken = randomBytes(16).toString('hex');
-  const options = { port, lifecycle, stepMs, accounts: { [accountSid]: authToken }, keepAlive: true };
+export async function runSandbox({ port, lifecycle, stepMs, validate, fleet }: SandboxCommandOptions): Promise<void> {
+  const { accounts, exports } = credentialsFor(fleet);
+  const options = { port, lifecycle, stepMs, accounts, keepAlive: true };
   const running = validate
     ? await startCheckedSandbox({ ...options, validateRequest: false })
     : await startBareSandbox(options);
   const checked = validate ? ', behind prism proxy --errors' : '';
   console.log(`sandbox: a stateful WhatsApp Senders service on ${running.url}${checked}; Ctrl-C stops it.`);
-  console.log(`In another shell, set its credentials and pass --base-url ${running.url} to each command:`);
-  console.log(`export TWILIO_ACCOUNT_SID=${accountSid}`);
-  console.log(`export TWILIO_AUTH_TOKEN=${authToken}`);
+  const which = fleet ? `the secrets of each account of ${fleet.path}` : 'its credentials';
+  console.log(`In another shell, set ${which} and pass --base-url ${running.url} to each command:`);
+  for (const line of exports) console.log(`export ${line}`);
   // The signal wait keeps the process; close() lets it end.
   const keep = setInterval(() => undefined, 2 ** 30);
   await new Promise<void>((resolve) => {

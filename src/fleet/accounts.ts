@@ -1,11 +1,32 @@
 // One account at work: its clients, its limiter, and the lookup of senders by sender_id. Every
 // request of the account goes through its limiter; every response it gets tells the limiter.
 import { createSendersClient, type SendersClient } from '../client.js';
-import { defaults } from '../options.js';
+import { defaults } from '../defaults.js';
+import { ApiError } from '../errors.js';
 import { parseRetryAfter } from '../retry.js';
 import type { Sender } from '../types.js';
-import { accountSecrets, type Fleet, type FleetAccount } from './file.js';
+import type { Fleet, FleetAccount } from './file.js';
 import { AimdLimiter } from './limiter.js';
+import { type ErrorRecord, errorRecord } from './records.js';
+
+/** The secret of one account: its Auth Token, or an API key (the file's `apiKey` when left out) and its secret. */
+export type AccountCredentials = { authToken: string } | { apiKey?: string; apiSecret: string };
+
+/**
+ * An account that did not plan or apply in full, and why. The other accounts go on without it.
+ * - `credentials`: its secret is not set, `credentials()` failed, or the service refused it (401, 403).
+ * - `read`: its senders could not be read, after the client's retries.
+ * - `canary`: its canary's create failed, or the canary went OFFLINE or had its name declined.
+ */
+export interface AccountFailure {
+  account: string;
+  /** Where its secret is: the variable the file names, the API key with its variable, or `credentials()`. */
+  secret: string;
+  stage: 'credentials' | 'read' | 'canary';
+  /** The place in the fleet file it concerns, as `accounts.acme.authTokenEnv`. */
+  path: string;
+  error: ErrorRecord;
+}
 
 /** How a fleet reaches its accounts. */
 export interface ConnectOptions {
@@ -22,6 +43,12 @@ export interface ConnectOptions {
    */
   concurrency?: number;
   /**
+   * The most requests in flight across every account at once: 1,000 accounts at 4 each would hold
+   * 4,000 sockets. Within it, each account keeps its own `concurrency`.
+   * @default 256
+   */
+  fleetConcurrency?: number;
+  /**
    * The per-attempt timeout, in milliseconds. A create that failed ambiguously is looked up only
    * once this long has passed since it was sent, since the service may still apply it until then.
    * @default 30_000
@@ -33,6 +60,19 @@ export interface ConnectOptions {
   fetch?: typeof globalThis.fetch;
   /** Appended to the User-Agent. */
   userAgentExtension?: string;
+  /**
+   * Each account's credentials from code, as a secrets manager gives them; by default each is read
+   * from the variable the file names (`authTokenEnv`, `apiSecretEnv`) in `env`. A rejection fails
+   * that account alone. What it resolves to is never logged nor reported.
+   * @example credentials: async (account) => ({ authToken: await secrets.get(`twilio/${account.accountSid}`) })
+   */
+  credentials?: (account: FleetAccount) => AccountCredentials | Promise<AccountCredentials>;
+  /**
+   * The longest `Retry-After` honoured, in milliseconds, as the client's option of that name: a
+   * longer one fails the request instead of holding the account.
+   * @default 30_000
+   */
+  maxRetryDelayMs?: number;
 }
 
 /** An account, connected. */
@@ -44,6 +84,8 @@ export interface AccountRuntime {
   writer: SendersClient;
   limiter: AimdLimiter;
   timeoutMs: number;
+  /** The longest Retry-After honoured. */
+  maxRetryDelayMs: number;
   /** Every WhatsApp sender of the account, one walk holding one slot. */
   walk(visit: (sender: Sender) => void): Promise<void>;
   /** The sender with this sender_id, read no earlier than `notBefore` (ms since the epoch); batched per account. */
@@ -53,30 +95,115 @@ export interface AccountRuntime {
 
 export const defaultConcurrency = 4;
 
-/** Connects every account of the fleet; a ValidationError names every secret variable missing, before anything is sent. */
-export function connectAccounts(fleet: Fleet, options: ConnectOptions = {}): Map<string, AccountRuntime> {
-  const secrets = accountSecrets(fleet, options.env ?? process.env);
+/** The accounts connected, and those whose credentials could not be had. */
+export interface Connected {
+  runtimes: Map<string, AccountRuntime>;
+  failures: AccountFailure[];
+}
+
+/** Connects every account of the fleet whose credentials can be had; the others are failures of their own. */
+export async function connectAccounts(fleet: Fleet, options: ConnectOptions = {}): Promise<Connected> {
   const runtimes = new Map<string, AccountRuntime>();
-  for (const account of fleet.accounts.values()) {
-    const secret = secrets.get(account.name);
-    if (secret) runtimes.set(account.name, connectAccount(account, secret, options));
+  const failures: AccountFailure[] = [];
+  // Every account's requests share it; it never halves (each account's own limiter answers its 429s).
+  const fleetWide = new AimdLimiter(options.fleetConcurrency ?? 256);
+  await Promise.all(
+    [...fleet.accounts.values()].map(async (account) => {
+      const found = await credentialsOf(account, options);
+      if ('failure' in found) failures.push(found.failure);
+      else runtimes.set(account.name, connectAccount(account, found.credentials, options, fleetWide));
+    }),
+  );
+  return { runtimes, failures };
+}
+
+/** Where an account's secret is, in words: its variable, or its API key with its variable, or `credentials()`. */
+export function secretOf(account: FleetAccount, options: Pick<ConnectOptions, 'credentials'> = {}): string {
+  if (options.credentials) return `credentials(${JSON.stringify(account.name)})`;
+  if (account.authTokenEnv) return account.authTokenEnv;
+  return `${account.apiKey} with ${account.apiSecretEnv}`;
+}
+
+/** The place in the file of an account's secret. */
+const secretPath = (account: FleetAccount) =>
+  `accounts.${account.name}.${account.authTokenEnv ? 'authTokenEnv' : 'apiSecretEnv'}`;
+
+/** An account's failure at `stage`, with where its secret is. */
+export function accountFailure(
+  account: FleetAccount,
+  stage: AccountFailure['stage'],
+  error: unknown,
+  options: Pick<ConnectOptions, 'credentials'> = {},
+): AccountFailure {
+  // A refused secret is a credentials failure, whatever request met it.
+  const refused = error instanceof ApiError && (error.status === 401 || error.status === 403);
+  const at = refused ? 'credentials' : stage;
+  return {
+    account: account.name,
+    secret: secretOf(account, options),
+    stage: at,
+    path: at === 'credentials' && !options.credentials ? secretPath(account) : `accounts.${account.name}`,
+    error: errorRecord(error),
+  };
+}
+
+async function credentialsOf(
+  account: FleetAccount,
+  options: ConnectOptions,
+): Promise<
+  { credentials: { authToken: string } | { apiKey: string; apiSecret: string } } | { failure: AccountFailure }
+> {
+  const fail = (message: string) => ({
+    failure: { ...accountFailure(account, 'credentials', new Error(message), options), stage: 'credentials' as const },
+  });
+  if (options.credentials) {
+    let given: AccountCredentials;
+    try {
+      given = await options.credentials(account);
+    } catch (error) {
+      // Its message only: a secrets manager's error is the caller's to log.
+      return fail(`credentials() failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (typeof given === 'object' && given !== null) {
+      if ('authToken' in given && typeof given.authToken === 'string' && given.authToken !== '')
+        return { credentials: { authToken: given.authToken } };
+      const apiKey = ('apiKey' in given ? given.apiKey : undefined) ?? account.apiKey;
+      if ('apiSecret' in given && typeof given.apiSecret === 'string' && given.apiSecret !== '' && apiKey)
+        return { credentials: { apiKey, apiSecret: given.apiSecret } };
+    }
+    return fail('credentials() gave neither { authToken } nor { apiKey, apiSecret }');
   }
-  return runtimes;
+  const env = options.env ?? process.env;
+  const variable = account.authTokenEnv ?? account.apiSecretEnv ?? '';
+  // Own keys only: a variable named `toString` is not set.
+  const value = Object.hasOwn(env, variable) ? env[variable] : undefined;
+  if (!value) return fail(`${variable} is not set`);
+  if (account.authTokenEnv) return { credentials: { authToken: value } };
+  return { credentials: { apiKey: account.apiKey ?? '', apiSecret: value } };
 }
 
 function connectAccount(
   account: FleetAccount,
   secret: { authToken: string } | { apiKey: string; apiSecret: string },
   options: ConnectOptions,
+  fleetWide: AimdLimiter,
 ): AccountRuntime {
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? defaults.maxRetryDelayMs;
   const limiter = new AimdLimiter(options.concurrency ?? defaultConcurrency);
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // Sees every attempt, the client's own retries included.
   const observed: typeof globalThis.fetch = async (input, init) => {
-    const sentAt = Date.now();
-    const response = await fetchImpl(input, init);
-    if (response.status === 429) limiter.rateLimited(sentAt, parseRetryAfter(response.headers.get('Retry-After')));
-    else if (response.ok) limiter.succeeded();
+    let sentAt = 0;
+    const response = await fleetWide.run(() => {
+      sentAt = Date.now();
+      return fetchImpl(input, init);
+    });
+    // The pause is the client's: a Retry-After past maxRetryDelayMs is not honoured (the request fails), so
+    // it never holds the account longer than that.
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+      limiter.rateLimited(sentAt, retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, maxRetryDelayMs));
+    } else if (response.ok) limiter.succeeded();
     return response;
   };
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
@@ -88,6 +215,7 @@ function connectAccount(
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.userAgentExtension ? { userAgentExtension: options.userAgentExtension } : {}),
     timeoutMs,
+    maxRetryDelayMs,
     fetch: observed,
   };
   const reader = createSendersClient({ ...common, maxRetries: options.maxRetries ?? 10 });
@@ -138,6 +266,7 @@ function connectAccount(
     writer,
     limiter,
     timeoutMs,
+    maxRetryDelayMs,
     walk,
     lookup: (senderId, notBefore) =>
       new Promise((resolve, reject) => {

@@ -350,6 +350,17 @@ describe('applyFleet', () => {
     expect(submitted.length).toBe(2);
   });
 
+  it('reports a code row for a sender ONLINE already as unchanged, sending no code', async () => {
+    const fx = fixture(1, 1);
+    const { service, apply } = await setUp(fx);
+    const body = fx.fleet.senders[0]?.body;
+    service.seed(fx.sidOf('a0'), { ...structuredClone(body), status: 'ONLINE' } as never);
+    const report = await apply({ codes: new Map([[senderIdOf(0), '123456']]) });
+    expect(report.entries.map((e) => [e.result, e.status])).toEqual([['unchanged', 'ONLINE']]);
+    expect(report.entries[0]?.note).toContain('no code sent');
+    expect(service.writes).toBe(0);
+  });
+
   it('deletes the extra senders only with prune', async () => {
     const fx = fixture(1, 1);
     const { service, apply } = await setUp(fx);

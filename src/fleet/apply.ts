@@ -3,15 +3,24 @@
 import { dirname, join } from 'node:path';
 import { endsWait, statusKind } from '../statuses.js';
 import type { Sender, SenderStatus } from '../types.js';
-import { type ConnectOptions, connectAccounts } from './accounts.js';
+import {
+  type AccountFailure,
+  type AccountRuntime,
+  accountFailure,
+  type ConnectOptions,
+  connectAccounts,
+  secretOf,
+} from './accounts.js';
 import { compareSender } from './compare.js';
-import type { Fleet, FleetSender } from './file.js';
-import { Journal, readCreatesInDoubt } from './journal.js';
-import { type FleetPlan, type PlanAction, type PlanEntry, planAccount } from './plan.js';
+import { type Fleet, type FleetSender, sendersByAccount } from './file.js';
+import { type JournalStore, openJournal } from './journal.js';
+import { type FleetPlan, heldWhenMade, inFileOrder, type PlanAction, type PlanEntry, planAccount } from './plan.js';
+import type { ErrorRecord } from './records.js';
 import {
   createSender,
   deleteSender,
   errorRecord,
+  longWaitMs,
   poll,
   updateSender,
   type WriteContext,
@@ -25,13 +34,17 @@ export interface ReportEntry {
   index?: number;
   /** What the plan said. */
   action: PlanAction;
-  /** What was done: `extra` is an extra sender kept (no `prune`); `skipped` was not tried (a canary stopped the account, or the run was interrupted). */
-  result: 'created' | 'updated' | 'unchanged' | 'deleted' | 'verified' | 'extra' | 'failed' | 'skipped';
+  /**
+   * What was done: `extra` is an extra sender kept (no `prune`); `duplicate` a second sender with a
+   * sender_id the file wants, kept; `skipped` was not tried (a canary stopped the account, or the
+   * run was interrupted); `failed` includes every sender of an account that failed.
+   */
+  result: 'created' | 'updated' | 'unchanged' | 'deleted' | 'verified' | 'extra' | 'duplicate' | 'failed' | 'skipped';
   sid?: string;
   status?: SenderStatus;
   changes?: string[];
   /** With `failed`: the service's code, message and request id, when it answered. */
-  error?: { status?: number; code?: number; message: string; requestId?: string };
+  error?: ErrorRecord;
   /** Why, in words, for `skipped`, and for an adopted create. */
   note?: string;
 }
@@ -45,7 +58,9 @@ export interface FleetReport {
   attention: ReportEntry[];
   /** The accounts a canary stopped, and why. */
   stopped: Record<string, string>;
-  /** Whether every sender converged (or only waits for its code). */
+  /** The accounts that failed (credentials, reads, canary), in the file's order, each with the place of its secret and the error. */
+  failures: AccountFailure[];
+  /** Whether every account and every sender converged (or only waits for its code). */
   ok: boolean;
 }
 
@@ -56,16 +71,26 @@ export type FleetEvent =
   | { type: 'done'; entry: ReportEntry }
   | { type: 'deferred'; account: string; sender_id: string; untilMs: number }
   | { type: 'canary'; account: string; sender_id: string; status: string }
-  | { type: 'stopped'; account: string; reason: string };
+  | { type: 'stopped'; account: string; reason: string }
+  /** An account failed: it goes no further; the others go on. */
+  | { type: 'failed'; failure: AccountFailure }
+  /** An account waits `longWaitMs` or longer (a Retry-After), until `untilMs`. */
+  | { type: 'waiting'; account: string; untilMs: number; why: string };
 
 /** Options of applyFleet. */
 export interface ApplyOptions extends ConnectOptions {
   /**
-   * The journal, append-only JSON lines.
+   * The journal: a path (append-only JSON lines, taken for this run), or a store already held
+   * (`openJournal`, or a store of your own), which applyFleet leaves open.
    * @default the fleet file's path and `.journal.jsonl`
    */
-  journal?: string;
-  /** A plan to carry out, fresh from planFleet; by default applyFleet makes its own. */
+  journal?: string | JournalStore;
+  /**
+   * A plan to carry out, from planFleet. Carried out as it is only when it was made under the
+   * store given as `journal`, held since; any other plan may be stale (another run may have
+   * written since), so each account is planned again once the journal is held, and only the
+   * `extra` senders this plan showed may be deleted.
+   */
   plan?: FleetPlan;
   /** Also delete the `extra` senders. @default false */
   prune?: boolean;
@@ -94,47 +119,81 @@ const workersPerAccount = 64;
 export const journalPathOf = (fleetPath: string) =>
   join(dirname(fleetPath), `${fleetPath.split(/[\\/]/).pop()}.journal.jsonl`);
 
-/** Carries out the plan of `fleet`; resolves to the report (it rejects only when nothing could start). */
+/**
+ * Carries out the plan of `fleet`; resolves to the report (it rejects only when nothing could
+ * start: the journal is held by another run, or cannot be opened). An account that fails is in
+ * `failures`, its senders `failed`; the other accounts are applied in full.
+ */
 export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Promise<FleetReport> {
-  const journalPath = options.journal ?? (fleet.path ? journalPathOf(fleet.path) : undefined);
-  if (!journalPath) throw new TypeError('applyFleet needs options.journal for a fleet that has no path');
-  const runtimes = connectAccounts(fleet, options);
-  const inDoubt = options.plan ? new Map() : await readCreatesInDoubt(journalPath);
-  const journal = await Journal.open(journalPath);
+  const given = options.journal;
+  const path = typeof given === 'string' ? given : fleet.path ? journalPathOf(fleet.path) : undefined;
+  if (given === undefined && !path)
+    throw new TypeError('applyFleet needs options.journal for a fleet that has no path');
+  // The journal first: the creates in doubt are read once it is held, and the plan made after.
+  const journal = typeof given === 'object' ? given : await openJournal(path as string);
+  const { runtimes, failures } = await connectAccounts(fleet, options).catch(async (error: unknown) => {
+    if (journal !== given) await journal.close();
+    throw error;
+  });
   try {
     const byIndex = new Map<number, FleetSender>(fleet.senders.map((sender) => [sender.index, sender]));
     const emit = options.onEvent ?? (() => {});
+    for (const failure of failures) emit({ type: 'failed', failure });
     const codeOf = (entry: PlanEntry) =>
       options.codes?.get(`${entry.account}/${entry.sender_id}`) ?? options.codes?.get(entry.sender_id);
+    // A plan made before this hold is planned again; of its extras, only those it showed are deleted.
+    const held = options.plan && heldWhenMade(options.plan) === journal ? options.plan : undefined;
+    const shown =
+      options.plan && !held
+        ? new Set(options.plan.entries.flatMap((entry) => (entry.action === 'extra' && entry.sid ? [entry.sid] : [])))
+        : undefined;
     const work = (entry: PlanEntry) =>
       entry.action === 'create' ||
       entry.action === 'update' ||
-      (entry.action === 'extra' && options.prune === true) ||
+      (entry.action === 'extra' && options.prune === true && (!shown || shown.has(entry.sid ?? ''))) ||
       (entry.action === 'unchanged' && codeOf(entry) !== undefined);
     // No prototype: an account named `toString` has not been stopped.
     const stopped: Record<string, string> = Object.create(null);
     const report = new Map<PlanEntry, ReportEntry>();
     const polling = { intervalMs: options.pollIntervalMs, maxWaitMs: options.maxWaitMs, signal: options.signal };
+    /** Every sender of an account that failed before its plan, `failed` with its account's error. */
+    const failedAccount = (failure: AccountFailure): ReportEntry[] =>
+      (sendersByAccount(fleet).get(failure.account) ?? []).map((sender) => ({
+        account: failure.account,
+        sender_id: sender.body.sender_id,
+        index: sender.index,
+        action: 'create',
+        result: 'failed',
+        error: failure.error,
+        note: `the account failed (${failure.stage}, ${failure.secret})`,
+      }));
 
-    const perAccount = await Promise.all(
-      [...runtimes.values()].map(async (runtime): Promise<ReportEntry[]> => {
+    const perAccount = await Promise.all([
+      ...failures.map(async (failure) => failedAccount(failure)),
+      ...[...runtimes.values()].map(async (runtime): Promise<ReportEntry[]> => {
         const name = runtime.account.name;
+        // One wait is told once: the limiter's pause and the write's own wait end together.
+        let toldUntil = 0;
+        const waiting = (untilMs: number, why: string) => {
+          if (untilMs <= toldUntil + 1_000) return;
+          toldUntil = untilMs;
+          emit({ type: 'waiting', account: name, untilMs, why });
+        };
+        runtime.limiter.onPause = (untilMs) => {
+          if (untilMs - Date.now() >= longWaitMs) waiting(untilMs, 'rate limited (429): Retry-After');
+        };
         // Each account is read and written on its own: one account's rate limit never holds up another's plan.
-        let plan: FleetPlan;
-        try {
-          plan = options.plan ?? (await planAccount(fleet, runtime, inDoubt));
-        } catch (error) {
-          return fleet.senders
-            .filter((sender) => sender.account === name)
-            .map((sender) => ({
-              account: name,
-              sender_id: sender.body.sender_id,
-              index: sender.index,
-              action: 'create',
-              result: 'failed',
-              error: errorRecord(error),
-              note: 'the account could not be read',
-            }));
+        let plan: Omit<FleetPlan, 'failures'>;
+        if (held && !held.failures.some((failure) => failure.account === name)) plan = held;
+        else {
+          try {
+            plan = await planAccount(fleet, runtime, journal.createsInDoubt);
+          } catch (error) {
+            const failure = accountFailure(runtime.account, 'read', error, options);
+            failures.push(failure);
+            emit({ type: 'failed', failure });
+            return failedAccount(failure);
+          }
         }
         const entries = plan.entries.filter((entry) => entry.account === name);
         emit({ type: 'planned', account: name, total: entries.filter(work).length });
@@ -144,7 +203,26 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
           senderId: entry.sender_id,
           signal: options.signal,
           onDeferred: (untilMs) => emit({ type: 'deferred', account: name, sender_id: entry.sender_id, untilMs }),
+          onWaiting: waiting,
         });
+
+        /** Stops the account after its canary: no other sender of it is tried. */
+        const stop = (why: string, error?: unknown) => {
+          const reason = `stopped by the canary ${canaryEntry?.sender_id}: ${why}`;
+          stopped[name] = reason;
+          emit({ type: 'stopped', account: name, reason });
+          const failure: AccountFailure = {
+            account: name,
+            secret: secretOf(runtime.account, options),
+            stage: 'canary',
+            path: `accounts.${name}`,
+            error: { ...(error === undefined ? {} : errorRecord(error)), message: reason },
+          };
+          failures.push(failure);
+          emit({ type: 'failed', failure });
+        };
+        const creates = entries.filter((entry) => entry.action === 'create');
+        const canaryEntry = options.canary ? creates[0] : undefined;
 
         /** One sender, from its plan entry to its report entry. */
         const carryOut = async (entry: PlanEntry, canary = false): Promise<ReportEntry> => {
@@ -153,7 +231,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
             sender_id: entry.sender_id,
             ...(entry.index !== undefined ? { index: entry.index } : {}),
             action: entry.action,
-            result: entry.action === 'extra' ? 'extra' : 'unchanged',
+            result: entry.action === 'extra' || entry.action === 'duplicate' ? entry.action : 'unchanged',
             ...(entry.sid ? { sid: entry.sid } : {}),
             ...(entry.status ? { status: entry.status } : {}),
             ...(entry.changes ? { changes: entry.changes } : {}),
@@ -182,7 +260,11 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
               entry.inDoubt,
               Object.hasOwn(plan.readAt, name) ? plan.readAt[name] : undefined,
             );
-            if ('error' in result) return failed(result);
+            if ('error' in result) {
+              // A canary refused stops its account as an OFFLINE one does: the rest would be refused alike.
+              if (canary) stop(`its create failed: ${errorRecord(result.error).message}`, result.error);
+              return failed(result);
+            }
             sender = result.sender;
             done = { ...base, result: 'created', sid: sender.sid, status: sender.status };
             if (result.adopted) {
@@ -206,8 +288,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
               emit({ type: 'canary', account: name, sender_id: entry.sender_id, status: sender.status });
               const why = canaryVerdict(sender, left.timedOut === true);
               if (why) {
-                stopped[name] = `stopped by the canary ${entry.sender_id}: ${why}`;
-                emit({ type: 'stopped', account: name, reason: stopped[name] });
+                stop(why);
                 return { ...done, result: 'failed', error: { message: why } };
               }
             }
@@ -222,7 +303,10 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
             const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
             if ('error' in verified) return failed(verified, done);
             done = { ...done, status: verified.sender.status, sid: verified.sender.sid };
-            if (statusKind(verified.sender.status) === 'ready' && done.result === 'unchanged') done.result = 'verified';
+            // `verified` only when a code was sent: a sender ready already took none.
+            if (verified.verified && done.result === 'unchanged') done.result = 'verified';
+            else if (!verified.verified && done.result === 'unchanged')
+              done.note = `no code sent: it is ${verified.sender.status}, not waiting for one`;
           }
           return done;
         };
@@ -231,8 +315,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
           report.set(entry, result);
           if (work(entry)) emit({ type: 'done', entry: result });
         };
-        const creates = entries.filter((entry) => entry.action === 'create');
-        const canary = options.canary ? creates[0] : undefined;
+        const canary = canaryEntry;
         if (canary) finish(canary, await carryOut(canary, true));
         // A pool of workers, not a promise per sender: 10,000 pending senders would each hold a context
         // for the whole run. More workers than the ceiling, so that senders awaiting a window or a code
@@ -249,7 +332,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
         await refresh(runtime, entries, report);
         return entries.map((entry) => report.get(entry) as ReportEntry);
       }),
-    );
+    ]);
     const order = (entry: ReportEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
     const entries = perAccount.flat().sort((a, b) => order(a) - order(b));
     // Only senders of the file: an extra one is not the fleet's to look after, and a deleted one is gone.
@@ -260,11 +343,12 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       awaitingCode: ours.filter((entry) => kindOf(entry) === 'awaiting-code'),
       attention: ours.filter((entry) => kindOf(entry) === 'failed' || kindOf(entry) === 'action-needed'),
       stopped,
-      ok: entries.every((entry) => entry.result !== 'failed' && entry.result !== 'skipped'),
+      failures: inFileOrder(fleet, failures),
+      ok: failures.length === 0 && entries.every((entry) => entry.result !== 'failed' && entry.result !== 'skipped'),
     };
   } finally {
     for (const runtime of runtimes.values()) runtime.close();
-    await journal.close();
+    if (journal !== given) await journal.close();
   }
 }
 
@@ -294,14 +378,15 @@ async function verifySender(
   sender: Sender,
   code: string,
   polling: Parameters<typeof poll>[3],
-): Promise<WriteResult> {
+): Promise<Extract<WriteResult, { error: unknown }> | { sender: Sender; verified: boolean }> {
   const { runtime } = context;
   const ready = await poll(runtime, sender, moved, polling);
   if ('error' in ready) return { sender, ...ready };
   const kind = statusKind(ready.sender.status);
-  // Ready already (a code given again), or still working at the deadline: the report shows its status.
+  // Ready already (a code given again), or still working at the deadline: no code is sent, and the
+  // report shows its status.
   if (kind !== 'awaiting-code') {
-    if (!endsWait(kind)) return ready;
+    if (!endsWait(kind)) return { sender: ready.sender, verified: false };
     return { sender: ready.sender, error: new Error(`the sender is ${ready.sender.status}, not awaiting its code`) };
   }
   const body = { configuration: { verification_code: code } };
@@ -315,7 +400,7 @@ async function verifySender(
     const why = online.timedOut ? `still ${online.sender.status} when the wait ended` : online.sender.status;
     return { sender: online.sender, error: new Error(`the code was submitted; the sender is ${why}`) };
   }
-  return online;
+  return { sender: online.sender, verified: true };
 }
 
 /** A sender known only by its plan entry, for a first read: without a status it counts as `working`. */
@@ -323,7 +408,7 @@ const stub = (entry: PlanEntry) => ({ sid: entry.sid, sender_id: entry.sender_id
 
 /** Reads the account once more when some sender was left `working`, for the report. */
 async function refresh(
-  runtime: { walk(visit: (sender: Sender) => void): Promise<void> },
+  runtime: Pick<AccountRuntime, 'walk'>,
   entries: PlanEntry[],
   report: Map<PlanEntry, ReportEntry>,
 ): Promise<void> {

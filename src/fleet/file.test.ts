@@ -28,6 +28,19 @@ function issuesOf(run: () => unknown) {
 }
 
 describe('the fleet file', () => {
+  it('says an account that is not a string must be one, and one left out is required', () => {
+    const issues = issuesOf(() =>
+      checkFleet({
+        accounts: { acme },
+        senders: [sender('acme', 1, { account: 1 }), sender('acme', 2, { account: undefined })],
+      }),
+    );
+    expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
+      ['senders[0].account', 'must be a string: the name of one of accounts, not 1'],
+      ['senders[1].account', 'is required: the name of one of accounts'],
+    ]);
+  });
+
   it('names no account by a member of Object.prototype: toString, constructor, hasOwnProperty', () => {
     const names = ['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'];
     const issues = issuesOf(() => checkFleet({ accounts: { acme }, senders: names.map((name, i) => sender(name, i)) }));
@@ -35,9 +48,11 @@ describe('the fleet file', () => {
     for (const issue of issues) expect(issue.message).toContain('names no account of the file (acme)');
   });
 
-  it('reads a secret only from a variable of its own: one named toString is not set', () => {
+  it('reads a secret only from a variable of its own: one named toString is not set', async () => {
     const fleet = checkFleet({ accounts: { acme: { ...acme, authTokenEnv: 'toString' } }, senders: [] });
-    expect(() => connectAccounts(fleet, { env: {} })).toThrow(/toString is not set/);
+    const { runtimes, failures } = await connectAccounts(fleet, { env: {} });
+    expect(runtimes.size).toBe(0);
+    expect(failures.map((f) => f.error.message)).toEqual(['toString is not set']);
   });
 
   it('refuses two account names for one accountSid, naming both', () => {
@@ -204,12 +219,26 @@ senders:
     expect(issues[0]?.message).toMatch(/^must be string.*, got integer$/);
   });
 
-  it('names every secret variable that is not set, before any request', () => {
+  it('names every secret variable that is not set, each a failure of its own account, before any request', async () => {
     const fleet = checkFleet({ accounts: { acme, globex }, senders: [] });
-    const issues = issuesOf(() => connectAccounts(fleet, { env: {} }));
-    expect(issues).toEqual([
-      { path: 'accounts.acme.authTokenEnv', message: 'ACME_TWILIO_AUTH_TOKEN is not set' },
-      { path: 'accounts.globex.apiSecretEnv', message: 'GLOBEX_SECRET is not set' },
+    const { failures } = await connectAccounts(fleet, { env: {} });
+    expect(
+      failures.map(({ account, path, secret, stage, error }) => ({ account, path, secret, stage, error })),
+    ).toEqual([
+      {
+        account: 'acme',
+        path: 'accounts.acme.authTokenEnv',
+        secret: 'ACME_TWILIO_AUTH_TOKEN',
+        stage: 'credentials',
+        error: { message: 'ACME_TWILIO_AUTH_TOKEN is not set' },
+      },
+      {
+        account: 'globex',
+        path: 'accounts.globex.apiSecretEnv',
+        secret: `${globex.apiKey} with GLOBEX_SECRET`,
+        stage: 'credentials',
+        error: { message: 'GLOBEX_SECRET is not set' },
+      },
     ]);
   });
 });

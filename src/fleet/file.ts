@@ -185,7 +185,9 @@ export function checkFleet(data: unknown): Fleet {
       }
       const { account, ...body } = entry;
       const before = issues.length;
-      if (typeof account !== 'string') fail(`${at}.account`, 'is required: the name of one of accounts');
+      if (account === undefined) fail(`${at}.account`, 'is required: the name of one of accounts');
+      else if (typeof account !== 'string')
+        fail(`${at}.account`, `must be a string: the name of one of accounts, not ${JSON.stringify(account)}`);
       // Own keys only: `toString` or `constructor` is no account of the file.
       else if (isObject(data.accounts) && !Object.hasOwn(data.accounts, account))
         fail(`${at}.account`, `names no account of the file (${Object.keys(data.accounts).join(', ') || 'none'})`);
@@ -209,25 +211,16 @@ export function checkFleet(data: unknown): Fleet {
   return { accounts, senders };
 }
 
-/** The secret of each account, read from its variable; a ValidationError names every variable missing. */
-export function accountSecrets(
-  fleet: Fleet,
-  env: Record<string, string | undefined>,
-): Map<string, { authToken: string } | { apiKey: string; apiSecret: string }> {
-  const issues: ValidationIssue[] = [];
-  const secrets = new Map<string, { authToken: string } | { apiKey: string; apiSecret: string }>();
-  for (const account of fleet.accounts.values()) {
-    const variable = account.authTokenEnv ?? account.apiSecretEnv ?? '';
-    // Own keys only: a variable named `toString` is not set.
-    const value = Object.hasOwn(env, variable) ? env[variable] : undefined;
-    const key = account.authTokenEnv ? 'authTokenEnv' : 'apiSecretEnv';
-    if (!value) issues.push({ path: `accounts.${account.name}.${key}`, message: `${variable} is not set` });
-    else if (account.authTokenEnv) secrets.set(account.name, { authToken: value });
-    else secrets.set(account.name, { apiKey: account.apiKey ?? '', apiSecret: value });
-  }
-  if (issues.length > 0) throw new ValidationError(issues);
-  return secrets;
+/** The senders of each account, in file order (one pass, whatever the number of accounts). */
+export function sendersByAccount(fleet: Fleet): Map<string, FleetSender[]> {
+  const found = byAccount.get(fleet);
+  if (found) return found;
+  const grouped = new Map<string, FleetSender[]>([...fleet.accounts.keys()].map((name) => [name, []]));
+  for (const sender of fleet.senders) grouped.get(sender.account)?.push(sender);
+  byAccount.set(fleet, grouped);
+  return grouped;
 }
+const byAccount = new WeakMap<Fleet, Map<string, FleetSender[]>>();
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,11 +2,14 @@
 // outcome after it. An intent is on disk (fdatasync) before its request goes out, so that a run
 // killed at any moment leaves every request it may have sent written down.
 import { createReadStream } from 'node:fs';
-import { type FileHandle, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SendersError } from '../errors.js';
+import { SendersError, ValidationError } from '../errors.js';
+import { type HeldLock, takeLock } from './lock.js';
+import type { ErrorRecord } from './records.js';
+
+export { JournalBusyError } from './lock.js';
 
 /** What a write is. */
 export type Operation = 'create' | 'update' | 'delete' | 'verify';
@@ -42,7 +45,7 @@ export type JournalLine =
       result: 'ok' | 'failed' | 'refused' | 'ambiguous' | 'found' | 'absent';
       sid?: string;
       status?: string;
-      error?: { status?: number; code?: number; message: string; requestId?: string };
+      error?: ErrorRecord;
       at: number;
     };
 
@@ -59,60 +62,61 @@ export interface CreateInDoubt {
 export const senderKey = (accountSid: string, senderId: string) => `${accountSid} ${senderId}`;
 
 /**
- * Reads a journal, line by line, for the creates in doubt: an intent with no outcome, or an
- * ambiguous one, and no later lookup. A torn last line (a kill mid-write) is skipped.
+ * Where a fleet keeps its journal: the file of `openJournal`, or a store of your own (a database
+ * table) with the same rule. A store is held by one run at a time from its opening to `close()`;
+ * `createsInDoubt` is read once it is held, so that no other run can add to it meanwhile.
  */
-export async function readCreatesInDoubt(path: string): Promise<Map<string, CreateInDoubt>> {
-  const inDoubt = new Map<string, CreateInDoubt>();
-  try {
-    await stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return inDoubt;
-    throw new SendersError(`cannot read the journal ${path}: ${(error as NodeJS.ErrnoException).code}`);
-  }
-  const stream = createReadStream(path, 'utf8');
-  for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
-    let line: JournalLine;
-    try {
-      line = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    if (line.type === 'run' || line.op !== 'create') continue;
-    const key = senderKey(line.accountSid, line.sender_id);
-    if (line.type === 'intent') {
-      inDoubt.set(key, { run: line.run, seq: line.seq, at: line.at, timeoutMs: line.timeoutMs });
-    } else if (line.result !== 'ambiguous') {
-      const open = inDoubt.get(key);
-      if (open && open.run === line.run && open.seq === line.seq) inDoubt.delete(key);
-    }
-  }
-  return inDoubt;
+export interface JournalStore {
+  /** The id of this run, in every line it writes. */
+  readonly run: string;
+  /** Where it is, for messages: a path, a table. */
+  readonly name: string;
+  /** The creates that earlier runs left in doubt, by `senderKey`, as they were when this run took the store. */
+  readonly createsInDoubt: ReadonlyMap<string, CreateInDoubt>;
+  /** The next sequence number of this run, for an intent and its outcome. */
+  nextSeq(): number;
+  /** Appends a line; resolves once it is durable (an intent must be, before its request is sent). */
+  write(line: JournalLine): Promise<void>;
+  /** Waits for the lines written, and lets the next run take the store. */
+  close(): Promise<void>;
 }
 
-/** Another run holds the journal. */
-export class JournalBusyError extends SendersError {
-  static override readonly kind: string = 'JournalBusyError';
+/** A line of a journal that was not read, and why; the line numbers count from 1. */
+export interface SkippedLine {
+  line: number;
+  reason: string;
 }
 
-/** The journal, open for appending, by one run at a time (a lock file beside it: pid, its start time, host). */
-export class Journal {
+/** Opens (or creates) the journal file at `path`, taking its lock; a lock whose process is gone is taken over. */
+export function openJournal(path: string): Promise<FileJournal> {
+  return FileJournal.open(path);
+}
+
+/** The journal as a file of JSON lines, for one run at a time (a lock file beside it: pid, its start time, host). */
+export class FileJournal implements JournalStore {
   readonly run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   #seq = 0;
   #queue: { line: string; done: (error?: unknown) => void }[] = [];
   #flushing: Promise<void> | undefined;
 
   private constructor(
-    readonly path: string,
+    readonly name: string,
     private readonly handle: FileHandle,
-    private readonly lock: string,
+    private readonly lock: HeldLock,
+    readonly createsInDoubt: ReadonlyMap<string, CreateInDoubt>,
+    /** The lines that could not be read (a line torn by a kill mid-write is one), by number. */
+    readonly skipped: readonly SkippedLine[],
   ) {}
 
-  /** Opens (or creates) the journal at `path`, taking its lock; a lock whose process is gone is taken over. */
-  static async open(path: string): Promise<Journal> {
-    const lock = `${path}.lock`;
-    await takeLock(lock);
+  /** Opens (or creates) the journal at `path`, taking its lock first, then reading it. */
+  static async open(path: string): Promise<FileJournal> {
+    // A folder, a device or a pipe is no journal: reading /dev/zero would never end.
+    const found = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+    if (!(found instanceof Error) && !found.isFile())
+      throw new ValidationError([{ path, message: 'is not a regular file: the journal must be one' }]);
+    const lock = await takeLock(`${path}.lock`);
     try {
+      const { inDoubt, skipped } = await readJournal(path);
       const handle = await open(path, 'a+');
       // A run killed mid-write leaves a torn last line: start on a line of our own.
       const { size } = await handle.stat();
@@ -123,16 +127,15 @@ export class Journal {
       const directory = await open(dirname(path), 'r');
       await directory.sync().catch(() => undefined);
       await directory.close();
-      const journal = new Journal(path, handle, lock);
+      const journal = new FileJournal(path, handle, lock, inDoubt, skipped);
       await journal.write({ type: 'run', run: journal.run, at: Date.now(), pid: process.pid });
       return journal;
     } catch (error) {
-      await unlink(lock).catch(() => undefined);
+      await lock.release();
       throw error;
     }
   }
 
-  /** The next sequence number of this run, for an intent and its outcome. */
   nextSeq(): number {
     return ++this.#seq;
   }
@@ -156,92 +159,80 @@ export class Journal {
         await this.handle.datasync();
         for (const entry of batch) entry.done();
       } catch (error) {
-        for (const entry of batch) entry.done(error);
+        // A full disk names the journal, not only ENOSPC.
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        const named = new SendersError(`the journal ${this.name} cannot be written (${code})`, { cause: error });
+        for (const entry of batch) entry.done(named);
       }
     }
     this.#flushing = undefined;
   }
 
-  /** Waits for the lines written, closes the file and frees the lock. */
   async close(): Promise<void> {
     await this.#flushing;
     await this.handle.close();
-    await unlink(this.lock).catch(() => undefined);
+    await this.lock.release();
   }
 }
 
-/** What a lock holds: the pid, when that process started (where the system says), and the host. */
-interface LockHolder {
-  pid: number;
-  start?: string | undefined;
-  host?: string | undefined;
-}
-
-async function takeLock(lock: string): Promise<void> {
-  const mine: LockHolder = { pid: process.pid, start: await startOf(process.pid), host: hostname() };
-  for (let tries = 0; tries < 2; tries++) {
-    try {
-      await writeFile(lock, JSON.stringify(mine), { flag: 'wx' });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = parseLock(await readFile(lock, 'utf8').catch(() => ''));
-    if (holder && (await holds(holder))) {
-      const where = holder.host && holder.host !== mine.host ? ` on ${holder.host}` : '';
-      throw new JournalBusyError(
-        `another apply (pid ${holder.pid}${where}) is using this journal; its lock is ${lock}. ` +
-          `If no apply is running on this journal (that process ended, or the pid is now another program's), delete ${lock} and run again.`,
-      );
-    }
-    await unlink(lock).catch(() => undefined);
-  }
-  throw new JournalBusyError(`cannot take the lock ${lock}; if no apply is running on this journal, delete it`);
-}
-
-/** The holder of a lock: JSON, or the bare pid of earlier versions; undefined when torn or empty. */
-function parseLock(text: string): LockHolder | undefined {
-  try {
-    const data = JSON.parse(text) as unknown;
-    if (typeof data === 'number') return Number.isInteger(data) && data > 0 ? { pid: data } : undefined;
-    if (typeof data !== 'object' || data === null) return undefined;
-    const { pid, start, host } = data as Record<string, unknown>;
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return undefined;
-    return {
-      pid,
-      ...(typeof start === 'string' ? { start } : {}),
-      ...(typeof host === 'string' ? { host } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Whether the holder may still be at work. On another host it cannot be told: yes. Here, its pid
- * must be alive, and, where the system gives start times, be the same process that took the lock
- * (a pid reused by another program after a crash is not the holder).
+ * Reads a journal, line by line, for the creates in doubt: an intent with no outcome, or an
+ * ambiguous one, and no later lookup. A line that is not a journal line (torn by a kill, `null`,
+ * a number) is skipped and listed with its number.
  */
-async function holds(holder: LockHolder): Promise<boolean> {
-  if (holder.host !== undefined && holder.host !== hostname()) return true;
-  if (!alive(holder.pid)) return false;
-  if (holder.start === undefined) return true;
-  const start = await startOf(holder.pid);
-  return start === undefined || start === holder.start;
-}
-
-/** When a process started, in clock ticks since boot (Linux's /proc); undefined elsewhere. */
-async function startOf(pid: number): Promise<string | undefined> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-  // The fields after the command name (in parentheses, which may hold spaces): starttime is the 20th.
-  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+export async function readJournal(
+  path: string,
+): Promise<{ inDoubt: Map<string, CreateInDoubt>; skipped: SkippedLine[] }> {
+  const inDoubt = new Map<string, CreateInDoubt>();
+  const skipped: SkippedLine[] = [];
+  const found = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+  if (found instanceof Error) {
+    if (found.code === 'ENOENT') return { inDoubt, skipped };
+    throw new SendersError(`cannot read the journal ${path}: ${found.code}`);
   }
+  if (!found.isFile()) throw new ValidationError([{ path, message: 'is not a regular file: the journal must be one' }]);
+  const stream = createReadStream(path, 'utf8');
+  let number = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+    number++;
+    if (text === '') continue;
+    let line: unknown;
+    try {
+      line = JSON.parse(text);
+    } catch {
+      skipped.push({ line: number, reason: 'not JSON' });
+      continue;
+    }
+    if (!isRecord(line) || typeof line.type !== 'string') {
+      skipped.push({ line: number, reason: 'not a journal line' });
+      continue;
+    }
+    if (line.type === 'run' || line.op !== 'create') continue;
+    const { accountSid, sender_id, run, seq } = line;
+    if (typeof accountSid !== 'string' || typeof sender_id !== 'string' || typeof run !== 'string') {
+      skipped.push({ line: number, reason: 'a create without its account, sender_id or run' });
+      continue;
+    }
+    const key = senderKey(accountSid, sender_id);
+    if (line.type === 'intent') {
+      const { at, timeoutMs } = line;
+      if (typeof seq !== 'number' || typeof at !== 'number' || typeof timeoutMs !== 'number') {
+        skipped.push({ line: number, reason: 'an intent without its seq, at or timeoutMs' });
+        continue;
+      }
+      inDoubt.set(key, { run, seq, at, timeoutMs });
+    } else if (line.type === 'outcome' && line.result !== 'ambiguous') {
+      const open = inDoubt.get(key);
+      if (open && open.run === run && open.seq === seq) inDoubt.delete(key);
+    }
+  }
+  return { inDoubt, skipped };
+}
+
+/** The creates in doubt of the journal at `path` (read without its lock: for a plan shown, not carried out). */
+export async function readCreatesInDoubt(path: string): Promise<Map<string, CreateInDoubt>> {
+  return (await readJournal(path)).inDoubt;
 }

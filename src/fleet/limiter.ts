@@ -11,6 +11,8 @@ export class AimdLimiter {
   active = 0;
   /** The most that were ever in flight at once. */
   highWater = 0;
+  /** Told when a Retry-After pauses the account: when the pause ends. */
+  onPause: ((untilMs: number) => void) | undefined;
   readonly #ceiling: number;
   readonly #now: () => number;
   readonly #waiting: (() => void)[] = [];
@@ -57,7 +59,10 @@ export class AimdLimiter {
       this.limit = Math.max(1, Math.floor(this.limit / 2));
       this.#lastDecrease = now;
     }
-    if (retryAfterMs !== undefined) this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
+    if (retryAfterMs !== undefined && now + retryAfterMs > this.#pausedUntil) {
+      this.#pausedUntil = now + retryAfterMs;
+      this.onPause?.(this.#pausedUntil);
+    }
     this.#pump();
   }
 

@@ -2,14 +2,18 @@
 // A create that may have reached the service (a cut connection, a timeout, a 5xx) is never sent
 // again blindly: once its per-attempt timeout has passed, its sender_id is looked up, and it is sent
 // again only when the service has no such sender.
-import { ApiError, ValidationError } from '../errors.js';
+import { defaults } from '../defaults.js';
+import { ApiError, SendersError, ValidationError } from '../errors.js';
 import { type PollSchedule, poll as pollSender } from '../poller.js';
-import { backoff, sleep } from '../retry.js';
+import { decide, sleep } from '../retry.js';
 import { statusKind } from '../statuses.js';
 import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
 import type { AccountRuntime } from './accounts.js';
 import { compareSender, type Wanted } from './compare.js';
-import type { CreateInDoubt, Journal, JournalLine, Operation } from './journal.js';
+import type { CreateInDoubt, JournalLine, JournalStore, Operation } from './journal.js';
+import { errorRecord } from './records.js';
+
+export { errorRecord } from './records.js';
 
 /** What a write ended in. */
 export type WriteResult =
@@ -20,12 +24,14 @@ export type WriteResult =
 
 /** What every write needs. */
 export interface WriteContext {
-  journal: Journal;
+  journal: JournalStore;
   runtime: AccountRuntime;
   senderId: string;
   signal?: AbortSignal | undefined;
   /** Told when a create waits for an earlier one's window to pass. */
   onDeferred?: (untilMs: number) => void;
+  /** Told when a write waits `longWaitMs` or longer, with the wait's end and why. */
+  onWaiting?: (untilMs: number, why: string) => void;
 }
 
 /** Past the per-attempt timeout, a margin for the journal's sync and the clocks. */
@@ -41,21 +47,6 @@ export function isAmbiguous(error: unknown): boolean {
 }
 
 const isRefusal = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 429;
-
-/** The error as the journal and the report keep it. */
-export function errorRecord(error: unknown): NonNullable<Extract<JournalLine, { type: 'outcome' }>['error']> {
-  if (error instanceof ApiError) {
-    const body = error.body as { message?: unknown; detail?: unknown } | undefined;
-    const message = typeof body?.message === 'string' ? body.message : error.message;
-    return {
-      status: error.status,
-      ...(error.code !== undefined ? { code: error.code } : {}),
-      message,
-      ...(error.requestId ? { requestId: error.requestId } : {}),
-    };
-  }
-  return { message: error instanceof Error ? error.message : String(error) };
-}
 
 interface Attempt {
   seq: number;
@@ -117,10 +108,22 @@ function outcome(
   });
 }
 
-/** The wait before a refused (429) write is sent again: the limiter honours Retry-After; without one, a backoff. */
-async function afterRefusal(error: ApiError, refusals: number, signal?: AbortSignal): Promise<void> {
-  const ms = error.retryAfterMs ?? backoff(refusals, { backoffBaseMs: 250, backoffCapMs: 8_000 });
-  await sleep(ms, signal).catch(() => undefined);
+/** A wait this long or longer is told (`onWaiting`), with its end: a run that waits says so. */
+export const longWaitMs = 5_000;
+
+/**
+ * After a refused (429) write: waits as the client's policy says (its backoff, Retry-After honoured
+ * up to `maxRetryDelayMs`) and resolves to true, or resolves to the error to report when the policy
+ * says not to send it again (a Retry-After past the cap, or too many refusals).
+ */
+async function afterRefusal(context: WriteContext, error: ApiError, refusals: number): Promise<true | Error> {
+  const policy = { ...defaults, maxRetries: maxRefusals, maxRetryDelayMs: context.runtime.maxRetryDelayMs };
+  const decision = decide(true, { status: 429 }, refusals, policy, error.retryAfterMs);
+  if (!decision.retry)
+    return new SendersError(`${error.message}; not sent again: ${decision.why ?? 'refused'}`, { cause: error });
+  if (decision.delayMs >= longWaitMs) context.onWaiting?.(Date.now() + decision.delayMs, 'rate limited (429)');
+  await sleep(decision.delayMs, context.signal).catch(() => undefined);
+  return true;
 }
 
 /**
@@ -160,9 +163,11 @@ export async function createSender(
       await outcome(context, 'create', at, 'ok', { sender: sent.sender });
       return { sender: sent.sender };
     }
-    if (isRefusal(sent.error) && ++refusals <= maxRefusals) {
+    if (isRefusal(sent.error)) {
+      // A 429 was not applied: refused, whether or not it is sent again.
       await outcome(context, 'create', at, 'refused', { error: sent.error });
-      await afterRefusal(sent.error, refusals, signal);
+      const waited = await afterRefusal(context, sent.error, ++refusals);
+      if (waited !== true) return { error: waited };
       continue;
     }
     if (isAmbiguous(sent.error)) {
@@ -203,9 +208,10 @@ export async function updateSender(
       await outcome(context, op, at, 'ok', { sender: sent.sender });
       return { sender: sent.sender };
     }
-    if (isRefusal(sent.error) && ++refusals <= maxRefusals) {
+    if (isRefusal(sent.error)) {
       await outcome(context, op, at, 'refused', { error: sent.error });
-      await afterRefusal(sent.error, refusals, signal);
+      const waited = await afterRefusal(context, sent.error, ++refusals);
+      if (waited !== true) return { error: waited };
       continue;
     }
     if (!isAmbiguous(sent.error) || ++ambiguities > maxAmbiguous) {

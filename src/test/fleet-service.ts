@@ -58,7 +58,9 @@ export async function startFleetService(options: FleetServiceOptions) {
       path: string;
       body: Record<string, unknown>;
     }): { status: number; code: number; headers?: Record<string, string> } | undefined => undefined,
-    /** A hook on each create, after the sender is stored: a failed status, a display-name verdict… */
+    /** The account's senders as a list page sees them, from `start`: a test may repeat or shift entries, as offset paging does when senders are added meanwhile. */
+    listView: (all: FakeSender[], _start: number): FakeSender[] => all,
+    /** A hook on each create, after the sender is stored: set OFFLINE, a display-name verdict… */
     onCreate: (_sender: FakeSender, _accountSid: string) => {},
     /** Puts a sender straight into an account, as if made elsewhere. */
     seed(accountSid: string, sender: Partial<FakeSender> & { sender_id: string }) {
@@ -150,7 +152,7 @@ export async function startFleetService(options: FleetServiceOptions) {
     if (url.pathname === collection && request.method === 'GET') {
       const pageSize = Number(url.searchParams.get('PageSize') ?? 50);
       const start = Number(url.searchParams.get('PageToken') ?? 0);
-      const all = [...senders.values()];
+      const all = service.listView([...senders.values()], start);
       const next = start + pageSize < all.length;
       const at = (from: number) => `${base}${collection}?Channel=whatsapp&PageSize=${pageSize}&PageToken=${from}`;
       for (const sender of all.slice(start, start + pageSize)) step(sender);

@@ -164,7 +164,7 @@ export class Routes {
   }
 
   create({ account, base }: Call, body: SenderCreate): Answer {
-    const existing = this.store.of(account).find((sender) => sender.sender_id === body.sender_id);
+    const existing = this.store.findBySenderId(account, body.sender_id);
     if (existing) return twilioError(400, 70002, `A sender for ${body.sender_id} already exists: ${existing.sid}`);
     const sender = createSender(body);
     this.store.add(account, sender);
@@ -197,21 +197,21 @@ export class Routes {
     const start = given === undefined ? 0 : tokenStart(given);
     if (start === undefined) return twilioError(400, 70002, 'PageToken is not one this service gave');
     const page = Math.floor(start / pageSize);
-    const all = this.store.of(account);
+    const { senders, total } = this.store.page(account, start, pageSize);
     const at = (index: number, from: number) =>
       `${base}${collection}?Channel=${query.Channel}&PageSize=${pageSize}&Page=${index}` +
       (from > 0 ? `&PageToken=${token(from)}` : '');
     return {
       status: 200,
       body: {
-        senders: all.slice(start, start + pageSize).map((sender) => render(sender, base, collection)),
+        senders: senders.map((sender) => render(sender, base, collection)),
         meta: {
           page,
           page_size: pageSize,
           first_page_url: at(0, 0),
           previous_page_url: start > 0 ? at(Math.max(0, page - 1), Math.max(0, start - pageSize)) : null,
           url: at(page, start),
-          next_page_url: start + pageSize < all.length ? at(page + 1, start + pageSize) : null,
+          next_page_url: start + pageSize < total ? at(page + 1, start + pageSize) : null,
           key: 'senders' satisfies SendersPage['meta']['key'],
         },
       },

@@ -116,15 +116,29 @@ export function render(sender: Sender, base: string, collection: string): Sender
   return { ...structuredClone(sender), url: `${base}${collection}/${sender.sid}` };
 }
 
-/** Every sender of the sandbox, each owned by one account (the Basic user name; '' when accounts are not kept apart). */
+/**
+ * Every sender of the sandbox, each owned by one account (the Basic user name; '' when accounts are
+ * not kept apart), indexed by account and by sender_id so that a create or a page costs the same
+ * with 100,000 senders as with 10.
+ */
 export class Store {
   /** By sid, in creation order. */
   readonly senders = new Map<string, Sender>();
   readonly #owners = new Map<string, string>();
+  /** Each account's senders, by sid, in creation order. */
+  readonly #accounts = new Map<string, Map<string, Sender>>();
+  /** Each account's senders by sender_id (the service refuses a second create of one). */
+  readonly #numbers = new Map<string, Map<string, Sender>>();
 
   add(account: string, sender: Sender): void {
     this.senders.set(sender.sid, sender);
     this.#owners.set(sender.sid, account);
+    const own = this.#accounts.get(account) ?? new Map<string, Sender>();
+    this.#accounts.set(account, own);
+    own.set(sender.sid, sender);
+    const numbers = this.#numbers.get(account) ?? new Map<string, Sender>();
+    this.#numbers.set(account, numbers);
+    if (!numbers.has(sender.sender_id)) numbers.set(sender.sender_id, sender);
   }
 
   /** The account's sender with this sid; another account's is not found. */
@@ -133,13 +147,38 @@ export class Store {
   }
 
   delete(sid: string): void {
+    const owner = this.#owners.get(sid);
+    if (owner !== undefined) {
+      this.#accounts.get(owner)?.delete(sid);
+      const numbers = this.#numbers.get(owner);
+      const sender = this.senders.get(sid);
+      if (sender && numbers?.get(sender.sender_id) === sender) numbers.delete(sender.sender_id);
+    }
     this.senders.delete(sid);
     this.#owners.delete(sid);
   }
 
   /** The account's senders, in creation order. */
   of(account: string): Sender[] {
-    return [...this.senders.values()].filter((sender) => this.#owners.get(sender.sid) === account);
+    return [...(this.#accounts.get(account)?.values() ?? [])];
+  }
+
+  /** The account's senders from `start`, at most `count` of them, and how many it has: a page, without copying the rest. */
+  page(account: string, start: number, count: number): { senders: Sender[]; total: number } {
+    const own = this.#accounts.get(account);
+    if (!own) return { senders: [], total: 0 };
+    const senders: Sender[] = [];
+    let index = 0;
+    for (const sender of own.values()) {
+      if (index >= start + count) break;
+      if (index++ >= start) senders.push(sender);
+    }
+    return { senders, total: own.size };
+  }
+
+  /** The account's sender with this sender_id, if it has one. */
+  findBySenderId(account: string, senderId: string): Sender | undefined {
+    return this.#numbers.get(account)?.get(senderId);
   }
 
   /** Whether the sender is still stored, as this very object. */
