@@ -36,9 +36,7 @@ it('ends a wait for ONLINE at once when the sender waits for its code, naming th
   const reads = sandbox.requests;
   const { code, text } = await cli(['wait', sid, '--until', 'ONLINE', '--interval', '50']);
   expect(code).toBe(1);
-  expect(text).toContain(
-    `${sid} waits for its one-time password (PENDING_VERIFICATION): waiting will not bring it to ONLINE`,
-  );
+  expect(text).toContain(`sender ${sid} is PENDING_VERIFICATION (it waits for the one-time password`);
   expect(text.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
   expect(sandbox.requests - reads).toBeLessThanOrEqual(3);
   // Waiting for the status it is in ends at once too, with success.

@@ -77,7 +77,8 @@ describe('ensureSender', () => {
 
   it('refuses a body the spec refuses before any request', async () => {
     const { service, journal, settings } = await fleetRun(fx);
-    const bad = { ...sender, profile: { ...sender.profile, vertical: 'Cars' } } as never;
+    // A display name over the 255 characters error 63124 allows.
+    const bad = { ...sender, profile: { ...sender.profile, name: 'x'.repeat(256) } } as never;
     await expect(
       ensureSender({ sender: bad, accountSid, credentials, journal, baseUrl: settings.baseUrl }),
     ).rejects.toThrow(ValidationError);
