@@ -184,7 +184,14 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
         };
         // Each account is read and written on its own: one account's rate limit never holds up another's plan.
         let plan: Omit<FleetPlan, 'failures'>;
-        if (held && !held.failures.some((failure) => failure.account === name)) plan = held;
+        // An account the held plan could not read was shown as failed: it stays failed, never planned
+        // and written behind the plan the caller saw (and agreed to).
+        const failedInPlan = held?.failures.find((failure) => failure.account === name);
+        if (failedInPlan) {
+          if (!failures.includes(failedInPlan)) failures.push(failedInPlan);
+          return failedAccount(failedInPlan);
+        }
+        if (held) plan = held;
         else {
           try {
             plan = await planAccount(fleet, runtime, journal.createsInDoubt);

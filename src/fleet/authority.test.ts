@@ -70,6 +70,29 @@ describe('applyFleet handed a plan', () => {
     }
   });
 
+  it('writes nothing for an account the held plan could not read, though it reads well now', async () => {
+    const fx = fixture(2, 2);
+    const { service, settings } = await fleetRun(fx);
+    const failing = fx.sidOf('a0');
+    // The first read of a0 fails for good (a 500 on every retry), then the service recovers.
+    let refusals = 20;
+    service.intercept = ({ accountSid, method }) =>
+      accountSid === failing && method === 'GET' && refusals-- > 0 ? { status: 500, code: 20500 } : undefined;
+    const journal = await openJournal(settings.journal);
+    try {
+      const plan = await planFleet(fx.fleet, { ...settings, journal, maxRetries: 0 });
+      expect(plan.failures.map((failure) => [failure.account, failure.stage])).toEqual([['a0', 'read']]);
+      refusals = 0;
+      const report = await applyFleet(fx.fleet, { ...settings, journal, plan });
+      expect(service.createsOf(failing, senderIdOf(0))).toBe(0);
+      expect(service.createsOf(fx.sidOf('a1'), senderIdOf(1))).toBe(1);
+      expect(report.ok).toBe(false);
+      expect(report.failures.map((failure) => failure.account)).toEqual(['a0']);
+    } finally {
+      await journal.close();
+    }
+  });
+
   it('deletes, of a plan made before the journal was held, only the extras that plan showed', async () => {
     const fx = fixture(1, 1);
     const { service, settings } = await fleetRun(fx);
