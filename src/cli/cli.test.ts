@@ -138,7 +138,9 @@ describe.concurrent('register', () => {
     const sid = /XE[0-9a-f]{32}/.exec(first.stderr)?.[0];
     const again = await cli(['register', '--file', path], { input: '' });
     expect(again.code).toBe(1);
-    expect(again.stderr.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
+    expect(again.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `to go on: whatsapp-senders verify ${sid} <code> --base-url ${sandbox.url}`,
+    );
   });
 
   it.each([
@@ -149,7 +151,9 @@ describe.concurrent('register', () => {
     const { code, stderr } = await cli(['register', '--file', path], { input });
     expect(code).toBe(exit);
     const sid = /XE[0-9a-f]{32}/.exec(stderr)?.[0];
-    expect(stderr.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+      `to go on: whatsapp-senders verify ${sid} <code> --base-url ${sandbox.url}`,
+    );
     expect(sandbox.senders.get(sid as string)?.status).toBe('PENDING_VERIFICATION');
   });
 
@@ -231,7 +235,9 @@ describe.concurrent('wait ends at once on a status that waiting will not change,
     const { code, stderr } = await waitOnline(sid);
     expect(code).toBe(1);
     expect(stderr).toContain(`sender ${sid} is ${status} (it waits for the one-time password`);
-    expect(stderr.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+      `to go on: whatsapp-senders verify ${sid} <code> --base-url ${sandbox.url}`,
+    );
   });
 
   it.each(statusesOf('action-needed'))('%s (action-needed): that someone must act, and where', async (status) => {
@@ -239,7 +245,7 @@ describe.concurrent('wait ends at once on a status that waiting will not change,
     const { code, stderr } = await waitOnline(sid);
     expect(code).toBe(1);
     expect(stderr.trimEnd().split('\n').at(-1)).toBe(
-      `to go on: whatsapp-senders get ${sid} (it is ${status}: it will not move on until someone acts, in the Twilio Console)`,
+      `to go on: whatsapp-senders get ${sid} --base-url ${sandbox.url} (it is ${status}: it will not move on until someone acts, in the Twilio Console)`,
     );
   });
 
@@ -249,7 +255,7 @@ describe.concurrent('wait ends at once on a status that waiting will not change,
     expect(code).toBe(1);
     expect(stderr).toContain(`sender ${sid} is ${status} (30008: `);
     expect(stderr.trimEnd().split('\n').at(-1)).toBe(
-      `to go on: whatsapp-senders get ${sid} (it is ${status}; see its reasons)`,
+      `to go on: whatsapp-senders get ${sid} --base-url ${sandbox.url} (it is ${status}; see its reasons)`,
     );
   });
 });

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { createSendersClient } from '../client.js';
+import { fromDist } from '../test/build.js';
 import { fixture } from '../test/fleet-fixtures.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
 
-const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+// Built first (outside a test's timeout) when dist/ is older than src/.
+const cli = await fromDist('cli.js');
 const fx = fixture(2, 6);
 const tokens = Object.fromEntries(Object.entries(fx.credentials).map(([sid, { password }]) => [sid, password]));
 let sandbox: BareSandbox;

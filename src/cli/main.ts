@@ -8,6 +8,7 @@ import type { Sender, SenderCreate, SenderStatus, SenderUpdate } from '../types.
 import { version } from '../user-agent.js';
 import { runContract } from './contract.js';
 import { addFleetCommands, loadFleetFile } from './fleet.js';
+import { commandLine } from './fleet-output.js';
 import { errorLine, exitCode, GoOn, UsageError } from './format.js';
 import { ask, closeIo, connect, type Globals, readJson, show } from './io.js';
 import { named } from './names.js';
@@ -306,6 +307,15 @@ function port(value: string): number {
   return number;
 }
 
+/** A next command as it can be pasted: with the `--base-url` this run was given, or it would go to Twilio. */
+function withGlobalFlags(next: string, argv: readonly string[]): string {
+  const at = argv.findIndex((arg) => arg === '--base-url' || arg.startsWith('--base-url='));
+  const given = argv[at]?.startsWith('--base-url=') ? argv[at]?.slice('--base-url='.length) : argv[at + 1];
+  if (at < 0 || !given || !next.startsWith('whatsapp-senders ') || next.includes('--base-url')) return next;
+  const [command, ...rest] = next.split(' (');
+  return [`${command} ${commandLine(['--base-url', given]).slice('whatsapp-senders '.length)}`, ...rest].join(' (');
+}
+
 /** Runs the CLI with these arguments; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   commandExit = 0;
@@ -317,7 +327,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version end with exit code 0; a usage mistake was already printed with the help.
       return error.exitCode === 0 ? 0 : 2;
     }
-    console.error(errorLine(error));
+    console.error(errorLine(error instanceof GoOn ? new GoOn(error.error, withGlobalFlags(error.next, argv)) : error));
     return exitCode(error);
   } finally {
     await closeIo();

@@ -4,15 +4,19 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createSendersClient } from '../client.js';
+import { fromDist } from '../test/build.js';
 import { root } from '../test/paths.js';
 import { startBareSandbox } from '../testing/server.js';
+
+// Built first (outside a test's timeout) when dist/ is older than src/.
+const bin = await fromDist('cli.js');
 
 const accountSid = `AC${'7'.repeat(32)}`;
 const sandbox = await startBareSandbox({ accounts: { [accountSid]: 'waits-token' }, lifecycle: 'instant' });
 afterAll(() => sandbox.close());
 
 function cli(args: string[]) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...args, '--base-url', sandbox.url], {
+  const child = spawn(process.execPath, [bin, ...args, '--base-url', sandbox.url], {
     env: { PATH: process.env.PATH, TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: 'waits-token' },
   });
   let text = '';
@@ -37,7 +41,9 @@ it('ends a wait for ONLINE at once when the sender waits for its code, naming th
   const { code, text } = await cli(['wait', sid, '--until', 'ONLINE', '--interval', '50']);
   expect(code).toBe(1);
   expect(text).toContain(`sender ${sid} is PENDING_VERIFICATION (it waits for the one-time password`);
-  expect(text.trimEnd().split('\n').at(-1)).toBe(`to go on: whatsapp-senders verify ${sid} <code>`);
+  expect(text.trimEnd().split('\n').at(-1)).toBe(
+    `to go on: whatsapp-senders verify ${sid} <code> --base-url ${sandbox.url}`,
+  );
   expect(sandbox.requests - reads).toBeLessThanOrEqual(3);
   // Waiting for the status it is in ends at once too, with success.
   expect((await cli(['wait', sid, '--until', 'PENDING_VERIFICATION'])).code).toBe(0);
