@@ -1,6 +1,7 @@
 // applyFleet: carries a plan out, every account at once, each within its own concurrency, with
 // the canary, the one-time passwords, the journal, and a report of every sender.
 import { dirname, join } from 'node:path';
+import { sleep } from '../retry.js';
 import { endsWait, statusKind } from '../statuses.js';
 import type { Sender, SenderStatus } from '../types.js';
 import {
@@ -13,7 +14,7 @@ import {
 } from './accounts.js';
 import { compareSender } from './compare.js';
 import { type Fleet, type FleetSender, sendersByAccount } from './file.js';
-import { type JournalStore, openJournal } from './journal.js';
+import { type AccountHold, type CreateInDoubt, type JournalStore, openJournal, senderKey } from './journal.js';
 import { type FleetPlan, heldWhenMade, inFileOrder, type PlanAction, type PlanEntry, planAccount } from './plan.js';
 import type { ErrorRecord } from './records.js';
 import {
@@ -111,7 +112,16 @@ export interface ApplyOptions extends ConnectOptions {
   pollIntervalMs?: number;
   /** How long a canary, or a sender given a code, is awaited. @default 600_000 */
   maxWaitMs?: number;
+  /**
+   * How many accounts are worked at once. With a shared store (PostgreSQL), each holds a connection
+   * and its account's lock while it is worked; the accounts another run holds are worked last.
+   * @default every account for a file journal; `sharedAccountsAtOnce` (32) for a shared store
+   */
+  accountsAtOnce?: number;
 }
+
+/** How many accounts a run works at once on a shared store, unless told (`accountsAtOnce`). */
+export const sharedAccountsAtOnce = 32;
 
 const workersPerAccount = 64;
 
@@ -129,8 +139,11 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
   const path = typeof given === 'string' ? given : fleet.path ? journalPathOf(fleet.path) : undefined;
   if (given === undefined && !path)
     throw new TypeError('applyFleet needs options.journal for a fleet that has no path');
+  const { accountsAtOnce } = options;
+  if (accountsAtOnce !== undefined && !(Number.isInteger(accountsAtOnce) && accountsAtOnce >= 1))
+    throw new TypeError('accountsAtOnce must be a whole number of 1 or more');
   // The journal first: the creates in doubt are read once it is held, and the plan made after.
-  const journal = typeof given === 'object' ? given : await openJournal(path as string);
+  const journal: JournalStore = typeof given === 'object' ? given : await openJournal(path as string);
   const { runtimes, failures } = await connectAccounts(fleet, options).catch(async (error: unknown) => {
     if (journal !== given) await journal.close();
     throw error;
@@ -138,11 +151,16 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
   try {
     const byIndex = new Map<number, FleetSender>(fleet.senders.map((sender) => [sender.index, sender]));
     const emit = options.onEvent ?? (() => {});
+    // A shared store that loses its connection ends the run as an interrupt does: no write starts after it.
+    const signals = [options.signal, journal.lost].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const shared = typeof journal.tryHoldAccount === 'function';
     for (const failure of failures) emit({ type: 'failed', failure });
     const codeOf = (entry: PlanEntry) =>
       options.codes?.get(`${entry.account}/${entry.sender_id}`) ?? options.codes?.get(entry.sender_id);
     // A plan made before this hold is planned again; of its extras, only those it showed are deleted.
-    const held = options.plan && heldWhenMade(options.plan) === journal ? options.plan : undefined;
+    // A shared store is held account by account, after any plan: each is planned again.
+    const held = options.plan && !shared && heldWhenMade(options.plan) === journal ? options.plan : undefined;
     const shown =
       options.plan && !held
         ? new Set(options.plan.entries.flatMap((entry) => (entry.action === 'extra' && entry.sid ? [entry.sid] : [])))
@@ -155,7 +173,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
     // No prototype: an account named `toString` has not been stopped.
     const stopped: Record<string, string> = Object.create(null);
     const report = new Map<PlanEntry, ReportEntry>();
-    const polling = { intervalMs: options.pollIntervalMs, maxWaitMs: options.maxWaitMs, signal: options.signal };
+    const polling = { intervalMs: options.pollIntervalMs, maxWaitMs: options.maxWaitMs, signal };
     /** Every sender of an account that failed before its plan, `failed` with its account's error. */
     const failedAccount = (failure: AccountFailure): ReportEntry[] =>
       (sendersByAccount(fleet).get(failure.account) ?? []).map((sender) => ({
@@ -168,178 +186,235 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
         note: `the account failed (${failure.stage}, ${failure.secret})`,
       }));
 
-    const perAccount = await Promise.all([
-      ...failures.map(async (failure) => failedAccount(failure)),
-      ...[...runtimes.values()].map(async (runtime): Promise<ReportEntry[]> => {
-        const name = runtime.account.name;
-        // One wait is told once: the limiter's pause and the write's own wait end together.
-        let toldUntil = 0;
-        const waiting = (untilMs: number, why: string) => {
-          if (untilMs <= toldUntil + 1_000) return;
-          toldUntil = untilMs;
-          emit({ type: 'waiting', account: name, untilMs, why });
-        };
-        runtime.limiter.onPause = (untilMs) => {
-          if (untilMs - Date.now() >= longWaitMs) waiting(untilMs, 'rate limited (429): Retry-After');
-        };
-        // Each account is read and written on its own: one account's rate limit never holds up another's plan.
-        let plan: Omit<FleetPlan, 'failures'>;
-        // An account the held plan could not read was shown as failed: it stays failed, never planned
-        // and written behind the plan the caller saw (and agreed to).
-        const failedInPlan = held?.failures.find((failure) => failure.account === name);
-        if (failedInPlan) {
-          if (!failures.includes(failedInPlan)) failures.push(failedInPlan);
-          return failedAccount(failedInPlan);
-        }
-        if (held) plan = held;
-        else {
-          try {
-            plan = await planAccount(fleet, runtime, journal.createsInDoubt);
-          } catch (error) {
-            const failure = accountFailure(runtime.account, 'read', error, options);
-            failures.push(failure);
-            emit({ type: 'failed', failure });
-            return failedAccount(failure);
-          }
-        }
-        const entries = plan.entries.filter((entry) => entry.account === name);
-        emit({ type: 'planned', account: name, total: entries.filter(work).length });
-        const context = (entry: PlanEntry): WriteContext => ({
-          journal,
-          runtime,
-          senderId: entry.sender_id,
-          signal: options.signal,
-          onDeferred: (untilMs) => emit({ type: 'deferred', account: name, sender_id: entry.sender_id, untilMs }),
-          onWaiting: waiting,
-        });
-
-        /** Stops the account after its canary: no other sender of it is tried. */
-        const stop = (why: string, error?: unknown) => {
-          const reason = `stopped by the canary ${canaryEntry?.sender_id}: ${why}`;
-          stopped[name] = reason;
-          emit({ type: 'stopped', account: name, reason });
-          const failure: AccountFailure = {
-            account: name,
-            secret: secretOf(runtime.account, options),
-            stage: 'canary',
-            path: `accounts.${name}`,
-            error: { ...(error === undefined ? {} : errorRecord(error)), message: reason },
-          };
+    /** One account, held by this run, from its plan to its report entries. */
+    const applyAccount = async (
+      runtime: AccountRuntime,
+      inDoubt: ReadonlyMap<string, CreateInDoubt>,
+    ): Promise<ReportEntry[]> => {
+      const name = runtime.account.name;
+      // One wait is told once: the limiter's pause and the write's own wait end together.
+      let toldUntil = 0;
+      const waiting = (untilMs: number, why: string) => {
+        if (untilMs <= toldUntil + 1_000) return;
+        toldUntil = untilMs;
+        emit({ type: 'waiting', account: name, untilMs, why });
+      };
+      runtime.limiter.onPause = (untilMs) => {
+        if (untilMs - Date.now() >= longWaitMs) waiting(untilMs, 'rate limited (429): Retry-After');
+      };
+      // Each account is read and written on its own: one account's rate limit never holds up another's plan.
+      let plan: Omit<FleetPlan, 'failures'>;
+      // An account the held plan could not read was shown as failed: it stays failed, never planned
+      // and written behind the plan the caller saw (and agreed to).
+      const failedInPlan = options.plan?.failures.find((failure) => failure.account === name);
+      if (failedInPlan) {
+        if (!failures.includes(failedInPlan)) failures.push(failedInPlan);
+        return failedAccount(failedInPlan);
+      }
+      if (held) plan = held;
+      else {
+        try {
+          plan = await planAccount(fleet, runtime, inDoubt);
+        } catch (error) {
+          const failure = accountFailure(runtime.account, 'read', error, options);
           failures.push(failure);
           emit({ type: 'failed', failure });
-        };
-        const creates = entries.filter((entry) => entry.action === 'create');
-        const canaryEntry = options.canary ? creates[0] : undefined;
+          return failedAccount(failure);
+        }
+      }
+      const entries = plan.entries.filter((entry) => entry.account === name);
+      await settleFound(journal, runtime, entries, inDoubt);
+      emit({ type: 'planned', account: name, total: entries.filter(work).length });
+      const context = (entry: PlanEntry): WriteContext => ({
+        journal,
+        runtime,
+        senderId: entry.sender_id,
+        signal,
+        onDeferred: (untilMs) => emit({ type: 'deferred', account: name, sender_id: entry.sender_id, untilMs }),
+        onWaiting: waiting,
+      });
 
-        /** One sender, from its plan entry to its report entry. */
-        const carryOut = async (entry: PlanEntry, canary = false): Promise<ReportEntry> => {
-          const base: ReportEntry = {
-            account: name,
-            sender_id: entry.sender_id,
-            ...(entry.index !== undefined ? { index: entry.index } : {}),
-            action: entry.action,
-            result: entry.action === 'extra' || entry.action === 'duplicate' ? entry.action : 'unchanged',
-            ...(entry.sid ? { sid: entry.sid } : {}),
-            ...(entry.status ? { status: entry.status } : {}),
-            ...(entry.changes ? { changes: entry.changes } : {}),
-          };
-          if (!work(entry)) return base;
-          if (stopped[name]) return { ...base, result: 'skipped', note: stopped[name] };
-          if (options.signal?.aborted) return { ...base, result: 'skipped', note: 'the run was interrupted' };
-          const wanted = entry.index !== undefined ? byIndex.get(entry.index)?.body : undefined;
-          // A failure after the sender exists keeps what is known of it: its sid and its status.
-          const failed = (result: { error: unknown; sender?: Sender | undefined }, from = base): ReportEntry => ({
-            ...from,
-            ...(result.sender ? { sid: result.sender.sid, status: result.sender.status } : {}),
-            result: options.signal?.aborted && result.error === options.signal.reason ? 'skipped' : 'failed',
-            error: errorRecord(result.error),
-          });
-          let sender: Sender | undefined;
-          let done: ReportEntry = base;
-          if (entry.action === 'extra' && entry.sid) {
-            const result = await deleteSender(context(entry), entry.sid);
-            return 'error' in result ? failed(result) : { ...base, result: 'deleted' };
-          }
-          if (entry.action === 'create' && wanted) {
-            const result = await createSender(
-              context(entry),
-              wanted,
-              entry.inDoubt,
-              Object.hasOwn(plan.readAt, name) ? plan.readAt[name] : undefined,
-            );
-            if ('error' in result) {
-              // A canary refused stops its account as an OFFLINE one does: the rest would be refused alike.
-              if (canary) stop(`its create failed: ${errorRecord(result.error).message}`, result.error);
-              return failed(result);
-            }
-            sender = result.sender;
-            done = { ...base, result: 'created', sid: sender.sid, status: sender.status };
-            if (result.adopted) {
-              done.note =
-                result.adopted === 'run'
-                  ? 'created by an earlier run, whose outcome was not known'
-                  : 'created by an earlier attempt of this run, whose answer was lost';
-              const { changes, patch } = compareSender(wanted, sender);
-              if (changes.length > 0) {
-                const updated = await updateSender(context(entry), sender.sid, patch, wanted);
-                if ('error' in updated) return failed(updated);
-                sender = updated.sender;
-                done = { ...done, changes, status: sender.status };
-              }
-            }
-            if (canary) {
-              const left = await poll(runtime, sender, moved, polling);
-              if ('error' in left) return failed(left);
-              sender = left.sender;
-              done.status = sender.status;
-              emit({ type: 'canary', account: name, sender_id: entry.sender_id, status: sender.status });
-              const why = canaryVerdict(sender, left.timedOut === true);
-              if (why) {
-                stop(why);
-                return { ...done, result: 'failed', error: { message: why } };
-              }
-            }
-          } else if (entry.action === 'update' && entry.sid && entry.patch && wanted) {
-            const result = await updateSender(context(entry), entry.sid, entry.patch, wanted);
-            if ('error' in result) return failed(result);
-            sender = result.sender;
-            done = { ...base, result: 'updated', status: sender.status };
-          }
-          const code = codeOf(entry);
-          if (code !== undefined && (sender ?? entry.sid)) {
-            const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
-            if ('error' in verified) return failed(verified, done);
-            done = { ...done, status: verified.sender.status, sid: verified.sender.sid };
-            // `verified` only when a code was sent: a sender ready already took none.
-            if (verified.verified && done.result === 'unchanged') done.result = 'verified';
-            else if (!verified.verified && done.result === 'unchanged')
-              done.note = `no code sent: it is ${verified.sender.status}, not waiting for one`;
-          }
-          return done;
+      /** Stops the account after its canary: no other sender of it is tried. */
+      const stop = (why: string, error?: unknown) => {
+        const reason = `stopped by the canary ${canaryEntry?.sender_id}: ${why}`;
+        stopped[name] = reason;
+        emit({ type: 'stopped', account: name, reason });
+        const failure: AccountFailure = {
+          account: name,
+          secret: secretOf(runtime.account, options),
+          stage: 'canary',
+          path: `accounts.${name}`,
+          error: { ...(error === undefined ? {} : errorRecord(error)), message: reason },
         };
+        failures.push(failure);
+        emit({ type: 'failed', failure });
+      };
+      const creates = entries.filter((entry) => entry.action === 'create');
+      const canaryEntry = options.canary ? creates[0] : undefined;
 
-        const finish = (entry: PlanEntry, result: ReportEntry) => {
-          report.set(entry, result);
-          if (work(entry)) emit({ type: 'done', entry: result });
+      /** One sender, from its plan entry to its report entry. */
+      const carryOut = async (entry: PlanEntry, canary = false): Promise<ReportEntry> => {
+        const base: ReportEntry = {
+          account: name,
+          sender_id: entry.sender_id,
+          ...(entry.index !== undefined ? { index: entry.index } : {}),
+          action: entry.action,
+          result: entry.action === 'extra' || entry.action === 'duplicate' ? entry.action : 'unchanged',
+          ...(entry.sid ? { sid: entry.sid } : {}),
+          ...(entry.status ? { status: entry.status } : {}),
+          ...(entry.changes ? { changes: entry.changes } : {}),
         };
-        const canary = canaryEntry;
-        if (canary) finish(canary, await carryOut(canary, true));
-        // A pool of workers, not a promise per sender: 10,000 pending senders would each hold a context
-        // for the whole run. More workers than the ceiling, so that senders awaiting a window or a code
-        // do not hold up the rest; the limiter keeps the requests within the ceiling.
-        const queue = entries.filter((entry) => entry !== canary);
-        let next = 0;
-        const worker = async () => {
-          while (next < queue.length) {
-            const entry = queue[next++] as PlanEntry;
-            finish(entry, await carryOut(entry));
+        if (!work(entry)) return base;
+        if (stopped[name]) return { ...base, result: 'skipped', note: stopped[name] };
+        if (signal?.aborted) return { ...base, result: 'skipped', note: interruptedNote(journal) };
+        const wanted = entry.index !== undefined ? byIndex.get(entry.index)?.body : undefined;
+        // A failure after the sender exists keeps what is known of it: its sid and its status.
+        const failed = (result: { error: unknown; sender?: Sender | undefined }, from = base): ReportEntry => ({
+          ...from,
+          ...(result.sender ? { sid: result.sender.sid, status: result.sender.status } : {}),
+          result: signal?.aborted && result.error === signal.reason ? 'skipped' : 'failed',
+          error: errorRecord(result.error),
+        });
+        let sender: Sender | undefined;
+        let done: ReportEntry = base;
+        if (entry.action === 'extra' && entry.sid) {
+          const result = await deleteSender(context(entry), entry.sid);
+          return 'error' in result ? failed(result) : { ...base, result: 'deleted' };
+        }
+        if (entry.action === 'create' && wanted) {
+          const result = await createSender(
+            context(entry),
+            wanted,
+            entry.inDoubt,
+            Object.hasOwn(plan.readAt, name) ? plan.readAt[name] : undefined,
+          );
+          if ('error' in result) {
+            // A canary refused stops its account as an OFFLINE one does: the rest would be refused alike.
+            if (canary) stop(`its create failed: ${errorRecord(result.error).message}`, result.error);
+            return failed(result);
           }
-        };
-        await Promise.all(Array.from({ length: Math.min(queue.length, workersPerAccount) }, worker));
-        await refresh(runtime, entries, report);
-        return entries.map((entry) => report.get(entry) as ReportEntry);
-      }),
-    ]);
+          sender = result.sender;
+          done = { ...base, result: 'created', sid: sender.sid, status: sender.status };
+          if (result.adopted) {
+            done.note =
+              result.adopted === 'run'
+                ? 'created by an earlier run, whose outcome was not known'
+                : 'created by an earlier attempt of this run, whose answer was lost';
+            const { changes, patch } = compareSender(wanted, sender);
+            if (changes.length > 0) {
+              const updated = await updateSender(context(entry), sender.sid, patch, wanted);
+              if ('error' in updated) return failed(updated);
+              sender = updated.sender;
+              done = { ...done, changes, status: sender.status };
+            }
+          }
+          if (canary) {
+            const left = await poll(runtime, sender, moved, polling);
+            if ('error' in left) return failed(left);
+            sender = left.sender;
+            done.status = sender.status;
+            emit({ type: 'canary', account: name, sender_id: entry.sender_id, status: sender.status });
+            const why = canaryVerdict(sender, left.timedOut === true);
+            if (why) {
+              stop(why);
+              return { ...done, result: 'failed', error: { message: why } };
+            }
+          }
+        } else if (entry.action === 'update' && entry.sid && entry.patch && wanted) {
+          const result = await updateSender(context(entry), entry.sid, entry.patch, wanted);
+          if ('error' in result) return failed(result);
+          sender = result.sender;
+          done = { ...base, result: 'updated', status: sender.status };
+        }
+        const code = codeOf(entry);
+        if (code !== undefined && (sender ?? entry.sid)) {
+          const verified = await verifySender(context(entry), sender ?? stub(entry), code, polling);
+          if ('error' in verified) return failed(verified, done);
+          done = { ...done, status: verified.sender.status, sid: verified.sender.sid };
+          // `verified` only when a code was sent: a sender ready already took none.
+          if (verified.verified && done.result === 'unchanged') done.result = 'verified';
+          else if (!verified.verified && done.result === 'unchanged')
+            done.note = `no code sent: it is ${verified.sender.status}, not waiting for one`;
+        }
+        return done;
+      };
+
+      const finish = (entry: PlanEntry, result: ReportEntry) => {
+        report.set(entry, result);
+        if (work(entry)) emit({ type: 'done', entry: result });
+      };
+      const canary = canaryEntry;
+      if (canary) finish(canary, await carryOut(canary, true));
+      // A pool of workers, not a promise per sender: 10,000 pending senders would each hold a context
+      // for the whole run. More workers than the ceiling, so that senders awaiting a window or a code
+      // do not hold up the rest; the limiter keeps the requests within the ceiling.
+      const queue = entries.filter((entry) => entry !== canary);
+      let next = 0;
+      const worker = async () => {
+        while (next < queue.length) {
+          const entry = queue[next++] as PlanEntry;
+          finish(entry, await carryOut(entry));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(queue.length, workersPerAccount) }, worker));
+      await refresh(runtime, entries, report);
+      return entries.map((entry) => report.get(entry) as ReportEntry);
+    };
+
+    /** Every sender of an account not worked: the run ended before its turn. */
+    const notReached = (runtime: AccountRuntime): ReportEntry[] =>
+      (sendersByAccount(fleet).get(runtime.account.name) ?? []).map((sender) => ({
+        account: runtime.account.name,
+        sender_id: sender.body.sender_id,
+        index: sender.index,
+        action: 'create',
+        result: 'skipped',
+        note: interruptedNote(journal),
+      }));
+    // The accounts that failed before any was worked (those that fail while worked report their own).
+    const failedFirst = failures.slice();
+    const results = new Map<AccountRuntime, ReportEntry[]>();
+    const accounts = [...runtimes.values()];
+    const slots = Math.min(accounts.length, accountsAtOnce ?? (shared ? sharedAccountsAtOnce : accounts.length));
+    if (!shared) {
+      const queue = accounts.slice();
+      const worker = async () => {
+        for (let runtime = queue.shift(); runtime; runtime = queue.shift())
+          results.set(runtime, await applyAccount(runtime, journal.createsInDoubt));
+      };
+      await Promise.all(Array.from({ length: slots }, worker));
+    } else {
+      // Free accounts first; those another run holds are waited for at the end, so that runs sharing
+      // the store share the fleet instead of queueing behind each other.
+      const hold = journal.tryHoldAccount?.bind(journal) as NonNullable<JournalStore['tryHoldAccount']>;
+      const queue = accounts.slice();
+      const heldElsewhere: AccountRuntime[] = [];
+      const work = async (runtime: AccountRuntime, held: AccountHold) => {
+        try {
+          results.set(runtime, await applyAccount(runtime, held.createsInDoubt));
+        } finally {
+          await held.release();
+        }
+      };
+      const worker = async () => {
+        for (let runtime = queue.shift(); runtime; runtime = queue.shift()) {
+          if (signal?.aborted) break;
+          const held = await hold(runtime.account.accountSid);
+          if (held) await work(runtime, held);
+          else heldElsewhere.push(runtime);
+        }
+        for (let runtime = heldElsewhere.shift(); runtime; runtime = heldElsewhere.shift()) {
+          const held = await waitForHold(hold, runtime.account.accountSid, signal);
+          if (held) await work(runtime, held);
+        }
+      };
+      await Promise.all(Array.from({ length: slots }, worker));
+    }
+    if (journal.lost?.aborted) throw journal.lost.reason;
+    const perAccount = [
+      ...failedFirst.map((failure) => failedAccount(failure)),
+      ...accounts.map((runtime) => results.get(runtime) ?? notReached(runtime)),
+    ];
     const order = (entry: ReportEntry) => entry.index ?? Number.MAX_SAFE_INTEGER;
     const entries = perAccount.flat().sort((a, b) => order(a) - order(b));
     // Only senders of the file: an extra one is not the fleet's to look after, and a deleted one is gone.
@@ -356,6 +431,58 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
   } finally {
     for (const runtime of runtimes.values()) runtime.close();
     if (journal !== given) await journal.close();
+  }
+}
+
+/** Why a sender was not tried: the run was interrupted, or its store lost. */
+const interruptedNote = (journal: JournalStore) =>
+  journal.lost?.aborted ? 'the journal was lost: no write was sent after it' : 'the run was interrupted';
+
+/**
+ * Waits until `hold` takes the account (another run is working it), reading every 0.2 s to 2 s;
+ * undefined when the run ends first.
+ */
+async function waitForHold(
+  hold: NonNullable<JournalStore['tryHoldAccount']>,
+  accountSid: string,
+  signal: AbortSignal | undefined,
+): Promise<AccountHold | undefined> {
+  for (let waitMs = 200; !signal?.aborted; waitMs = Math.min(waitMs * 1.5, 2_000)) {
+    const held = await hold(accountSid);
+    if (held) return held;
+    await sleep(waitMs, signal).catch(() => undefined);
+  }
+  return undefined;
+}
+
+/**
+ * Ends the creates in doubt whose sender the plan found (`found`): the doubt is settled, and a
+ * store that keeps one doubt per sender (PostgreSQL) keeps none that is stale.
+ */
+async function settleFound(
+  journal: JournalStore,
+  runtime: AccountRuntime,
+  entries: readonly PlanEntry[],
+  inDoubt: ReadonlyMap<string, CreateInDoubt>,
+): Promise<void> {
+  if (inDoubt.size === 0) return;
+  const { accountSid } = runtime.account;
+  for (const entry of entries) {
+    if (entry.index === undefined || !entry.sid) continue;
+    const doubt = inDoubt.get(senderKey(accountSid, entry.sender_id));
+    if (!doubt) continue;
+    await journal.write({
+      type: 'outcome',
+      run: doubt.run,
+      seq: doubt.seq,
+      op: 'create',
+      accountSid,
+      sender_id: entry.sender_id,
+      result: 'found',
+      sid: entry.sid,
+      ...(entry.status ? { status: entry.status } : {}),
+      at: Date.now(),
+    });
   }
 }
 

@@ -61,10 +61,19 @@ export interface CreateInDoubt {
 /** The key of a sender across accounts. */
 export const senderKey = (accountSid: string, senderId: string) => `${accountSid} ${senderId}`;
 
+/** An account held by one run of a shared store: no other run writes to it until `release()`. */
+export interface AccountHold {
+  /** The account's creates in doubt, by `senderKey`, read once it was held. */
+  readonly createsInDoubt: ReadonlyMap<string, CreateInDoubt>;
+  /** Lets other runs take the account. */
+  release(): Promise<void>;
+}
+
 /**
- * Where a fleet keeps its journal: the file of `openJournal`, or a store of your own (a database
- * table) with the same rule. A store is held by one run at a time from its opening to `close()`;
- * `createsInDoubt` is read once it is held, so that no other run can add to it meanwhile.
+ * Where a fleet keeps its journal: the file of `openJournal`, the PostgreSQL store of
+ * `whatsapp-senders/fleet/postgres`, or a store of your own with the same rule. A store without
+ * `tryHoldAccount` is held by one run at a time from its opening to `close()`, and `createsInDoubt`
+ * is read once it is held. A store with it is shared: runs hold it account by account.
  */
 export interface JournalStore {
   /** The id of this run, in every line it writes. */
@@ -79,6 +88,16 @@ export interface JournalStore {
   write(line: JournalLine): Promise<void>;
   /** Waits for the lines written, and lets the next run take the store. */
   close(): Promise<void>;
+  /**
+   * A shared store only: holds the account for this run, or resolves to undefined when another run
+   * (or this one) holds it. Writes of an account are journalled only while it is held.
+   */
+  tryHoldAccount?(accountSid: string): Promise<AccountHold | undefined>;
+  /**
+   * A shared store only: aborts when the store can no longer take writes (its connection is lost);
+   * no write starts after it, and the run ends with `reason`.
+   */
+  readonly lost?: AbortSignal;
 }
 
 /** A line of a journal that was not read, and why; the line numbers count from 1. */
