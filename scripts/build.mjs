@@ -51,6 +51,8 @@ await bundle('cli', ['cli', 'bin.ts'], {
 await bundle('testing', ['testing', 'index.ts'], { ...node, shims: true });
 // whatsapp-senders/fleet: many senders across many accounts; Node only (files, fsync), its own entry.
 await bundle('fleet', ['fleet', 'index.ts'], { ...node, external: ['openapi-fetch', 'js-yaml'] });
+// whatsapp-senders/fleet/postgres: the journal in PostgreSQL; pg, an optional peer, is loaded when a store opens.
+await bundle('postgres', ['fleet', 'postgres.ts'], { ...node, external: ['pg'] });
 // whatsapp-senders/openapi.json: the spec, bundled and dereferenced, for tools that read it.
 execFileSync(
   process.execPath,

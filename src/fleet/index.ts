@@ -4,12 +4,13 @@
 // never creates a sender twice.
 export type { AccountCredentials, AccountFailure, ConnectOptions } from './accounts.js';
 export type { ApplyOptions, FleetEvent, FleetReport, ReportEntry } from './apply.js';
-export { applyFleet, journalPathOf } from './apply.js';
+export { applyFleet, journalPathOf, sharedAccountsAtOnce } from './apply.js';
 export { compareSender, type Difference } from './compare.js';
 export { EnsureSenderError, type EnsureSenderOptions, type EnsureSenderResult, ensureSender } from './ensure.js';
 export type { Fleet, FleetAccount, FleetSender } from './file.js';
 export { checkFleet, loadFleet, parseFleet } from './file.js';
 export {
+  type AccountHold,
   type CreateInDoubt,
   type FileJournal,
   JournalBusyError,

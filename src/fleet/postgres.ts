@@ -1,0 +1,414 @@
+// `whatsapp-senders/fleet/postgres`: the journal of a fleet in PostgreSQL, shared by the runs and
+// hosts that use one database. The rules are the file journal's: an intent is committed before its
+// request goes out; a create whose outcome is unknown stays in doubt, one per account and sender_id
+// (a primary key says so), until a run looks it up. Runs hold accounts, not the store: each account
+// is worked by one run at a time, under a session advisory lock that the server releases when the
+// run's connection ends, killed process or lost network alike. The driver is `pg`, loaded when a
+// store opens: an optional peer dependency.
+import { SendersError, ValidationError } from '../errors.js';
+import type { AccountHold, CreateInDoubt, JournalLine, JournalStore } from './journal.js';
+import { senderKey } from './journal.js';
+import { maskPassword, passwordOf, urlProblem } from './postgres-url.js';
+
+export { isPostgresUrl, maskPassword } from './postgres-url.js';
+
+/** The version of the tables this code writes; a database with a newer one is refused. */
+export const schemaVersion = 1;
+
+/** The schema used unless told: `whatsapp_senders`. */
+export const defaultSchema = 'whatsapp_senders';
+
+/** The part of a `pg` client the store uses. */
+export interface PgClientLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  release(destroy?: boolean | Error): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** The part of a `pg.Pool` the store uses: pass your own `pg.Pool`. */
+export interface PgPoolLike {
+  connect(): Promise<PgClientLike>;
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  end(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** Options of openPostgresJournal: a connection string, or a pool of your own. */
+export interface PostgresJournalOptions {
+  /** `postgres://user:password@host:port/database` (or `postgresql://`); the store makes its own pool and ends it on close. */
+  connectionString?: string;
+  /** Your own `pg.Pool`, left open on close. It needs one connection per account worked at once, and one more. */
+  pool?: PgPoolLike;
+  /** The schema of the tables, created on first use. @default 'whatsapp_senders' */
+  schema?: string;
+  /** With a connection string: the most connections of the store's pool. @default 33 */
+  maxConnections?: number;
+}
+
+/** Why a PostgreSQL journal failed: the reason in a word, and a message that names no password. */
+export class PostgresJournalError extends SendersError {
+  static override readonly kind: string = 'PostgresJournalError';
+  constructor(
+    message: string,
+    /** `driver` (pg is not installed), `unreachable`, `login`, `version` (the tables are newer), `lost` (the connection ended mid-run), `database`. */
+    readonly reason: 'driver' | 'unreachable' | 'login' | 'version' | 'lost' | 'database',
+  ) {
+    super(message);
+  }
+}
+
+const schemaPattern = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * Opens the journal in PostgreSQL, creating its schema and tables on first use. Rejects with a
+ * ValidationError for a malformed URL or schema name, a PostgresJournalError when pg is not
+ * installed, the server cannot be reached, the login is refused, or the tables are newer than this
+ * code; nothing is written then.
+ * @example
+ * const journal = await openPostgresJournal({ connectionString: process.env.JOURNAL_URL });
+ * try {
+ *   await applyFleet(fleet, { journal });
+ * } finally {
+ *   await journal.close();
+ * }
+ */
+export async function openPostgresJournal(options: PostgresJournalOptions): Promise<PostgresJournal> {
+  return PostgresJournal.open(options);
+}
+
+/** Loads pg, or says which package to add. */
+async function loadDriver(): Promise<{ Pool: new (config: Record<string, unknown>) => PgPoolLike }> {
+  try {
+    const loaded = (await import('pg')) as unknown as { default?: unknown; Pool?: unknown };
+    return (loaded.default ?? loaded) as { Pool: new (config: Record<string, unknown>) => PgPoolLike };
+  } catch {
+    throw new PostgresJournalError(
+      'the PostgreSQL journal needs the pg package (node-postgres), which is not installed: npm install pg',
+      'driver',
+    );
+  }
+}
+
+/** A journal in PostgreSQL, shared: runs hold it account by account. */
+export class PostgresJournal implements JournalStore {
+  readonly run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  readonly name: string;
+  /** Every create in doubt when the store was opened, for a plan shown; a run reads each account's again once it holds it. */
+  readonly createsInDoubt: ReadonlyMap<string, CreateInDoubt>;
+  readonly lost: AbortSignal;
+  #seq = 0;
+  readonly #lose = new AbortController();
+  readonly #holds = new Map<string, PgClientLike>();
+  readonly #writes = new Set<Promise<unknown>>();
+  readonly #schema: string;
+  readonly #pool: PgPoolLike;
+  readonly #owned: boolean;
+  readonly #hide: (text: string) => string;
+  readonly #onPoolError = () => {};
+
+  private constructor(
+    setup: { name: string; schema: string; pool: PgPoolLike; owned: boolean; hide: (text: string) => string },
+    createsInDoubt: ReadonlyMap<string, CreateInDoubt>,
+  ) {
+    this.name = setup.name;
+    this.#schema = setup.schema;
+    this.#pool = setup.pool;
+    this.#owned = setup.owned;
+    this.#hide = setup.hide;
+    this.createsInDoubt = createsInDoubt;
+    this.lost = this.#lose.signal;
+    // An idle connection that ends is the pool's to replace; one holding an account ends the run (#lost).
+    this.#pool.on('error', this.#onPoolError);
+  }
+
+  /** Opens the store: checks the options, loads pg, connects, and creates or checks the tables. */
+  static async open(options: PostgresJournalOptions): Promise<PostgresJournal> {
+    const { connectionString, pool: given } = options;
+    const schema = options.schema ?? defaultSchema;
+    if ((connectionString === undefined) === (given === undefined))
+      throw new ValidationError([{ path: '$', message: 'give either connectionString or pool' }]);
+    if (typeof schema !== 'string' || !schemaPattern.test(schema))
+      throw new ValidationError([
+        { path: '$.schema', message: 'must be letters, digits and _, 63 at most, not starting with a digit' },
+      ]);
+    const maxConnections = options.maxConnections ?? 33;
+    if (!Number.isInteger(maxConnections) || maxConnections < 2)
+      throw new ValidationError([{ path: '$.maxConnections', message: 'must be a whole number of 2 or more' }]);
+    let where = 'the pool given';
+    let secrets: string[] = [];
+    if (connectionString !== undefined) {
+      const problem = typeof connectionString === 'string' ? urlProblem(connectionString) : 'must be a string';
+      if (problem)
+        throw new ValidationError([
+          { path: '$.connectionString', message: `${maskPassword(String(connectionString))} ${problem}` },
+        ]);
+      where = shownUrl(connectionString);
+      secrets = passwordOf(connectionString);
+    }
+    const hide = (text: string) => secrets.reduce((shown, secret) => shown.split(secret).join('***'), text);
+    const pool =
+      given ??
+      new (await loadDriver()).Pool({
+        connectionString,
+        max: maxConnections,
+        connectionTimeoutMillis: 10_000,
+        application_name: 'whatsapp-senders',
+      });
+    const setup = { name: `${where} (schema ${schema})`, schema, pool, owned: given === undefined, hide };
+    // A pool that fails before it is ours to end still is: end it, and say why in words.
+    const noop = () => {};
+    pool.on('error', noop);
+    try {
+      const client = await pool.connect().catch((error: unknown) => {
+        throw startError(error, where, hide);
+      });
+      try {
+        const inDoubt = await createTables(client, schema)
+          .then(() => readInDoubt(client, schema))
+          .catch((error: unknown) => {
+            throw error instanceof PostgresJournalError ? error : startError(error, where, hide);
+          });
+        const journal = new PostgresJournal(setup, inDoubt);
+        await client.query(`INSERT INTO ${table(schema, 'journal')} (run, type, line) VALUES ($1, 'run', $2)`, [
+          journal.run,
+          { type: 'run', run: journal.run, at: Date.now(), pid: globalThis.process?.pid ?? 0 },
+        ]);
+        return journal;
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      if (given === undefined) await pool.end().catch(() => undefined);
+      throw error;
+    } finally {
+      pool.removeListener('error', noop);
+    }
+  }
+
+  nextSeq(): number {
+    return ++this.#seq;
+  }
+
+  async tryHoldAccount(accountSid: string): Promise<AccountHold | undefined> {
+    if (this.lost.aborted) throw this.lost.reason;
+    if (this.#holds.has(accountSid)) return undefined;
+    const client = await this.#pool.connect().catch((error: unknown) => {
+      throw this.#lostBy(error);
+    });
+    const onError = (error: Error) => this.#lostBy(error);
+    client.on('error', onError);
+    const key = [this.#schema, accountSid];
+    try {
+      const [row] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS held', key)).rows;
+      if (row?.held !== true || this.#holds.has(accountSid)) {
+        if (row?.held === true) await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+        client.removeListener('error', onError);
+        client.release();
+        return undefined;
+      }
+      const createsInDoubt = await readInDoubt(client, this.#schema, accountSid);
+      this.#holds.set(accountSid, client);
+      let released = false;
+      return {
+        createsInDoubt,
+        release: async () => {
+          if (released) return;
+          released = true;
+          this.#holds.delete(accountSid);
+          try {
+            await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+            client.removeListener('error', onError);
+            client.release();
+          } catch (error) {
+            // Its session is gone, and the lock with it.
+            client.release(error instanceof Error ? error : true);
+          }
+        },
+      };
+    } catch (error) {
+      client.release(true);
+      throw this.#lostBy(error);
+    }
+  }
+
+  /**
+   * Writes a line, committed when it resolves. An intent or outcome goes through the connection
+   * that holds its account: once that connection is gone (and the lock with it), no write of the
+   * account is journalled, so none is sent.
+   */
+  write(line: JournalLine): Promise<void> {
+    const written = this.#write(line);
+    this.#writes.add(written);
+    void written.finally(() => this.#writes.delete(written)).catch(() => undefined);
+    return written;
+  }
+
+  async #write(line: JournalLine): Promise<void> {
+    if (this.lost.aborted) throw this.lost.reason;
+    const journal = table(this.#schema, 'journal');
+    if (line.type === 'run') {
+      await this.#pool
+        .query(`INSERT INTO ${journal} (run, type, line) VALUES ($1, 'run', $2)`, [line.run, line])
+        .catch((error: unknown) => {
+          throw this.#lostBy(error);
+        });
+      return;
+    }
+    const client = this.#holds.get(line.accountSid);
+    if (!client)
+      throw new SendersError(
+        `the account ${line.accountSid} is not held by this run: its writes cannot be journalled, and none is sent`,
+      );
+    const doubts = table(this.#schema, 'creates_in_doubt');
+    const values = [line.run, line.seq, line.type, line.op, line.accountSid, line.sender_id, line];
+    const insert = `INSERT INTO ${journal} (run, seq, type, op, account_sid, sender_id, line) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+    // One statement each: the line and the doubt it opens or ends commit together.
+    let text = insert;
+    if (line.op === 'create' && line.type === 'intent') {
+      text = `WITH line AS (${insert}) INSERT INTO ${doubts} (account_sid, sender_id, run, seq, sent_at, timeout_ms) VALUES ($5, $6, $1, $2, $8, $9)`;
+      values.push(line.at, line.timeoutMs);
+    } else if (line.op === 'create' && line.type === 'outcome' && line.result !== 'ambiguous') {
+      text = `WITH line AS (${insert}) DELETE FROM ${doubts} WHERE account_sid = $5 AND sender_id = $6 AND run = $1 AND seq = $2`;
+    }
+    try {
+      await client.query(text, values);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === '23505')
+        throw new PostgresJournalError(
+          `a create of ${line.sender_id} in ${line.accountSid} is in doubt already: it is looked up before another is sent; nothing was sent`,
+          'database',
+        );
+      throw this.#lostBy(error);
+    }
+  }
+
+  /** Ends the store for this run: every write from now on is refused; the run ends with the reason. */
+  #lostBy(error: unknown): PostgresJournalError {
+    if (this.lost.aborted) return this.lost.reason as PostgresJournalError;
+    const why = this.#hide(describe(error));
+    const reason = new PostgresJournalError(
+      `the connection to the journal ${this.name} was lost (${why}): no write was sent after it; run apply again, and it looks up what was in flight`,
+      'lost',
+    );
+    this.#lose.abort(reason);
+    return reason;
+  }
+
+  /** Waits for the writes in flight, lets the accounts go, and ends the pool if the store made it. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.#writes]);
+    for (const [accountSid, client] of this.#holds) {
+      this.#holds.delete(accountSid);
+      await client
+        .query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [this.#schema, accountSid])
+        .then(() => client.release())
+        .catch(() => client.release(true));
+    }
+    if (this.#owned) await this.#pool.end().catch(() => undefined);
+    this.#pool.removeListener('error', this.#onPoolError);
+  }
+}
+
+/** `"schema"."name"`: the schema is checked by its pattern, and quoted besides. */
+const table = (schema: string, name: string) => `"${schema}"."${name}"`;
+
+/** The URL as shown in messages: no password, no query. */
+function shownUrl(text: string): string {
+  const url = new URL(text.trim());
+  const user = url.username ? `${decodeURIComponent(url.username)}${url.password ? ':***' : ''}@` : '';
+  return `${url.protocol}//${user}${url.host}${url.pathname}`;
+}
+
+/** An error in words: its code and message, with no stack. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+}
+
+/** Why a store could not start, in words a user can act on. */
+function startError(error: unknown, where: string, hide: (text: string) => string): PostgresJournalError {
+  const code = (error as { code?: unknown }).code;
+  const why = hide(describe(error));
+  if (code === '28P01' || code === '28000')
+    return new PostgresJournalError(`the journal database ${where} refused the login (${why})`, 'login');
+  const network = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'];
+  if ((typeof code === 'string' && network.includes(code)) || /timeout|terminated/i.test(why))
+    return new PostgresJournalError(`cannot reach the journal database ${where} (${why})`, 'unreachable');
+  return new PostgresJournalError(`the journal database ${where} failed (${why})`, 'database');
+}
+
+/**
+ * Creates the schema and tables if they are missing, under a transaction lock (two first runs at
+ * once create them once), and refuses tables newer than this code.
+ */
+async function createTables(client: PgClientLike, schema: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1), 0)', [`whatsapp-senders schema ${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${table(schema, 'meta')} (key text PRIMARY KEY, value text NOT NULL)`,
+    );
+    const [found] = (await client.query(`SELECT value FROM ${table(schema, 'meta')} WHERE key = 'schema_version'`))
+      .rows;
+    const version = found ? Number(found.value) : undefined;
+    if (version !== undefined && !(version <= schemaVersion))
+      throw new PostgresJournalError(
+        `the journal's tables in schema ${schema} have version ${String(found?.value)}; this whatsapp-senders knows version ${schemaVersion}: upgrade whatsapp-senders, or name another schema`,
+        'version',
+      );
+    await client.query(`CREATE TABLE IF NOT EXISTS ${table(schema, 'journal')} (
+      id bigserial PRIMARY KEY,
+      run text NOT NULL,
+      seq integer,
+      type text NOT NULL CHECK (type IN ('run', 'intent', 'outcome')),
+      op text,
+      account_sid text,
+      sender_id text,
+      line jsonb NOT NULL,
+      written_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    await client.query(
+      `CREATE INDEX IF NOT EXISTS journal_sender ON ${table(schema, 'journal')} (account_sid, sender_id)`,
+    );
+    await client.query(`CREATE TABLE IF NOT EXISTS ${table(schema, 'creates_in_doubt')} (
+      account_sid text NOT NULL,
+      sender_id text NOT NULL,
+      run text NOT NULL,
+      seq integer NOT NULL,
+      sent_at bigint NOT NULL,
+      timeout_ms integer NOT NULL,
+      PRIMARY KEY (account_sid, sender_id)
+    )`);
+    if (version === undefined)
+      await client.query(`INSERT INTO ${table(schema, 'meta')} (key, value) VALUES ('schema_version', $1)`, [
+        String(schemaVersion),
+      ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The creates in doubt, of one account or of all, by `senderKey`. */
+async function readInDoubt(
+  client: PgClientLike,
+  schema: string,
+  accountSid?: string,
+): Promise<Map<string, CreateInDoubt>> {
+  const where = accountSid === undefined ? '' : ' WHERE account_sid = $1';
+  const { rows } = await client.query(
+    `SELECT account_sid, sender_id, run, seq, sent_at, timeout_ms FROM ${table(schema, 'creates_in_doubt')}${where}`,
+    accountSid === undefined ? [] : [accountSid],
+  );
+  return new Map(
+    rows.map((row) => [
+      senderKey(String(row.account_sid), String(row.sender_id)),
+      { run: String(row.run), seq: Number(row.seq), at: Number(row.sent_at), timeoutMs: Number(row.timeout_ms) },
+    ]),
+  );
+}
