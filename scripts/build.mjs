@@ -45,7 +45,7 @@ await bundle('cli', ['cli', 'bin.ts'], {
   ...node,
   format: ['esm'],
   dts: false,
-  external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'js-yaml'],
+  external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'js-yaml', 'pg'],
 });
 // whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
 await bundle('testing', ['testing', 'index.ts'], { ...node, shims: true });

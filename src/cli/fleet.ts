@@ -7,10 +7,11 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../errors.js';
 import type { AccountFailure } from '../fleet/accounts.js';
-import { applyFleet, journalPathOf } from '../fleet/apply.js';
+import { applyFleet, journalPathOf, sharedAccountsAtOnce } from '../fleet/apply.js';
 import { checkFleet, type Fleet, formatOf, parseFleetText, readFleetText } from '../fleet/file.js';
-import { openJournal } from '../fleet/journal.js';
+import { type JournalStore, openJournal } from '../fleet/journal.js';
 import { planFleet } from '../fleet/plan.js';
+import { isPostgresUrl, maskPassword, urlProblem } from '../fleet/postgres-url.js';
 import { readCodes } from './codes.js';
 import { commandLine, failureLine, planLines, planSummary, printable, progress, reportText } from './fleet-output.js';
 import { UsageError } from './format.js';
@@ -34,8 +35,17 @@ interface ApplyFlags {
   codes?: string;
   report?: string;
   journal?: string;
+  journalSchema?: string;
+  accountsAtOnce?: number;
   timeout: number;
 }
+
+/** The variable that names the journal when `--journal` does not: a path, or a PostgreSQL URL kept out of argv. */
+export const journalVariable = 'WHATSAPP_SENDERS_JOURNAL';
+
+const journalHelp =
+  `the journal: a file (default: the fleet file and .journal.jsonl beside it), or a PostgreSQL URL ` +
+  `(postgres://…) that runs on several hosts share; ${journalVariable} may name it instead`;
 
 /** Registers `plan` and `apply` on the program. */
 export function addFleetCommands(root: Command): void {
@@ -46,15 +56,24 @@ export function addFleetCommands(root: Command): void {
     .command('plan')
     .description('read each account of a fleet file and show what apply would do, sender by sender')
     .argument('<file>', 'the fleet file, YAML or JSON')
+    .option('--journal <path|url>', journalHelp)
+    .option('--journal-schema <name>', 'the schema of a PostgreSQL journal (default: whatsapp_senders)')
     .addHelpText('after', example('plan fleet.yaml --json'))
     .exitOverride()
-    .action(async (file: string) => {
+    .action(async (file: string, flags: Pick<ApplyFlags, 'journal' | 'journalSchema'>) => {
       const { baseUrl, json } = checkGlobals(globals());
       const fleet = await loadFleetFile(file);
-      const plan = await planFleet(fleet, { ...(baseUrl ? { baseUrl } : {}), journal: journalPathOf(file) });
-      if (json) console.log(JSON.stringify(plan.entries, null, 2));
-      else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries, plan.failures)].join('\n'));
-      failedAccounts(file, fleet, plan.failures, 'planned');
+      const where = journalOf(file, flags);
+      // A shared journal is read for its creates in doubt, and held by no one: a plan to show.
+      const shared = where.url ? await openShared(where.url, where.source, flags.journalSchema) : undefined;
+      try {
+        const plan = await planFleet(fleet, { ...(baseUrl ? { baseUrl } : {}), journal: shared ?? where.path });
+        if (json) console.log(JSON.stringify(plan.entries, null, 2));
+        else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries, plan.failures)].join('\n'));
+        failedAccounts(file, fleet, plan.failures, 'planned');
+      } finally {
+        await shared?.close();
+      }
     });
 
   root
@@ -67,7 +86,13 @@ export function addFleetCommands(root: Command): void {
     .option('--canary', "create each account's first sender alone and wait until it has moved on (stop on a failure)")
     .option('--codes <csv>', 'one-time passwords to submit, a CSV with the columns sender_id,code')
     .option('--report <path>', 'write every sender: action, result, sid, status and error, as JSON')
-    .option('--journal <path>', 'the journal (default: the fleet file and .journal.jsonl beside it)')
+    .option('--journal <path|url>', journalHelp)
+    .option('--journal-schema <name>', 'the schema of a PostgreSQL journal (default: whatsapp_senders)')
+    .option(
+      '--accounts-at-once <n>',
+      `how many accounts are worked at once (default: all with a file journal, ${sharedAccountsAtOnce} with a PostgreSQL one, each holding a connection)`,
+      (v) => whole(v, '--accounts-at-once'),
+    )
     .option('--timeout <seconds>', 'the per-attempt timeout of a request', (v) => whole(v, '--timeout'), 30)
     .addHelpText('after', example('apply fleet.yaml --canary --report out.json'))
     .exitOverride()
@@ -91,22 +116,26 @@ async function apply(
 ) {
   const fleet = await loadFleetFile(file, heap);
   const codes = flags.codes ? await readCodes(flags.codes, fleet) : undefined;
-  const journalPath = flags.journal ?? journalPathOf(file);
+  const where = journalOf(file, flags);
   // Found now, not after every write: where the journal and the report go must be writable.
-  await checkWritable(journalPath, flags.journal ? '--journal' : 'the journal (--journal chooses another)');
+  if (where.path) await checkWritable(where.path, where.source ?? 'the journal (--journal chooses another)');
   if (flags.report) await checkWritable(flags.report, '--report');
   const connect = {
     ...(baseUrl ? { baseUrl } : {}),
     concurrency: flags.concurrency,
     timeoutMs: flags.timeout * 1000,
+    ...(flags.accountsAtOnce ? { accountsAtOnce: flags.accountsAtOnce } : {}),
   };
   /** This command again with the flags in use, and `more`. */
   const again = (...more: string[]) => commandLine(['apply', file, ...more, ...flagsInUse(baseUrl, flags)]);
-  // The journal is held before the plan is made: no other run writes between the plan shown and its writes.
-  const journal = await openJournal(journalPath);
+  // A file journal is held before the plan is made: no other run writes between the plan shown and
+  // its writes. A shared one is held account by account as apply works them, each planned again then.
+  const journal: JournalStore = where.url
+    ? await openShared(where.url, where.source, flags.journalSchema)
+    : await openJournal(where.path as string);
   try {
-    for (const { line, reason } of journal.skipped)
-      process.stderr.write(`warning: ${journalPath}: line ${line}: ${reason}; skipped\n`);
+    for (const { line, reason } of 'skipped' in journal ? (journal.skipped as { line: number; reason: string }[]) : [])
+      process.stderr.write(`warning: ${where.path}: line ${line}: ${reason}; skipped\n`);
     const plan = await planFleet(fleet, { ...connect, journal });
     heap.collect();
     for (const failure of plan.failures) process.stderr.write(`${failureLine(file, failure)}\n`);
@@ -188,9 +217,45 @@ async function apply(
 function flagsInUse(baseUrl: string | undefined, flags: ApplyFlags): string[] {
   return [
     ...(baseUrl ? ['--base-url', baseUrl] : []),
-    ...(flags.journal ? ['--journal', flags.journal] : []),
+    ...(flags.journal ? ['--journal', maskPassword(flags.journal)] : []),
+    ...(flags.journalSchema ? ['--journal-schema', flags.journalSchema] : []),
     ...(flags.report ? ['--report', flags.report] : []),
   ];
+}
+
+/**
+ * Where the journal is: `--journal`, else the variable, else beside the fleet file; a URL for
+ * PostgreSQL. `source` names where it was given, for messages.
+ */
+function journalOf(
+  file: string,
+  flags: Pick<ApplyFlags, 'journal' | 'journalSchema'>,
+): { path: string; url?: undefined; source?: string } | { url: string; path?: undefined; source: string } {
+  const fromEnv = process.env[journalVariable];
+  const given = flags.journal ?? (fromEnv ? fromEnv : undefined);
+  const source = flags.journal !== undefined ? '--journal' : given !== undefined ? journalVariable : undefined;
+  if (given !== undefined && source !== undefined && isPostgresUrl(given)) {
+    const problem = urlProblem(given);
+    if (problem) throw new UsageError(`${source}: ${maskPassword(given)} ${problem}; nothing was sent`);
+    return { url: given, source };
+  }
+  if (flags.journalSchema !== undefined)
+    throw new UsageError(
+      `--journal-schema names the schema of a PostgreSQL journal: give --journal postgres://… (or ${journalVariable}); nothing was sent`,
+    );
+  return { path: given ?? journalPathOf(file), ...(source ? { source } : {}) };
+}
+
+/** Opens the PostgreSQL journal; a store that cannot start is a usage error: nothing was sent. */
+async function openShared(url: string, source: string, schema: string | undefined): Promise<JournalStore> {
+  const { openPostgresJournal, PostgresJournalError } = await import('../fleet/postgres.js');
+  try {
+    return await openPostgresJournal({ connectionString: url, ...(schema !== undefined ? { schema } : {}) });
+  } catch (error) {
+    if (error instanceof PostgresJournalError || error instanceof ValidationError)
+      throw new UsageError(`${source}: ${error.message}; nothing was sent`);
+    throw error;
+  }
 }
 
 /** Ends with exit 1 when any account failed, naming them (each was printed on a line of its own). */
