@@ -1,0 +1,362 @@
+// The journal in PostgreSQL, against a real server this file starts (src/test/postgres.ts), and the
+// test's own Senders service on a real socket. Grouped by guarantee: the tables; bad input and
+// faults refused with nothing sent and no password shown; never twice (the constraint, the intent
+// before the request, the in-doubt rule across runs, the one-sender call from two replicas); the
+// work shared by runs; a lost connection stops the writes.
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors.js';
+import { fixture, senderIdOf } from '../test/fleet-fixtures.js';
+import { type FleetService, startFleetService } from '../test/fleet-service.js';
+import { startPostgres } from '../test/postgres.js';
+import { applyFleet } from './apply.js';
+import { ensureSender } from './ensure.js';
+import { openPostgresJournal, PostgresJournalError, type PostgresJournalOptions, schemaVersion } from './postgres.js';
+
+const server = await startPostgres();
+let schemas = 0;
+/** A schema of its own for each test: tests never see each other's rows. */
+const freshSchema = () => `t${++schemas}_${process.pid}`;
+const services: FleetService[] = [];
+afterAll(async () => {
+  await Promise.all(services.map((service) => service.close()));
+});
+const open = (schema: string, more: Partial<PostgresJournalOptions> = {}) =>
+  openPostgresJournal({ connectionString: server.url, schema, ...more });
+
+async function service(fx: ReturnType<typeof fixture>, options: Parameters<typeof startFleetService>[0] | object = {}) {
+  const started = await startFleetService({ accounts: fx.credentials, ...options });
+  services.push(started);
+  return started;
+}
+
+const settings = (fx: ReturnType<typeof fixture>, svc: FleetService) => ({
+  baseUrl: svc.url,
+  env: fx.env,
+  timeoutMs: 1_000,
+  pollIntervalMs: 5,
+});
+
+const writesOf = (svc: FleetService) => svc.log.filter((entry) => entry.method !== 'GET');
+
+describe('the tables', () => {
+  it('are created on first use in the schema named, with the version, and five first runs at once create them once', async () => {
+    const schema = freshSchema();
+    const stores = await Promise.all(Array.from({ length: 5 }, () => open(schema)));
+    await Promise.all(stores.map((store) => store.close()));
+    const tables = await server.sql('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [
+      schema,
+    ]);
+    expect(tables.map((row) => row.table_name).sort()).toEqual(['creates_in_doubt', 'journal', 'meta']);
+    expect(await server.sql(`SELECT value FROM "${schema}".meta WHERE key = 'schema_version'`)).toEqual([
+      { value: String(schemaVersion) },
+    ]);
+    const runs = await server.sql(`SELECT count(*)::int AS n FROM "${schema}".journal WHERE type = 'run'`);
+    expect(runs).toEqual([{ n: 5 }]);
+  });
+
+  it('refuses tables newer than the code, naming both versions, and writes nothing', async () => {
+    const schema = freshSchema();
+    await (await open(schema)).close();
+    await server.sql(`UPDATE "${schema}".meta SET value = '${schemaVersion + 1}' WHERE key = 'schema_version'`);
+    const error = await open(schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PostgresJournalError);
+    expect((error as PostgresJournalError).reason).toBe('version');
+    expect((error as Error).message).toContain(`version ${schemaVersion + 1}`);
+    expect((error as Error).message).toContain(`knows version ${schemaVersion}`);
+    expect(await server.sql(`SELECT count(*)::int AS n FROM "${schema}".journal`)).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('bad input and faults: a clear error, nothing sent, no password shown', () => {
+  const fx = fixture(1, 3);
+  const refused = async (journalOptions: PostgresJournalOptions) => {
+    const svc = await service(fx);
+    const error = await openPostgresJournal(journalOptions)
+      .then((journal) => applyFleet(fx.fleet, { ...settings(fx, svc), journal }))
+      .catch((e: unknown) => e);
+    expect(svc.requests).toBe(0);
+    expect(String((error as Error).message)).not.toContain(server.password);
+    expect(JSON.stringify(error)).not.toContain(server.password);
+    return error as Error;
+  };
+
+  it('an unreachable server: named by host and port', async () => {
+    const { port } = await new Promise<AddressInfo>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address() as AddressInfo;
+        probe.close(() => resolve(address));
+      });
+    });
+    const error = await refused({ connectionString: `postgres://postgres:${server.password}@127.0.0.1:${port}/db` });
+    expect(error).toBeInstanceOf(PostgresJournalError);
+    expect(error.message).toContain(`cannot reach the journal database postgres://postgres:***@127.0.0.1:${port}/db`);
+    expect(error.message).toContain('ECONNREFUSED');
+  });
+
+  it('a wrong password: the login refused', async () => {
+    const error = await refused({ connectionString: server.wrongPasswordUrl });
+    expect(error).toBeInstanceOf(PostgresJournalError);
+    expect((error as PostgresJournalError).reason).toBe('login');
+    expect(error.message).toMatch(/refused the login \(28P01: password authentication failed for user "postgres"\)/);
+    expect(error.message).not.toContain(`not-${server.password}`);
+  });
+
+  it.each([
+    [`postgres://u:${'pw'}@host:notaport/db`, 'cannot be read as a URL'],
+    [`mysql://u:${'pw'}@host/db`, 'is not a PostgreSQL URL'],
+    ['postgres://u:pw@[::1/db', 'cannot be read as a URL'],
+  ])('a malformed URL %#: named with its password masked', async (url, problem) => {
+    const error = await refused({ connectionString: url.replace('pw', server.password) });
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain('$.connectionString: ');
+    expect(error.message).toContain(problem);
+    expect(error.message).toMatch(/:\/\/u:\*\*\*@/);
+    expect(error.message).not.toContain(server.password);
+  });
+
+  it('a schema name that is not one', async () => {
+    const error = await refused({ connectionString: server.url, schema: 'x"; drop table y; --' });
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain('$.schema');
+  });
+});
+
+describe('never twice', () => {
+  it('holds one create in doubt per account and sender_id by a primary key, not by a read', async () => {
+    const schema = freshSchema();
+    const journal = await open(schema);
+    const accountSid = fixture(1, 1).sidOf('a0');
+    const hold = await journal.tryHoldAccount(accountSid);
+    expect(hold).toBeDefined();
+    const intent = (seq: number) =>
+      journal.write({
+        type: 'intent',
+        run: journal.run,
+        seq,
+        op: 'create',
+        account: 'a0',
+        accountSid,
+        sender_id: senderIdOf(1),
+        at: Date.now(),
+        timeoutMs: 1_000,
+      });
+    await intent(1);
+    const second = await intent(2).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(PostgresJournalError);
+    expect((second as Error).message).toContain('is in doubt already');
+    // The database itself refuses a second row, whoever writes it.
+    const direct = await server
+      .sql(`INSERT INTO "${schema}".creates_in_doubt VALUES ($1, $2, 'other', 1, 0, 1000)`, [accountSid, senderIdOf(1)])
+      .catch((e: { code?: string }) => e.code);
+    expect(direct).toBe('23505');
+    await hold?.release();
+    await journal.close();
+  });
+
+  it('commits each intent before its request goes out: another connection sees it as the request arrives', async () => {
+    const fx = fixture(2, 20);
+    const svc = await service(fx, { latencyMs: 5 });
+    const schema = freshSchema();
+    const watcher = new pg.Client(server.url);
+    await watcher.connect();
+    const seen: boolean[] = [];
+    // A proxy in front of the service: each create is checked against the table before it is passed on.
+    const proxy = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      if (request.method === 'POST') {
+        const { sender_id } = JSON.parse(body.toString('utf8'));
+        const { rows } = await watcher.query(
+          `SELECT 1 FROM "${schema}".creates_in_doubt WHERE sender_id = $1 UNION ALL SELECT 1 FROM "${schema}".journal WHERE type = 'intent' AND sender_id = $1`,
+          [sender_id],
+        );
+        seen.push(rows.length >= 2);
+      }
+      const upstream = httpRequest(
+        `${svc.url}${request.url}`,
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      upstream.end(body);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const journal = await open(schema);
+      const report = await applyFleet(fx.fleet, {
+        ...settings(fx, svc),
+        baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+        journal,
+      });
+      await journal.close();
+      expect(report.ok).toBe(true);
+      expect(seen).toHaveLength(20);
+      expect(seen.every(Boolean)).toBe(true);
+      // Every create ended: no doubt is left behind.
+      expect(await server.sql(`SELECT count(*)::int AS n FROM "${schema}".creates_in_doubt`)).toEqual([{ n: 0 }]);
+    } finally {
+      proxy.close();
+      await watcher.end();
+    }
+  });
+
+  it("resolves another run's create in doubt by looking it up after its window: found, not sent again", async () => {
+    const fx = fixture(1, 1);
+    // The first create is applied and its answer lost; the run is stopped while it waits to look it up.
+    const svc = await service(fx, { lostAnswerShare: 1 });
+    const schema = freshSchema();
+    const first = await open(schema);
+    const stop = new AbortController();
+    svc.onCreate = () => setTimeout(() => stop.abort(new Error('stopped')), 50);
+    const stopped = await applyFleet(fx.fleet, { ...settings(fx, svc), journal: first, signal: stop.signal });
+    await first.close();
+    expect(stopped.ok).toBe(false);
+    expect(await server.sql(`SELECT sender_id FROM "${schema}".creates_in_doubt`)).toEqual([
+      { sender_id: senderIdOf(0) },
+    ]);
+    // That create lands late: after the next run has read the account.
+    const store = svc.stores.get(fx.sidOf('a0'));
+    const landed = [...(store?.values() ?? [])];
+    store?.clear();
+    setTimeout(() => {
+      for (const sender of landed) store?.set(sender.sid, sender);
+    }, 300);
+    // Another run, with a store of its own, as on another host.
+    svc.options.lostAnswerShare = 0;
+    const second = await open(schema);
+    const [doubt] = [...second.createsInDoubt.values()];
+    const report = await applyFleet(fx.fleet, { ...settings(fx, svc), journal: second });
+    await second.close();
+    expect(report.ok).toBe(true);
+    expect(report.entries[0]).toMatchObject({ result: 'created', note: expect.stringContaining('earlier run') });
+    expect(svc.createsOf(fx.sidOf('a0'), senderIdOf(0))).toBe(1);
+    // Looked up once the window of the create had passed, as the file journal does.
+    const lookups = svc.log.filter((entry) => entry.method === 'GET' && entry.at > (doubt?.at ?? 0) + 1_000);
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(await server.sql(`SELECT count(*)::int AS n FROM "${schema}".creates_in_doubt`)).toEqual([{ n: 0 }]);
+  });
+
+  it('two replicas registering the same number at once: one create, and both end with the same sender', async () => {
+    const fx = fixture(1, 1);
+    const svc = await service(fx, { latencyMs: 100 });
+    const schema = freshSchema();
+    const replicas = await Promise.all([open(schema), open(schema)]);
+    const sender = { sender_id: 'whatsapp:+15017122661', profile: { name: 'Acme' } };
+    const results = await Promise.all(
+      replicas.map((journal) =>
+        ensureSender({
+          sender,
+          accountSid: fx.sidOf('a0'),
+          credentials: { authToken: fx.env.FLEET_TEST_TOKEN_0 ?? '' },
+          journal,
+          baseUrl: svc.url,
+          pollIntervalMs: 5,
+        }),
+      ),
+    );
+    await Promise.all(replicas.map((journal) => journal.close()));
+    expect(svc.createsOf(fx.sidOf('a0'), sender.sender_id)).toBe(1);
+    expect(results[0]?.sid).toMatch(/^XE/);
+    expect(results[1]?.sid).toBe(results[0]?.sid);
+    expect(results.map((result) => result.result).sort()).toEqual(['created', 'unchanged']);
+  });
+});
+
+describe('runs that share a store share the fleet', () => {
+  it('each account is worked by one run at a time: both runs create, each sender once, and a third run writes nothing', async () => {
+    const fx = fixture(6, 60);
+    const svc = await service(fx, { latencyMs: 100 });
+    const schema = freshSchema();
+    const stores = await Promise.all([open(schema), open(schema)]);
+    const reports = await Promise.all(
+      stores.map((journal) => applyFleet(fx.fleet, { ...settings(fx, svc), journal, accountsAtOnce: 1 })),
+    );
+    expect(reports.every((report) => report.ok)).toBe(true);
+    for (let i = 0; i < 60; i++) expect(svc.createsOf(fx.sidOf(`a${i % 6}`), senderIdOf(i))).toBe(1);
+    // The work was shared: each run sent creates.
+    const byRun = await server.sql(
+      `SELECT run, count(*)::int AS n FROM "${schema}".journal WHERE type = 'intent' AND op = 'create' GROUP BY run`,
+    );
+    expect(byRun.map((row) => row.run).sort()).toEqual(stores.map((store) => store.run).sort());
+    await Promise.all(stores.map((store) => store.close()));
+    const writes = writesOf(svc).length;
+    const third = await open(schema);
+    expect((await applyFleet(fx.fleet, { ...settings(fx, svc), journal: third })).ok).toBe(true);
+    await third.close();
+    expect(writesOf(svc).length).toBe(writes);
+  });
+
+  it('refuses an accountsAtOnce that is not a whole number of 1 or more, before anything is sent', async () => {
+    const fx = fixture(1, 1);
+    const svc = await service(fx);
+    const journal = await open(freshSchema());
+    for (const accountsAtOnce of [0, 1.5, -1, Number.NaN]) {
+      const error = await applyFleet(fx.fleet, { ...settings(fx, svc), journal, accountsAtOnce }).catch((e) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe('accountsAtOnce must be a whole number of 1 or more');
+    }
+    await journal.close();
+    expect(svc.requests).toBe(0);
+  });
+});
+
+describe('a lost connection', () => {
+  it('stops the writes at once, says so, and the next run converges with no duplicate', async () => {
+    const fx = fixture(2, 80);
+    const svc = await service(fx, { latencyMs: 50 });
+    const schema = freshSchema();
+    const journal = await open(schema);
+    let cutAt = 0;
+    let creates = 0;
+    let cut: Promise<unknown> | undefined;
+    svc.onCreate = () => {
+      if (++creates !== 10) return;
+      cut = server
+        .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'whatsapp-senders'")
+        .then(() => {
+          cutAt = Date.now();
+        });
+    };
+    const error = await applyFleet(fx.fleet, { ...settings(fx, svc), journal, concurrency: 4 }).catch(
+      (e: unknown) => e,
+    );
+    const endedAt = Date.now();
+    await cut;
+    await journal.close();
+    expect(error).toBeInstanceOf(PostgresJournalError);
+    expect((error as PostgresJournalError).reason).toBe('lost');
+    expect((error as Error).message).toContain('no write was sent after it');
+    expect((error as Error).message).not.toContain(server.password);
+    expect(cutAt).toBeGreaterThan(0);
+    // Requests in flight when the connections ended may arrive a moment after; none starts later.
+    expect(writesOf(svc).filter((entry) => entry.at > cutAt + 100)).toEqual([]);
+    expect(writesOf(svc).filter((entry) => entry.at > endedAt)).toEqual([]);
+    expect(writesOf(svc).length).toBeLessThan(160);
+    const next = await open(schema);
+    const report = await applyFleet(fx.fleet, { ...settings(fx, svc), journal: next });
+    await next.close();
+    expect(report.ok).toBe(true);
+    for (let i = 0; i < 80; i++) expect(svc.createsOf(fx.sidOf(`a${i % 2}`), senderIdOf(i))).toBe(1);
+  });
+
+  it('keeps no password in the tables', async () => {
+    const schema = freshSchema();
+    const fx = fixture(1, 2);
+    const svc = await service(fx);
+    const journal = await open(schema);
+    await applyFleet(fx.fleet, { ...settings(fx, svc), journal });
+    await journal.close();
+    const rows = await server.sql(`SELECT line::text AS line FROM "${schema}".journal`);
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) {
+      expect(row.line).not.toContain(server.password);
+      expect(row.line).not.toContain(fx.env.FLEET_TEST_TOKEN_0);
+    }
+  });
+});
