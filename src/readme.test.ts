@@ -203,6 +203,7 @@ it('runs every TypeScript block of the README in one of the tests above', async 
     '## Many senders, many accounts',
     '## Many senders, many accounts',
     '## Many senders, many accounts',
+    '## Many senders, many accounts',
     '## Testing your own code',
     '## The raw client',
   ]);

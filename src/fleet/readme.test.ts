@@ -8,12 +8,15 @@ import { transform } from 'esbuild';
 import { expect, it, vi } from 'vitest';
 import { fromDist } from '../test/build.js';
 import { root } from '../test/paths.js';
+import { startPostgres } from '../test/postgres.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
+import { sharedAccountsAtOnce } from './apply.js';
 import { parseFleet } from './file.js';
 
 // Built first (outside the test's timeout) when dist/ is older than src/.
 const built = pathToFileURL(await fromDist('fleet.js')).href;
+const builtPostgres = pathToFileURL(await fromDist('postgres.js')).href;
 
 const readme = await readFile(join(root, 'README.md'), 'utf8');
 const part = readme.slice(readme.indexOf('## Many senders, many accounts'), readme.indexOf('## Testing your own code'));
@@ -35,7 +38,10 @@ async function runExample(
     accounts: { [acme?.accountSid ?? '']: 'acme-token', [globex?.apiKey ?? '']: 'globex-secret' },
   });
   const dir = await mkdtemp(join(tmpdir(), 'readme-fleet-'));
-  const { code } = await transform((examples[n] ?? '').replaceAll("'whatsapp-senders/fleet'", `'${built}'`), {
+  const source = (examples[n] ?? '')
+    .replaceAll("'whatsapp-senders/fleet'", `'${built}'`)
+    .replaceAll("'whatsapp-senders/fleet/postgres'", `'${builtPostgres}'`);
+  const { code } = await transform(source, {
     loader: 'ts',
     format: 'esm',
   });
@@ -101,4 +107,25 @@ it("runs the README's ensureSender example twice: created, then unchanged, one s
     expect.stringMatching(/^unchanged XE[0-9a-f]{32} PENDING_VERIFICATION$/),
   ]);
   expect(sandbox.senders.size).toBe(1);
+});
+
+it("runs the README's PostgreSQL example as two replicas would, on a real server: one create, one sid", async () => {
+  expect(examples[3]).toContain('openPostgresJournal(');
+  const server = await startPostgres();
+  const { printed, sandbox } = await runExample(3, {
+    env: { ACME_TWILIO_AUTH_TOKEN: 'acme-token', JOURNAL_DATABASE_URL: server.url },
+    runs: 2,
+  });
+  expect(printed).toEqual([
+    expect.stringMatching(/^created XE[0-9a-f]{32}$/),
+    expect.stringMatching(/^unchanged XE[0-9a-f]{32}$/),
+  ]);
+  expect(printed[1]?.split(' ')[1]).toBe(printed[0]?.split(' ')[1]);
+  expect(sandbox.senders.size).toBe(1);
+  const rows = await server.sql('SELECT count(*)::int AS n FROM whatsapp_senders.journal WHERE type = $1', ['run']);
+  expect(rows).toEqual([{ n: 2 }]);
+});
+
+it("the README's accounts at once on a shared store is the code's default", () => {
+  expect(part).toContain(`works at most ${sharedAccountsAtOnce} accounts at once`);
 });
