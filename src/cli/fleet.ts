@@ -131,7 +131,7 @@ async function apply(
   // A file journal is held before the plan is made: no other run writes between the plan shown and
   // its writes. A shared one is held account by account as apply works them, each planned again then.
   const journal: JournalStore = where.url
-    ? await openShared(where.url, where.source, flags.journalSchema)
+    ? await openShared(where.url, where.source, flags.journalSchema, flags.accountsAtOnce)
     : await openJournal(where.path as string);
   try {
     for (const { line, reason } of 'skipped' in journal ? (journal.skipped as { line: number; reason: string }[]) : [])
@@ -247,10 +247,21 @@ function journalOf(
 }
 
 /** Opens the PostgreSQL journal; a store that cannot start is a usage error: nothing was sent. */
-async function openShared(url: string, source: string, schema: string | undefined): Promise<JournalStore> {
+async function openShared(
+  url: string,
+  source: string,
+  schema: string | undefined,
+  accountsAtOnce = sharedAccountsAtOnce,
+): Promise<JournalStore> {
   const { openPostgresJournal, PostgresJournalError } = await import('../fleet/postgres.js');
   try {
-    return await openPostgresJournal({ connectionString: url, ...(schema !== undefined ? { schema } : {}) });
+    // A connection for each account worked at once, and one more.
+    const maxConnections = accountsAtOnce + 1;
+    return await openPostgresJournal({
+      connectionString: url,
+      maxConnections,
+      ...(schema !== undefined ? { schema } : {}),
+    });
   } catch (error) {
     if (error instanceof PostgresJournalError || error instanceof ValidationError)
       throw new UsageError(`${source}: ${error.message}; nothing was sent`);

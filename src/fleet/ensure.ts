@@ -19,8 +19,10 @@ export interface EnsureSenderOptions extends Omit<ConnectOptions, 'env' | 'crede
   /** The account's secret: its Auth Token, or an API key of it with its secret; never logged nor reported. */
   credentials: AccountCredentials;
   /**
-   * The journal: a file's path, or a store (`openJournal`, or one of your own). It is held for the
-   * call: another call on the same journal meanwhile is refused with a JournalBusyError.
+   * The journal: a file's path, or a store (`openJournal`, `openPostgresJournal`, or one of your
+   * own). A file is held for the call: another call on it meanwhile is refused with a
+   * JournalBusyError. A shared store (PostgreSQL) holds the account for the call: another call for
+   * the same account, in this process or another, waits for it, then finds the sender.
    */
   journal: string | JournalStore;
   /** Ends the call: a create in flight is journalled, and the next call looks it up. */

@@ -43,7 +43,10 @@ export interface PostgresJournalOptions {
   pool?: PgPoolLike;
   /** The schema of the tables, created on first use. @default 'whatsapp_senders' */
   schema?: string;
-  /** With a connection string: the most connections of the store's pool. @default 33 */
+  /**
+   * With a connection string: the most connections of the store's pool: one for each account worked
+   * at once (`accountsAtOnce`), and one more. @default 33
+   */
   maxConnections?: number;
 }
 
