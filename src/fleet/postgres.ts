@@ -304,7 +304,20 @@ export class PostgresJournal implements JournalStore {
         };
       });
       try {
-        await held.client.query(this.#batchSql, [JSON.stringify(rows)]);
+        // An intent must be on disk before its request goes out: its batch commits synchronously. A
+        // batch of outcomes only need not wait for the disk: one lost in a server crash leaves its
+        // create in doubt, looked up by the next run, and the next synchronous commit (WAL is in
+        // order) makes it durable with it.
+        if (rows.some((row) => row.type === 'intent'))
+          await held.client.query(this.#batchSql, [JSON.stringify(rows)]);
+        else {
+          await held.client.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
+          await held.client.query(this.#batchSql, [JSON.stringify(rows)]).catch(async (error: unknown) => {
+            await held.client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          });
+          await held.client.query('COMMIT');
+        }
         for (const entry of batch) entry.done();
       } catch (error) {
         const failed =
