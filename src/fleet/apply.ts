@@ -152,8 +152,10 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
     const byIndex = new Map<number, FleetSender>(fleet.senders.map((sender) => [sender.index, sender]));
     const emit = options.onEvent ?? (() => {});
     // A shared store that loses its connection ends the run as an interrupt does: no write starts after it.
-    const signals = [options.signal, journal.lost].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    // An account that fails outright (its journal cannot be written) halts the others the same way.
+    const halt = new AbortController();
+    const signals = [options.signal, journal.lost, halt.signal].filter((s): s is AbortSignal => s !== undefined);
+    const signal = AbortSignal.any(signals);
     const shared = typeof journal.tryHoldAccount === 'function';
     for (const failure of failures) emit({ type: 'failed', failure });
     const codeOf = (entry: PlanEntry) =>
@@ -374,6 +376,11 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
     // The accounts that failed before any was worked (those that fail while worked report their own).
     const failedFirst = failures.slice();
     const results = new Map<AccountRuntime, ReportEntry[]>();
+    /** Waits for every worker, the first to fail halting the rest: none is left running after the run. */
+    const settle = async (workers: Promise<void>[]) => {
+      for (const worker of workers) worker.catch((error: unknown) => halt.abort(error));
+      await Promise.allSettled(workers);
+    };
     const accounts = [...runtimes.values()];
     const slots = Math.min(accounts.length, accountsAtOnce ?? (shared ? sharedAccountsAtOnce : accounts.length));
     if (!shared) {
@@ -382,7 +389,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
         for (let runtime = queue.shift(); runtime; runtime = queue.shift())
           results.set(runtime, await applyAccount(runtime, journal.createsInDoubt));
       };
-      await Promise.all(Array.from({ length: slots }, worker));
+      await settle(Array.from({ length: slots }, worker));
     } else {
       // Free accounts first; those another run holds are waited for at the end, so that runs sharing
       // the store share the fleet instead of queueing behind each other.
@@ -408,9 +415,10 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
           if (held) await work(runtime, held);
         }
       };
-      await Promise.all(Array.from({ length: slots }, worker));
+      await settle(Array.from({ length: slots }, worker));
     }
     if (journal.lost?.aborted) throw journal.lost.reason;
+    if (halt.signal.aborted) throw halt.signal.reason;
     const perAccount = [
       ...failedFirst.map((failure) => failedAccount(failure)),
       ...accounts.map((runtime) => results.get(runtime) ?? notReached(runtime)),

@@ -217,26 +217,30 @@ export class PostgresJournal implements JournalStore {
         return undefined;
       }
       const createsInDoubt = await readInDoubt(client, this.#schema, accountSid);
-      const held: Held = { client, queue: [] };
-      this.#holds.set(accountSid, held);
-      let released = false;
-      return {
-        createsInDoubt,
-        release: async () => {
-          if (released) return;
-          released = true;
-          await held.flushing;
-          this.#holds.delete(accountSid);
-          try {
-            await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
-            client.removeListener('error', onError);
-            client.release();
-          } catch (error) {
-            // Its session is gone, and the lock with it.
-            client.release(error instanceof Error ? error : true);
-          }
+      let releasing: Promise<void> | undefined;
+      const held: Held = {
+        client,
+        queue: [],
+        // Once, whoever asks first (the run's account done, or close() while it ends): a client
+        // given back twice is an error of pg's.
+        release: () => {
+          releasing ??= (async () => {
+            await held.flushing;
+            this.#holds.delete(accountSid);
+            try {
+              await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+              client.removeListener('error', onError);
+              client.release();
+            } catch (error) {
+              // Its session is gone, and the lock with it.
+              client.release(error instanceof Error ? error : true);
+            }
+          })();
+          return releasing;
         },
       };
+      this.#holds.set(accountSid, held);
+      return { createsInDoubt, release: held.release };
     } catch (error) {
       client.release(true);
       throw this.#lostBy(error);
@@ -308,8 +312,7 @@ export class PostgresJournal implements JournalStore {
         // batch of outcomes only need not wait for the disk: one lost in a server crash leaves its
         // create in doubt, looked up by the next run, and the next synchronous commit (WAL is in
         // order) makes it durable with it.
-        if (rows.some((row) => row.type === 'intent'))
-          await held.client.query(this.#batchSql, [JSON.stringify(rows)]);
+        if (rows.some((row) => row.type === 'intent')) await held.client.query(this.#batchSql, [JSON.stringify(rows)]);
         else {
           await held.client.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
           await held.client.query(this.#batchSql, [JSON.stringify(rows)]).catch(async (error: unknown) => {
@@ -371,13 +374,7 @@ export class PostgresJournal implements JournalStore {
   /** Waits for the writes in flight, lets the accounts go, and ends the pool if the store made it. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.#writes]);
-    for (const [accountSid, { client }] of this.#holds) {
-      this.#holds.delete(accountSid);
-      await client
-        .query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [this.#schema, accountSid])
-        .then(() => client.release())
-        .catch(() => client.release(true));
-    }
+    await Promise.all([...this.#holds.values()].map((held) => held.release()));
     // A pool of our own keeps its listener: a connection that the server ends while the pool ends
     // it too is an 'error' on the pool, which would end the process without one.
     if (this.#owned) await this.#pool.end().catch(() => undefined);
@@ -390,6 +387,8 @@ interface Held {
   client: PgClientLike;
   queue: { line: Extract<JournalLine, { accountSid: string }>; done: (error?: unknown) => void }[];
   flushing?: Promise<void> | undefined;
+  /** Waits for its lines, unlocks the account and gives the connection back; once. */
+  release: () => Promise<void>;
 }
 
 /** `"schema"."name"`: the schema is checked by its pattern, and quoted besides. */
