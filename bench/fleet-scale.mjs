@@ -11,34 +11,13 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../dist/testing.js';
+import { fleetOf } from './fleet-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = process.argv.indexOf('--senders');
 const total = at > 0 ? Number(process.argv[at + 1]) : 100_000;
 const step = Math.max(1, Math.round(total / 10));
 const log = (line) => process.stderr.write(`${line}\n`);
-
-/** A fleet of `count` senders over `accounts` accounts, as JSON (a subset of YAML, and faster to write). */
-function fleetOf(count, accounts) {
-  const data = { accounts: {}, senders: [] };
-  const env = {};
-  const tokens = {};
-  for (let a = 0; a < accounts; a++) {
-    const sid = `AC${(a + 1).toString(16).padStart(32, '0')}`;
-    data.accounts[`customer${a}`] = { accountSid: sid, authTokenEnv: `BENCH_TOKEN_${a}` };
-    env[`BENCH_TOKEN_${a}`] = `bench-token-${a}`;
-    tokens[sid] = `bench-token-${a}`;
-  }
-  for (let i = 0; i < count; i++) {
-    data.senders.push({
-      account: `customer${i % accounts}`,
-      sender_id: `whatsapp:+1${String(i).padStart(10, '0')}`,
-      profile: { name: `Customer ${i % accounts} line ${i}`, vertical: 'Automotive' },
-      webhook: { callback_url: `https://hooks.example.com/${i}`, callback_method: 'POST' },
-    });
-  }
-  return { data, env, tokens };
-}
 
 /** Runs the CLI with `args`; its maxRSS at exit, its wall time, and when each `step`-th line of stderr came. */
 async function cli(args, env, dir) {

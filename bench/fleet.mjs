@@ -14,6 +14,7 @@ import { applyFleet, checkFleet } from '../dist/fleet.js';
 import { createSendersClient } from '../dist/index.js';
 import { startSandbox } from '../dist/testing.js';
 import { updateReadme } from '../scripts/figures.mjs';
+import { fleetOf as fleetData } from './fleet-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -22,33 +23,12 @@ const speedSenders = quick ? 200 : 1_000;
 const memorySenders = quick ? 2_000 : 10_000;
 const accounts = 10;
 const log = (line) => process.stderr.write(`${line}\n`);
-
-/** A fleet of `count` senders over `accounts` accounts, each account with its own token. */
-function fleetOf(count) {
-  const data = { accounts: {}, senders: [] };
-  const env = {};
-  const tokens = {};
-  for (let a = 0; a < accounts; a++) {
-    const sid = `AC${(a + 1).toString(16).padStart(32, '0')}`;
-    data.accounts[`customer${a}`] = { accountSid: sid, authTokenEnv: `BENCH_TOKEN_${a}` };
-    env[`BENCH_TOKEN_${a}`] = `bench-token-${a}`;
-    tokens[sid] = `bench-token-${a}`;
-  }
-  for (let i = 0; i < count; i++) {
-    data.senders.push({
-      account: `customer${i % accounts}`,
-      sender_id: `whatsapp:+1555${String(i).padStart(7, '0')}`,
-      profile: {
-        name: `Customer ${i % accounts} line ${i}`,
-        vertical: 'Automotive',
-        websites: ['https://example.com'],
-      },
-      webhook: { callback_url: `https://hooks.example.com/${i}`, callback_method: 'POST' },
-      configuration: { waba_id: '1234567890' },
-    });
-  }
-  return { data, env, tokens };
-}
+/** The fleet this bench has always measured: websites and a WABA id besides. */
+const fleetOf = (count) =>
+  fleetData(count, accounts, {
+    senderId: (i) => `whatsapp:+1555${String(i).padStart(7, '0')}`,
+    more: () => ({ profile: { websites: ['https://example.com'] }, configuration: { waba_id: '1234567890' } }),
+  });
 
 async function speed() {
   const { data, env, tokens } = fleetOf(speedSenders);
