@@ -70,6 +70,37 @@ describe('the tables', () => {
   });
 });
 
+describe('your own pool', () => {
+  it('is used as given (a pg.Pool fits the option) and left open after close', async () => {
+    const fx = fixture(2, 4);
+    const svc = await service(fx);
+    const pool = new pg.Pool({ connectionString: server.url, max: 4 });
+    try {
+      const schema = freshSchema();
+      const journal = await openPostgresJournal({ pool, schema });
+      expect((await applyFleet(fx.fleet, { ...settings(fx, svc), journal })).ok).toBe(true);
+      await journal.close();
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".journal WHERE type = 'intent'`);
+      expect(rows).toEqual([{ n: 4 }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('refuses both a pool and a URL, or neither', async () => {
+    const pool = new pg.Pool({ connectionString: server.url });
+    try {
+      for (const options of [{}, { pool, connectionString: server.url }]) {
+        const error = await openPostgresJournal(options).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as Error).message).toBe('$: give either connectionString or pool');
+      }
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
 describe('bad input and faults: a clear error, nothing sent, no password shown', () => {
   const fx = fixture(1, 3);
   const refused = async (journalOptions: PostgresJournalOptions) => {
