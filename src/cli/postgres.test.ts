@@ -123,6 +123,27 @@ describe('the server restarted during an apply', () => {
   }, 120_000);
 });
 
+describe('plan', () => {
+  it('reads the creates in doubt of a PostgreSQL journal, holding no account, and writes nothing', async () => {
+    const { fx, svc, file } = await setUp(2, 4, {});
+    const schema = freshSchema();
+    const planned = await start(svc, fx, ['plan', file, '--journal', server.url, '--journal-schema', schema]).ended;
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toMatch(/create\s+a0\s+whatsapp:\+15550000000/);
+    expect(writesOf(svc)).toBe(0);
+    const runs = await server.sql(`SELECT type FROM "${schema}".journal`);
+    expect(runs).toEqual([{ type: 'run' }]);
+  });
+
+  it('--journal-schema without a PostgreSQL journal: exit 2, nothing sent', async () => {
+    const { fx, svc, file } = await setUp(1, 1, {});
+    const ended = await start(svc, fx, ['apply', file, '--yes', '--journal-schema', 'x']).ended;
+    expect(ended.code).toBe(2);
+    expect(ended.stderr).toContain('--journal-schema names the schema of a PostgreSQL journal');
+    expect(svc.requests).toBe(0);
+  });
+});
+
 describe('bad input: its message, exit 2, nothing sent, no password shown', () => {
   const cases: [string, () => { args: string[]; env?: Record<string, string> }, RegExp][] = [
     [
