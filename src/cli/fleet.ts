@@ -263,6 +263,9 @@ async function openShared(
       ...(schema !== undefined ? { schema } : {}),
     });
   } catch (error) {
+    // A bad schema is the flag's: the rest is the URL's, or the server's.
+    if (error instanceof ValidationError && error.issues.every((issue) => issue.path === '$.schema'))
+      throw new UsageError(`--journal-schema ${schema}: ${error.issues[0]?.message}; nothing was sent`);
     if (error instanceof PostgresJournalError || error instanceof ValidationError)
       throw new UsageError(`${source}: ${error.message}; nothing was sent`);
     throw error;

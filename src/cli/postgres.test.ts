@@ -123,6 +123,24 @@ describe('the server restarted during an apply', () => {
   }, 120_000);
 });
 
+describe('a password in the URL', () => {
+  it('never reaches the output of a run that converges, in a parameter or before the host', async () => {
+    const { fx, svc, file } = await setUp(1, 2, {});
+    const schema = freshSchema();
+    const inQuery = server.url.replace(`:${server.password}@`, '@') + `?password=${server.password}`;
+    for (const url of [inQuery, server.url]) {
+      const ended = await start(svc, fx, ['apply', file, '--yes', '--journal', url, '--journal-schema', schema]).ended;
+      expect(ended.code).toBe(0);
+      expect(ended.stdout + ended.stderr).not.toContain(server.password);
+    }
+    // The senders wait for their code: the hint to go on names the journal, its password masked.
+    const again = await start(svc, fx, ['apply', file, '--yes', '--journal', inQuery, '--journal-schema', schema])
+      .ended;
+    expect(again.stdout).toContain('password=***');
+    expect(again.stdout).not.toContain(server.password);
+  });
+});
+
 describe('plan', () => {
   it('reads the creates in doubt of a PostgreSQL journal, holding no account, and writes nothing', async () => {
     const { fx, svc, file } = await setUp(2, 4, {});
@@ -159,12 +177,27 @@ describe('bad input: its message, exit 2, nothing sent, no password shown', () =
     [
       'a malformed URL',
       () => ({ args: ['--journal', `postgres://u:${server.password}@host:port/db`] }),
-      /^error: --journal: postgres:\/\/u:\*\*\*@host:port\/db cannot be read as a URL; nothing was sent$/m,
+      /^error: --journal: postgres:\/\/u:\*\*\*@host:port\/db cannot be read as a URL \(a user name or password holding \/ # \? @ : or % must be percent-encoded\); nothing was sent$/m,
     ],
     [
       'a malformed URL from the variable',
       () => ({ args: [], env: { WHATSAPP_SENDERS_JOURNAL: `postgresql://u:${server.password}@[::1/db` } }),
-      /^error: WHATSAPP_SENDERS_JOURNAL: postgresql:\/\/u:\*\*\*@\[::1\/db cannot be read as a URL; nothing was sent$/m,
+      /^error: WHATSAPP_SENDERS_JOURNAL: postgresql:\/\/u:\*\*\*@\[::1\/db cannot be read as a URL \(.+\); nothing was sent$/m,
+    ],
+    [
+      'a malformed URL with its password in the query',
+      () => ({ args: ['--journal', `postgres://postgres@127.0.0.1:notaport/postgres?password=${server.password}`] }),
+      /^error: --journal: postgres:\/\/postgres@127\.0\.0\.1:notaport\/postgres\?password=\*\*\* cannot be read as a URL/m,
+    ],
+    [
+      'a key=value connection string',
+      () => ({ args: ['--journal', `postgres://x host=127.0.0.1 password='${server.password} x' user=postgres`] }),
+      /^error: --journal: postgres:\/\/x host=127\.0\.0\.1 password=\*\*\* user=postgres cannot be read as a URL/m,
+    ],
+    [
+      'a client certificate that is not there',
+      () => ({ args: ['--journal', `${server.url}?sslcert=/nonexistent/cert&sslkey=/nonexistent/key`] }),
+      /^error: --journal: the journal database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres failed \(ENOENT: .*\/nonexistent\/.*\); nothing was sent$/m,
     ],
     [
       'a schema newer than the code',
@@ -174,7 +207,7 @@ describe('bad input: its message, exit 2, nothing sent, no password shown', () =
     [
       'a schema name that is not one',
       () => ({ args: ['--journal', server.url, '--journal-schema', 'a-b'] }),
-      /^error: --journal: \$\.schema: must be letters, digits and _, 63 at most, not starting with a digit; nothing was sent$/m,
+      /^error: --journal-schema a-b: must be letters, digits and _, 63 at most, not starting with a digit; nothing was sent$/m,
     ],
   ];
   it.each(cases)('%s', async (_name, given, message) => {

@@ -16,6 +16,7 @@ import { compareSender } from './compare.js';
 import { type Fleet, type FleetSender, sendersByAccount } from './file.js';
 import { type AccountHold, type CreateInDoubt, type JournalStore, openJournal, senderKey } from './journal.js';
 import { type FleetPlan, heldWhenMade, inFileOrder, type PlanAction, type PlanEntry, planAccount } from './plan.js';
+import { refuseUrl } from './postgres-url.js';
 import type { ErrorRecord } from './records.js';
 import {
   createSender,
@@ -136,6 +137,7 @@ export const journalPathOf = (fleetPath: string) =>
  */
 export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Promise<FleetReport> {
   const given = options.journal;
+  refuseUrl(given);
   const path = typeof given === 'string' ? given : fleet.path ? journalPathOf(fleet.path) : undefined;
   if (given === undefined && !path)
     throw new TypeError('applyFleet needs options.journal for a fleet that has no path');

@@ -13,6 +13,7 @@ import {
 import { compareSender } from './compare.js';
 import { type Fleet, sendersByAccount } from './file.js';
 import { type CreateInDoubt, type JournalStore, readCreatesInDoubt, senderKey } from './journal.js';
+import { refuseUrl } from './postgres-url.js';
 
 /**
  * What a sender needs. `duplicate`: a second sender of the account with a `sender_id` the file
@@ -76,6 +77,7 @@ export const heldWhenMade = (plan: FleetPlan): JournalStore | undefined => madeU
  */
 export async function planFleet(fleet: Fleet, options: PlanOptions = {}): Promise<FleetPlan> {
   const { journal } = options;
+  refuseUrl(journal);
   const inDoubt =
     typeof journal === 'string'
       ? await readCreatesInDoubt(journal)

@@ -1,21 +1,26 @@
 // What a PostgreSQL journal's URL may be, and how it is shown: with its password masked, even when
 // it is malformed. No driver here: the CLI checks a URL before it loads one.
+import { ValidationError } from '../errors.js';
 
 /** The schemes of a PostgreSQL URL: `--journal postgres://…` chooses the PostgreSQL store. */
 export const isPostgresUrl = (text: string): boolean => /^postgres(ql)?:\/\//i.test(text.trim());
 
+/** A password given as a parameter: `?password=…`, `&sslpassword=…`, or `password='…'` in a key=value string. */
+const passwordParameter = /\b((?:ssl)?password)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^&\s]*)/gi;
+
 /**
- * `text` with the password of any URL in it masked (`postgres://user:***@host/db`): everything from
- * the colon after the user name to the last `@` is hidden, so that a password holding `@` or `/`
- * is hidden whole.
+ * `text` with every password in it masked: a URL's (`postgres://user:***@host/db`), where everything
+ * from the colon after the user name to the last `@` is hidden, so that a password holding `@` or
+ * `/` is hidden whole; and every `password=` or `sslpassword=` parameter's value.
  */
 export function maskPassword(text: string): string {
-  const start = text.indexOf('://');
-  const at = text.lastIndexOf('@');
-  if (start < 0 || at < start) return text;
-  const colon = text.indexOf(':', start + 3);
-  if (colon < 0 || colon > at) return text;
-  return `${text.slice(0, colon)}:***${text.slice(at)}`;
+  const masked = text.replace(passwordParameter, '$1$2***');
+  const start = masked.indexOf('://');
+  const at = masked.lastIndexOf('@');
+  if (start < 0 || at < start) return masked;
+  const colon = masked.indexOf(':', start + 3);
+  if (colon < 0 || colon > at) return masked;
+  return `${masked.slice(0, colon)}:***${masked.slice(at)}`;
 }
 
 /** What is wrong with a PostgreSQL URL, in words; undefined when it can be used. */
@@ -24,7 +29,7 @@ export function urlProblem(text: string): string | undefined {
   try {
     url = new URL(text.trim());
   } catch {
-    return 'cannot be read as a URL';
+    return 'cannot be read as a URL (a user name or password holding / # ? @ : or % must be percent-encoded)';
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
     return 'is not a PostgreSQL URL (postgres:// or postgresql://)';
@@ -37,17 +42,36 @@ export function urlProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The password of a URL, decoded, for redaction; empty when it has none or cannot be read. */
+/** The passwords of a URL (its own, and its password parameters), as written and decoded, for redaction. */
 export function passwordOf(text: string): string[] {
+  const found: string[] = [];
   try {
-    const { password } = new URL(text.trim());
-    if (!password) return [];
-    try {
-      return [...new Set([password, decodeURIComponent(password)])];
-    } catch {
-      return [password];
-    }
+    const url = new URL(text.trim());
+    found.push(url.password, url.searchParams.get('password') ?? '', url.searchParams.get('sslpassword') ?? '');
   } catch {
-    return [];
+    // Masked by its shape alone (maskPassword).
   }
+  for (const [, , , value] of text.matchAll(passwordParameter)) found.push(value ?? '');
+  const decoded = found.flatMap((secret) => {
+    try {
+      return [secret, decodeURIComponent(secret)];
+    } catch {
+      return [secret];
+    }
+  });
+  return [...new Set(decoded.filter((secret) => secret.length > 0))];
+}
+
+/**
+ * A PostgreSQL URL given where a path goes is refused, masked: the store is opened with
+ * openPostgresJournal (whatsapp-senders/fleet/postgres), never taken for a file of that name.
+ */
+export function refuseUrl(journal: unknown): void {
+  if (typeof journal === 'string' && isPostgresUrl(journal))
+    throw new ValidationError([
+      {
+        path: '$.journal',
+        message: `${maskPassword(journal)} is a PostgreSQL URL, not a path: give the store of openPostgresJournal (whatsapp-senders/fleet/postgres)`,
+      },
+    ]);
 }

@@ -4,15 +4,16 @@
 // before the request, the in-doubt rule across runs, the one-sender call from two replicas); the
 // work shared by runs; a lost connection stops the writes.
 import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect, createServer as createTcpServer, type Socket } from 'node:net';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../errors.js';
 import { fixture, senderIdOf } from '../test/fleet-fixtures.js';
 import { type FleetService, startFleetService } from '../test/fleet-service.js';
 import { startPostgres } from '../test/postgres.js';
 import { applyFleet } from './apply.js';
 import { ensureSender } from './ensure.js';
+import { planFleet } from './plan.js';
 import { openPostgresJournal, PostgresJournalError, type PostgresJournalOptions, schemaVersion } from './postgres.js';
 
 const server = await startPostgres();
@@ -55,6 +56,15 @@ describe('the tables', () => {
     ]);
     const runs = await server.sql(`SELECT count(*)::int AS n FROM "${schema}".journal WHERE type = 'run'`);
     expect(runs).toEqual([{ n: 5 }]);
+  });
+
+  it('refuses a version it cannot read as a number, and says so', async () => {
+    const schema = freshSchema();
+    await (await open(schema)).close();
+    await server.sql(`UPDATE "${schema}".meta SET value = 'abc' WHERE key = 'schema_version'`);
+    const error = await open(schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PostgresJournalError);
+    expect((error as Error).message).toContain('have a version this whatsapp-senders cannot read ("abc")');
   });
 
   it('refuses tables newer than the code, naming both versions, and writes nothing', async () => {
@@ -148,6 +158,30 @@ describe('bad input and faults: a clear error, nothing sent, no password shown',
     expect(error.message).not.toContain(server.password);
   });
 
+  it('a PostgreSQL URL given as a path: refused, masked, with the way to open it', async () => {
+    const svc = await service(fx);
+    const calls = [
+      () => applyFleet(fx.fleet, { ...settings(fx, svc), journal: server.url }),
+      () => planFleet(fx.fleet, { ...settings(fx, svc), journal: server.url }),
+      () =>
+        ensureSender({
+          sender: { sender_id: 'whatsapp:+15017122661', profile: { name: 'Acme' } },
+          accountSid: fx.sidOf('a0'),
+          credentials: { authToken: fx.env.FLEET_TEST_TOKEN_0 ?? '' },
+          journal: server.url,
+          baseUrl: svc.url,
+        }),
+    ];
+    for (const call of calls) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as Error).message).toContain('$.journal: postgres://postgres:***@127.0.0.1:');
+      expect((error as Error).message).toContain('give the store of openPostgresJournal');
+      expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain(server.password);
+    }
+    expect(svc.requests).toBe(0);
+  });
+
   it('a schema name that is not one', async () => {
     const error = await refused({ connectionString: server.url, schema: 'x"; drop table y; --' });
     expect(error).toBeInstanceOf(ValidationError);
@@ -235,6 +269,37 @@ describe('never twice', () => {
       proxy.close();
       await watcher.end();
     }
+  });
+
+  it("times another host's create in doubt by the server's clock: a host whose clock is a minute ahead still waits", async () => {
+    const fx = fixture(1, 1);
+    const svc = await service(fx, { lostAnswerShare: 1 });
+    const schema = freshSchema();
+    const first = await open(schema);
+    const stop = new AbortController();
+    svc.onCreate = () => setTimeout(() => stop.abort(new Error('stopped')), 50);
+    await applyFleet(fx.fleet, { ...settings(fx, svc), journal: first, signal: stop.signal });
+    await first.close();
+    // The create lands 1.5 s late, while the window (1 s timeout, 1 s margin) is still open.
+    const store = svc.stores.get(fx.sidOf('a0'));
+    const landed = [...(store?.values() ?? [])];
+    store?.clear();
+    setTimeout(() => {
+      for (const sender of landed) store?.set(sender.sid, sender);
+    }, 1_500);
+    svc.options.lostAnswerShare = 0;
+    // The next run's host: its clock is 60 s ahead.
+    const real = Date.now.bind(Date);
+    const skew = vi.spyOn(Date, 'now').mockImplementation(() => real() + 60_000);
+    try {
+      const second = await open(schema);
+      const report = await applyFleet(fx.fleet, { ...settings(fx, svc), journal: second });
+      await second.close();
+      expect(report.ok).toBe(true);
+    } finally {
+      skew.mockRestore();
+    }
+    expect(svc.createsOf(fx.sidOf('a0'), senderIdOf(0))).toBe(1);
   });
 
   it("resolves another run's create in doubt by looking it up after its window: found, not sent again", async () => {
@@ -374,6 +439,62 @@ describe('a lost connection', () => {
     await next.close();
     expect(report.ok).toBe(true);
     for (let i = 0; i < 80; i++) expect(svc.createsOf(fx.sidOf(`a${i % 2}`), senderIdOf(i))).toBe(1);
+  });
+
+  it('a network cut that resets nothing: the run ends within the query timeout, says so, and sends no write after', async () => {
+    const fx = fixture(2, 40);
+    const svc = await service(fx, { latencyMs: 30 });
+    // A TCP proxy in front of the server that can go silent: bytes stop both ways, no socket closes.
+    let frozen = false;
+    const sockets: Socket[] = [];
+    const proxy = createTcpServer((inbound) => {
+      const outbound = connect(server.port, '127.0.0.1');
+      for (const [from, to] of [
+        [inbound, outbound],
+        [outbound, inbound],
+      ] as const) {
+        from.on('data', (chunk) => {
+          if (!frozen) to.write(chunk);
+        });
+        from.on('error', () => undefined);
+        from.on('close', () => to.destroy());
+      }
+      sockets.push(inbound, outbound);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = server.url.replace(`:${server.port}/`, `:${(proxy.address() as AddressInfo).port}/`);
+    const schema = freshSchema();
+    const journal = await openPostgresJournal({ connectionString: url, schema, queryTimeoutMs: 1_000 });
+    let cutAt = 0;
+    let creates = 0;
+    svc.onCreate = () => {
+      if (++creates !== 10) return;
+      frozen = true;
+      cutAt = Date.now();
+    };
+    try {
+      const error = await applyFleet(fx.fleet, { ...settings(fx, svc), journal, concurrency: 4 }).catch(
+        (e: unknown) => e,
+      );
+      const endedAt = Date.now();
+      await journal.close();
+      expect(error).toBeInstanceOf(PostgresJournalError);
+      expect((error as PostgresJournalError).reason).toBe('lost');
+      // Its own bound, or the driver's (the store's pool is given the same): either is the timeout.
+      expect((error as Error).message).toMatch(/was lost \((no answer within 1000 ms|Query read timeout)\)/);
+      // It ends by its timeout, not by the operating system's hours.
+      expect(endedAt - cutAt).toBeLessThan(15_000);
+      expect(writesOf(svc).filter((entry) => entry.at > cutAt + 100)).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
+    }
+    // The cut connections closed, the server lets their accounts go: the next run converges, no duplicate.
+    const next = await open(schema);
+    const report = await applyFleet(fx.fleet, { ...settings(fx, svc), journal: next });
+    await next.close();
+    expect(report.ok).toBe(true);
+    for (let i = 0; i < 40; i++) expect(svc.createsOf(fx.sidOf(`a${i % 2}`), senderIdOf(i))).toBe(1);
   });
 
   it('keeps no password in the tables', async () => {

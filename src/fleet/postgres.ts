@@ -48,6 +48,11 @@ export interface PostgresJournalOptions {
    * at once (`accountsAtOnce`), and one more. @default 33
    */
   maxConnections?: number;
+  /**
+   * The longest a statement may go unanswered (a network cut that resets nothing): past it the store
+   * is lost, and the run ends as when its connection drops. @default 30_000
+   */
+  queryTimeoutMs?: number;
 }
 
 /** Why a PostgreSQL journal failed: the reason in a word, and a message that names no password. */
@@ -109,10 +114,18 @@ export class PostgresJournal implements JournalStore {
   readonly #pool: PgPoolLike;
   readonly #owned: boolean;
   readonly #hide: (text: string) => string;
+  readonly #timeoutMs: number;
   readonly #onPoolError = () => {};
 
   private constructor(
-    setup: { name: string; schema: string; pool: PgPoolLike; owned: boolean; hide: (text: string) => string },
+    setup: {
+      name: string;
+      schema: string;
+      pool: PgPoolLike;
+      owned: boolean;
+      hide: (text: string) => string;
+      timeoutMs: number;
+    },
     createsInDoubt: ReadonlyMap<string, CreateInDoubt>,
   ) {
     this.name = setup.name;
@@ -120,6 +133,7 @@ export class PostgresJournal implements JournalStore {
     this.#pool = setup.pool;
     this.#owned = setup.owned;
     this.#hide = setup.hide;
+    this.#timeoutMs = setup.timeoutMs;
     this.createsInDoubt = createsInDoubt;
     this.lost = this.#lose.signal;
     // An idle connection that ends is the pool's to replace; one holding an account ends the run (#lost).
@@ -139,6 +153,9 @@ export class PostgresJournal implements JournalStore {
     const maxConnections = options.maxConnections ?? 33;
     if (!Number.isInteger(maxConnections) || maxConnections < 2)
       throw new ValidationError([{ path: '$.maxConnections', message: 'must be a whole number of 2 or more' }]);
+    const timeoutMs = options.queryTimeoutMs ?? 30_000;
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
+      throw new ValidationError([{ path: '$.queryTimeoutMs', message: 'must be a whole number of 1 or more' }]);
     let where = 'the pool given';
     let secrets: string[] = [];
     if (connectionString !== undefined) {
@@ -151,39 +168,56 @@ export class PostgresJournal implements JournalStore {
       secrets = passwordOf(connectionString);
     }
     const hide = (text: string) => secrets.reduce((shown, secret) => shown.split(secret).join('***'), text);
-    const pool =
-      given ??
-      new (await loadDriver()).Pool({
-        connectionString,
-        max: maxConnections,
-        connectionTimeoutMillis: 10_000,
-        application_name: 'whatsapp-senders',
-      });
-    const setup = { name: `${where} (schema ${schema})`, schema, pool, owned: given === undefined, hide };
+    const Pool = given ? undefined : (await loadDriver()).Pool;
+    let pool: PgPoolLike;
+    try {
+      pool =
+        given ??
+        new (Pool as NonNullable<typeof Pool>)({
+          connectionString,
+          max: maxConnections,
+          connectionTimeoutMillis: 10_000,
+          query_timeout: timeoutMs,
+          keepAlive: true,
+          application_name: 'whatsapp-senders',
+        });
+    } catch (error) {
+      throw startError(error, where, hide);
+    }
+    const setup = { name: `${where} (schema ${schema})`, schema, pool, owned: given === undefined, hide, timeoutMs };
     // A pool that fails before it is ours to end still is: end it, and say why in words.
     const noop = () => {};
     pool.on('error', noop);
     try {
-      const client = await pool.connect().catch((error: unknown) => {
-        throw startError(error, where, hide);
-      });
+      let client: PgClientLike;
       try {
-        const inDoubt = await createTables(client, schema)
-          .then(() => readInDoubt(client, schema))
+        // pg reads the files a URL names (sslcert, sslkey) as it connects, and may throw at once.
+        client = await pool.connect();
+      } catch (error) {
+        throw startError(error, where, hide);
+      }
+      const query = timed(client, timeoutMs);
+      try {
+        const inDoubt = await createTables(query, schema)
+          .then(() => readInDoubt(query, schema))
           .catch((error: unknown) => {
             throw error instanceof PostgresJournalError ? error : startError(error, where, hide);
           });
         const journal = new PostgresJournal(setup, inDoubt);
-        await client.query(`INSERT INTO ${table(schema, 'journal')} (run, type, line) VALUES ($1, 'run', $2)`, [
+        await query(`INSERT INTO ${table(schema, 'journal')} (run, type, line) VALUES ($1, 'run', $2)`, [
           journal.run,
           { type: 'run', run: journal.run, at: Date.now(), pid: globalThis.process?.pid ?? 0 },
-        ]);
-        return journal;
-      } finally {
+        ]).catch((error: unknown) => {
+          throw startError(error, where, hide);
+        });
         client.release();
+        return journal;
+      } catch (error) {
+        client.release(true);
+        throw error;
       }
     } catch (error) {
-      if (given === undefined) await pool.end().catch(() => undefined);
+      if (given === undefined) await ending(pool);
       throw error;
     } finally {
       if (given !== undefined) pool.removeListener('error', noop);
@@ -208,18 +242,28 @@ export class PostgresJournal implements JournalStore {
     const onError = (error: Error) => this.#lostBy(error);
     client.on('error', onError);
     const key = [this.#schema, accountSid];
+    const query = timed(client, this.#timeoutMs);
     try {
-      const [row] = (await client.query('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS held', key)).rows;
+      // The server probes the connection that holds the lock: a host cut off without a word lets its
+      // accounts go within a minute (30 s idle, then 3 probes 10 s apart), not after the system's hours.
+      const [row] = (
+        await query(
+          `SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS held,
+            set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false),
+            set_config('tcp_keepalives_count', '3', false)`,
+          key,
+        )
+      ).rows;
       if (row?.held !== true || this.#holds.has(accountSid)) {
-        if (row?.held === true) await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+        if (row?.held === true) await query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
         client.removeListener('error', onError);
         client.release();
         return undefined;
       }
-      const createsInDoubt = await readInDoubt(client, this.#schema, accountSid);
+      const createsInDoubt = await readInDoubt(query, this.#schema, accountSid);
       let releasing: Promise<void> | undefined;
       const held: Held = {
-        client,
+        query,
         queue: [],
         // Once, whoever asks first (the run's account done, or close() while it ends): a client
         // given back twice is an error of pg's.
@@ -228,7 +272,9 @@ export class PostgresJournal implements JournalStore {
             await held.flushing;
             this.#holds.delete(accountSid);
             try {
-              await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+              // A store lost may not answer at all: its connection is dropped, and the lock with it.
+              if (this.lost.aborted) throw this.lost.reason;
+              await query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key);
               client.removeListener('error', onError);
               client.release();
             } catch (error) {
@@ -262,14 +308,12 @@ export class PostgresJournal implements JournalStore {
   async #write(line: JournalLine): Promise<void> {
     if (this.lost.aborted) throw this.lost.reason;
     if (line.type === 'run') {
-      await this.#pool
-        .query(`INSERT INTO ${table(this.#schema, 'journal')} (run, type, line) VALUES ($1, 'run', $2)`, [
-          line.run,
-          line,
-        ])
-        .catch((error: unknown) => {
-          throw this.#lostBy(error);
-        });
+      await timed(this.#pool, this.#timeoutMs)(
+        `INSERT INTO ${table(this.#schema, 'journal')} (run, type, line) VALUES ($1, 'run', $2)`,
+        [line.run, line],
+      ).catch((error: unknown) => {
+        throw this.#lostBy(error);
+      });
       return;
     }
     const held = this.#holds.get(line.accountSid);
@@ -312,14 +356,14 @@ export class PostgresJournal implements JournalStore {
         // batch of outcomes only need not wait for the disk: one lost in a server crash leaves its
         // create in doubt, looked up by the next run, and the next synchronous commit (WAL is in
         // order) makes it durable with it.
-        if (rows.some((row) => row.type === 'intent')) await held.client.query(this.#batchSql, [JSON.stringify(rows)]);
+        if (rows.some((row) => row.type === 'intent')) await held.query(this.#batchSql, [JSON.stringify(rows)]);
         else {
-          await held.client.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
-          await held.client.query(this.#batchSql, [JSON.stringify(rows)]).catch(async (error: unknown) => {
-            await held.client.query('ROLLBACK').catch(() => undefined);
+          await held.query('BEGIN; SET LOCAL synchronous_commit TO OFF');
+          await held.query(this.#batchSql, [JSON.stringify(rows)]).catch(async (error: unknown) => {
+            await held.query('ROLLBACK').catch(() => undefined);
             throw error;
           });
-          await held.client.query('COMMIT');
+          await held.query('COMMIT');
         }
         for (const entry of batch) entry.done();
       } catch (error) {
@@ -353,7 +397,7 @@ export class PostgresJournal implements JournalStore {
       SELECT run, seq, type, op, account_sid, sender_id, line FROM l
     ), opened AS (
       INSERT INTO ${doubts} (account_sid, sender_id, run, seq, sent_at, timeout_ms)
-      SELECT account_sid, sender_id, run, seq, sent_at, timeout_ms FROM l WHERE opens
+      SELECT account_sid, sender_id, run, seq, ${serverNow}, timeout_ms FROM l WHERE opens
     )
     DELETE FROM ${doubts} d USING l
     WHERE l.ends AND d.account_sid = l.account_sid AND d.sender_id = l.sender_id AND d.run = l.run AND d.seq = l.seq`;
@@ -377,19 +421,54 @@ export class PostgresJournal implements JournalStore {
     await Promise.all([...this.#holds.values()].map((held) => held.release()));
     // A pool of our own keeps its listener: a connection that the server ends while the pool ends
     // it too is an 'error' on the pool, which would end the process without one.
-    if (this.#owned) await this.#pool.end().catch(() => undefined);
+    if (this.#owned) await ending(this.#pool);
     else this.#pool.removeListener('error', this.#onPoolError);
   }
 }
 
 /** An account held: its connection (which holds its lock), and the lines waiting to be written on it. */
 interface Held {
-  client: PgClientLike;
+  /** Its connection's queries, each bounded by the store's timeout. */
+  query: Query;
   queue: { line: Extract<JournalLine, { accountSid: string }>; done: (error?: unknown) => void }[];
   flushing?: Promise<void> | undefined;
   /** Waits for its lines, unlocks the account and gives the connection back; once. */
   release: () => Promise<void>;
 }
+
+/** A statement run on a connection or a pool. */
+type Query = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+/** The queries of `target`, each given up after `timeoutMs` unanswered (a network cut that resets nothing). */
+function timed(target: { query: Query }, timeoutMs: number): Query {
+  return (text, values) => {
+    const answer = target.query(text, values);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+        timeoutMs,
+      );
+    });
+    answer.catch(() => undefined);
+    return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+  };
+}
+
+/** Ends a pool of the store's own, without waiting on a server that no longer answers. */
+async function ending(pool: PgPoolLike): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    pool.end().catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, 2_000);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/** The server's clock in ms since the epoch: creates in doubt are timed by it, whatever each host's clock says. */
+const serverNow = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
 
 /** `"schema"."name"`: the schema is checked by its pattern, and quoted besides. */
 const table = (schema: string, name: string) => `"${schema}"."${name}"`;
@@ -424,7 +503,8 @@ function startError(error: unknown, where: string, hide: (text: string) => strin
  * Creates the schema and tables if they are missing, under a transaction lock (two first runs at
  * once create them once), and refuses tables newer than this code.
  */
-async function createTables(client: PgClientLike, schema: string): Promise<void> {
+async function createTables(query: Query, schema: string): Promise<void> {
+  const client = { query };
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1), 0)', [`whatsapp-senders schema ${schema}`]);
@@ -435,6 +515,11 @@ async function createTables(client: PgClientLike, schema: string): Promise<void>
     const [found] = (await client.query(`SELECT value FROM ${table(schema, 'meta')} WHERE key = 'schema_version'`))
       .rows;
     const version = found ? Number(found.value) : undefined;
+    if (version !== undefined && Number.isNaN(version))
+      throw new PostgresJournalError(
+        `the journal's tables in schema ${schema} have a version this whatsapp-senders cannot read (${JSON.stringify(String(found?.value))}): name another schema`,
+        'version',
+      );
     if (version !== undefined && !(version <= schemaVersion))
       throw new PostgresJournalError(
         `the journal's tables in schema ${schema} have version ${String(found?.value)}; this whatsapp-senders knows version ${schemaVersion}: upgrade whatsapp-senders, or name another schema`,
@@ -475,20 +560,25 @@ async function createTables(client: PgClientLike, schema: string): Promise<void>
 }
 
 /** The creates in doubt, of one account or of all, by `senderKey`. */
-async function readInDoubt(
-  client: PgClientLike,
-  schema: string,
-  accountSid?: string,
-): Promise<Map<string, CreateInDoubt>> {
+async function readInDoubt(query: Query, schema: string, accountSid?: string): Promise<Map<string, CreateInDoubt>> {
   const where = accountSid === undefined ? '' : ' WHERE account_sid = $1';
-  const { rows } = await client.query(
-    `SELECT account_sid, sender_id, run, seq, sent_at, timeout_ms FROM ${table(schema, 'creates_in_doubt')}${where}`,
+  const { rows } = await query(
+    `SELECT account_sid, sender_id, run, seq, sent_at, timeout_ms, ${serverNow} AS now
+     FROM ${table(schema, 'creates_in_doubt')}${where}`,
     accountSid === undefined ? [] : [accountSid],
   );
+  // When each was sent, on this host's clock: the server's time of it, moved by how far this host's
+  // clock is from the server's (read as the answer came: the window ends no sooner for the trip).
+  const here = Date.now();
   return new Map(
     rows.map((row) => [
       senderKey(String(row.account_sid), String(row.sender_id)),
-      { run: String(row.run), seq: Number(row.seq), at: Number(row.sent_at), timeoutMs: Number(row.timeout_ms) },
+      {
+        run: String(row.run),
+        seq: Number(row.seq),
+        at: Number(row.sent_at) - Number(row.now) + here,
+        timeoutMs: Number(row.timeout_ms),
+      },
     ]),
   );
 }
