@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../errors.js';
 import type { AccountFailure } from '../fleet/accounts.js';
-import { applyFleet, journalPathOf, sharedAccountsAtOnce } from '../fleet/apply.js';
+import { applyFleet, journalPathOf, type ReportEntry, sharedAccountsAtOnce } from '../fleet/apply.js';
 import { checkFleet, type Fleet, formatOf, parseFleetText, readFleetText } from '../fleet/file.js';
 import { type JournalStore, openJournal } from '../fleet/journal.js';
 import { planFleet } from '../fleet/plan.js';
@@ -172,6 +172,8 @@ async function apply(
     process.once('SIGINT', onSignal);
     const bar = progress(process.stderr, work.length > 0 || prune);
     let report: Awaited<ReturnType<typeof applyFleet>>;
+    // What was done, for the report of a run that ends without one (its journal lost).
+    const done: ReportEntry[] = [];
     try {
       report = await applyFleet(fleet, {
         ...connect,
@@ -181,8 +183,26 @@ async function apply(
         canary: flags.canary === true,
         ...(codes ? { codes } : {}),
         signal: interrupt.signal,
-        onEvent: bar.onEvent,
+        onEvent: (event) => {
+          if (event.type === 'done') done.push(event.entry);
+          bar.onEvent(event);
+        },
       });
+    } catch (error) {
+      if (flags.report) {
+        const message = error instanceof Error ? error.message : String(error);
+        const partial = {
+          entries: done,
+          awaitingCode: [],
+          attention: [],
+          stopped: {},
+          failures: [],
+          ok: false,
+          error: { message },
+        };
+        await writeFile(flags.report, `${JSON.stringify(partial, null, 2)}\n`).catch(() => undefined);
+      }
+      throw error;
     } finally {
       bar.stop();
       process.off('SIGINT', onSignal);

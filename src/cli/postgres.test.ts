@@ -3,9 +3,9 @@
 // service. A process killed with SIGKILL; the server restarted mid-run; bad input refused with
 // nothing sent and no password shown.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { fromDist } from '../test/build.js';
@@ -101,13 +101,14 @@ describe('runs on several hosts share one store', () => {
 describe('the server restarted during an apply', () => {
   it('stops the run with a clear error and exit 1; the next run converges with no duplicate', async () => {
     const { fx, svc, file } = await setUp(3, 150, { latencyMs: 20, lostAnswerShare: 0.05, seed: Date.now() % 1e6 });
+    const report = join(dirname(file), 'report.json');
     const args = ['apply', file, '--yes', '--timeout', '1', '--journal', server.url, '--journal-schema', freshSchema()];
     let restarting: Promise<void> | undefined;
     let creates = 0;
     svc.onCreate = () => {
       if (++creates === 30) restarting = server.restart();
     };
-    const stopped = await start(svc, fx, args).ended;
+    const stopped = await start(svc, fx, [...args, '--report', report]).ended;
     await restarting;
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toMatch(
@@ -115,6 +116,12 @@ describe('the server restarted during an apply', () => {
     );
     expect(stopped.stderr).not.toContain(server.password);
     expect(creates).toBeLessThan(150);
+    // The report says what was done before the end, and why it ended.
+    const written = JSON.parse(await readFile(report, 'utf8'));
+    expect(written.ok).toBe(false);
+    expect(written.error.message).toContain('was lost');
+    expect(written.entries.filter((entry: { result: string }) => entry.result === 'created').length).toBeGreaterThan(0);
+    expect(JSON.stringify(written)).not.toContain(server.password);
     svc.onCreate = () => {};
     const next = await start(svc, fx, args).ended;
     if (next.code !== 0) console.error(next.stderr);
