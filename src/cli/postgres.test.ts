@@ -184,7 +184,7 @@ describe('bad input: its message, exit 2, nothing sent, no password shown', () =
     [
       'a malformed URL',
       () => ({ args: ['--journal', `postgres://u:${server.password}@host:port/db`] }),
-      /^error: --journal: postgres:\/\/u:\*\*\*@host:port\/db cannot be read as a URL \(a user name or password holding \/ # \? @ : or % must be percent-encoded\); nothing was sent$/m,
+      /^error: --journal: postgres:\/\/u:\*\*\*@host:port\/db cannot be read as a URL \(check its host and port; a user name or password holding \/ # \? @ : or % must be percent-encoded\); nothing was sent$/m,
     ],
     [
       'a malformed URL from the variable',

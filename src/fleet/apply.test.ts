@@ -78,6 +78,24 @@ describe('applyFleet', () => {
     expect(service.log.filter((r) => r.method !== 'GET').length).toBe(writes);
   });
 
+  it('stops when its signal aborts: the writes queued for a slot are not sent, and are reported skipped', async () => {
+    const fx = fixture(1, 40);
+    // Fewer senders than the account's workers: every one is queued for a slot before the first answer.
+    const { service, apply } = await setUp(fx, { latencyMs: 100 });
+    const stop = new AbortController();
+    let creates = 0;
+    service.onCreate = () => {
+      if (++creates === 8) stop.abort(new Error('stopped'));
+    };
+    const report = await apply({ concurrency: 4, signal: stop.signal });
+    expect(report.ok).toBe(false);
+    // The 8th create and those in flight with it (the ceiling, 4) at the most.
+    expect(service.writes).toBeLessThanOrEqual(8 + 4);
+    const skipped = report.entries.filter((entry) => entry.result === 'skipped');
+    expect(skipped.length).toBe(40 - report.entries.filter((entry) => entry.result === 'created').length);
+    expect(skipped.length).toBeGreaterThanOrEqual(40 - 12);
+  });
+
   it('keeps each account within its ceiling, and uses it', async () => {
     const fx = fixture(2, 40);
     const { service, apply } = await setUp(fx, { latencyMs: 20 });

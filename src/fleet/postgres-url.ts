@@ -29,7 +29,7 @@ export function urlProblem(text: string): string | undefined {
   try {
     url = new URL(text.trim());
   } catch {
-    return 'cannot be read as a URL (a user name or password holding / # ? @ : or % must be percent-encoded)';
+    return 'cannot be read as a URL (check its host and port; a user name or password holding / # ? @ : or % must be percent-encoded)';
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
     return 'is not a PostgreSQL URL (postgres:// or postgresql://)';

@@ -88,6 +88,30 @@ describe('the tables', () => {
     expect((error as Error).message).toContain('have a version this whatsapp-senders cannot read ("abc")');
   });
 
+  it('closed while a run uses it: the run ends as when the store is lost, and the next run converges, no duplicate', async () => {
+    const fx = fixture(2, 40);
+    const svc = await service(fx, { latencyMs: 50 });
+    const schema = freshSchema();
+    const journal = await open(schema);
+    let closing: Promise<void> | undefined;
+    let creates = 0;
+    svc.onCreate = () => {
+      if (++creates === 10) closing = journal.close();
+    };
+    const error = await applyFleet(fx.fleet, { ...settings(fx, svc), journal, concurrency: 4 }).catch(
+      (e: unknown) => e,
+    );
+    await closing;
+    expect(error).toBeInstanceOf(PostgresJournalError);
+    expect((error as Error).message).toContain('was closed while a run used it: no write was sent after it');
+    expect(creates).toBeLessThan(40);
+    const next = await open(schema);
+    const report = await applyFleet(fx.fleet, { ...settings(fx, svc), journal: next });
+    await next.close();
+    expect(report.ok).toBe(true);
+    for (let i = 0; i < 40; i++) expect(svc.createsOf(fx.sidOf(`a${i % 2}`), senderIdOf(i))).toBe(1);
+  });
+
   it('refuses tables newer than the code, naming both versions, and writes nothing', async () => {
     const schema = freshSchema();
     await (await open(schema)).close();
@@ -201,6 +225,14 @@ describe('bad input and faults: a clear error, nothing sent, no password shown',
       expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain(server.password);
     }
     expect(svc.requests).toBe(0);
+  });
+
+  it("a schema of PostgreSQL's own", async () => {
+    for (const schema of ['pg_catalog', 'information_schema', 'PG_toast']) {
+      const error = await refused({ connectionString: server.url, schema });
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.message).toBe("$.schema: is PostgreSQL's own: name a schema of yours");
+    }
   });
 
   it('a schema name that is not one', async () => {

@@ -150,6 +150,8 @@ export class PostgresJournal implements JournalStore {
       throw new ValidationError([
         { path: '$.schema', message: 'must be letters, digits and _, 63 at most, not starting with a digit' },
       ]);
+    if (/^(pg_|information_schema$)/i.test(schema))
+      throw new ValidationError([{ path: '$.schema', message: "is PostgreSQL's own: name a schema of yours" }]);
     const maxConnections = options.maxConnections ?? 33;
     if (!Number.isInteger(maxConnections) || maxConnections < 2)
       throw new ValidationError([{ path: '$.maxConnections', message: 'must be a whole number of 2 or more' }]);
@@ -415,8 +417,18 @@ export class PostgresJournal implements JournalStore {
     return reason;
   }
 
-  /** Waits for the writes in flight, lets the accounts go, and ends the pool if the store made it. */
+  /**
+   * Waits for the writes in flight, lets the accounts go, and ends the pool if the store made it. A
+   * run still using the store ends as when it is lost: no write is sent after it.
+   */
   async close(): Promise<void> {
+    if (!this.lost.aborted)
+      this.#lose.abort(
+        new PostgresJournalError(
+          `the journal ${this.name} was closed while a run used it: no write was sent after it; run apply again, and it looks up what was in flight`,
+          'lost',
+        ),
+      );
     await Promise.allSettled([...this.#writes]);
     await Promise.all([...this.#holds.values()].map((held) => held.release()));
     // A pool of our own keeps its listener: a connection that the server ends while the pool ends
@@ -515,7 +527,7 @@ async function createTables(query: Query, schema: string): Promise<void> {
     const [found] = (await client.query(`SELECT value FROM ${table(schema, 'meta')} WHERE key = 'schema_version'`))
       .rows;
     const version = found ? Number(found.value) : undefined;
-    if (version !== undefined && Number.isNaN(version))
+    if (version !== undefined && !(Number.isInteger(version) && version >= 1))
       throw new PostgresJournalError(
         `the journal's tables in schema ${schema} have a version this whatsapp-senders cannot read (${JSON.stringify(String(found?.value))}): name another schema`,
         'version',

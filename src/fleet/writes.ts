@@ -55,15 +55,20 @@ interface Attempt {
   error?: unknown;
 }
 
-/** One request of a write, in a slot of the account: the intent synced to disk, then the request. */
+/**
+ * One request of a write, in a slot of the account: the intent synced to disk, then the request.
+ * Undefined when the run ended while it waited for its slot: no intent, no request.
+ */
 async function attempt(
   context: WriteContext,
   op: Operation,
   send: () => Promise<Sender | undefined>,
   sid?: string,
-): Promise<Attempt> {
+): Promise<Attempt | undefined> {
   const { journal, runtime, senderId } = context;
   return runtime.limiter.run(async () => {
+    // Checked once the slot is given, not only before queueing: a run stopped meanwhile sends nothing more.
+    if (context.signal?.aborted) return undefined;
     const seq = journal.nextSeq();
     const at = Date.now();
     const { name: account, accountSid } = runtime.account;
@@ -158,6 +163,7 @@ export async function createSender(
     }
     if (signal?.aborted) return { error: signal.reason };
     const sent = await attempt(context, 'create', () => runtime.writer.create(body));
+    if (!sent) return { error: signal?.reason };
     const at = { run: journal.run, seq: sent.seq };
     if (sent.sender) {
       await outcome(context, 'create', at, 'ok', { sender: sent.sender });
@@ -203,6 +209,7 @@ export async function updateSender(
   for (;;) {
     if (signal?.aborted) return { error: signal.reason };
     const sent = await attempt(context, op, () => runtime.writer.update(sid, body), sid);
+    if (!sent) return { error: signal?.reason };
     const at = { run: journal.run, seq: sent.seq };
     if (sent.sender) {
       await outcome(context, op, at, 'ok', { sender: sent.sender });
@@ -245,6 +252,7 @@ export async function deleteSender(context: WriteContext, sid: string): Promise<
     },
     sid,
   );
+  if (!sent) return { error: context.signal?.reason };
   const at = { run: journal.run, seq: sent.seq };
   const gone = sent.error instanceof ApiError && sent.error.status === 404;
   if (sent.error === undefined || gone) {
