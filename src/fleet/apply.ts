@@ -449,7 +449,8 @@ const interruptedNote = (journal: JournalStore) =>
   journal.lost?.aborted ? 'the journal was lost: no write was sent after it' : 'the run was interrupted';
 
 /**
- * Waits until `hold` takes the account (another run is working it), reading every 0.2 s to 2 s;
+ * Waits until `hold` takes the account (another run is working it), trying every 50 ms, growing to 250 ms (cheap
+ * queries; 20 calls for one account took 8.5 s polled up to 2 s, 3.2 s up to 250 ms);
  * undefined when the run ends first.
  */
 async function waitForHold(
@@ -457,7 +458,7 @@ async function waitForHold(
   accountSid: string,
   signal: AbortSignal | undefined,
 ): Promise<AccountHold | undefined> {
-  for (let waitMs = 200; !signal?.aborted; waitMs = Math.min(waitMs * 1.5, 2_000)) {
+  for (let waitMs = 50; !signal?.aborted; waitMs = Math.min(waitMs * 1.5, 250)) {
     const held = await hold(accountSid);
     if (held) return held;
     await sleep(waitMs, signal).catch(() => undefined);
