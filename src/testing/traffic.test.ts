@@ -32,7 +32,8 @@ describe('the sandbox under load (traffic)', () => {
   });
 
   it('records the most requests each account had in flight at once', async () => {
-    const { sandbox, client } = await start({ latencyMs: 30 });
+    // Each answer held 2 s: the three requests sent at once overlap even on a loaded machine (30 ms did not, in CI).
+    const { sandbox, client } = await start({ latencyMs: 2_000 });
     await Promise.all([1, 2, 3].map(() => client(one).list()));
     await client(two).list();
     expect(sandbox.traffic.highWater.get(one)).toBe(3);
