@@ -8,4 +8,6 @@ export function figures(measurements: Measurements): Record<string, string>;
 export function rewrite(text: string, values: Record<string, string>): string;
 export function outsideFigures(text: string): string;
 export function used(text: string): string[];
+export function withOptionDefaults(text: string, defaults: object): string;
+export function builtDefaults(): Record<string, unknown>;
 export function updateReadme(): void;

@@ -5,7 +5,10 @@
 // fleet). In the README each figure sits between `<!-- fig:name -->` and `<!-- /fig -->`; this
 // rewrites what is between them. scripts/figures.test.ts fails when the README differs from what
 // this would write, or quotes a size or a ratio outside the markers.
-import { readFileSync, writeFileSync } from 'node:fs';
+// The README's option table takes its defaults column from the `defaults` object (src/defaults.ts, read from
+// the build): a default changes in that one place, and this carries it to the README.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -162,13 +165,54 @@ export function outsideFigures(text) {
 /** The names the README uses. */
 export const used = (text) => [...text.matchAll(marker)].map((match) => match[1]);
 
-/** Rewrites the README's figures from the files; says what it did. */
+/** A default as the README's table writes it: `30000`, `true`, `[]`. */
+const defaultText = (value) => `\`${JSON.stringify(value)}\``;
+
+/**
+ * `text` with the defaults column of its option table (the rows whose first cell names client options in
+ * backticks, as many as the defaults cell has values) written from `defaults`, the table padded again as
+ * Biome pads it. A row that names an option without a default is left as it is.
+ */
+export function withOptionDefaults(text, defaults) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => /^\| *option *\| *default *\|/.test(line));
+  if (start < 0) throw new Error('README: no option table (a row starting `| option | default |`)');
+  let end = start;
+  while (lines[end + 1]?.startsWith('|')) end++;
+  const rows = lines.slice(start, end + 1).map((line) =>
+    line
+      .slice(1, -1)
+      .split(' | ')
+      .map((cell) => cell.trim()),
+  );
+  for (const row of rows.slice(2)) {
+    const names = [...row[0].matchAll(/`(\w+)`/g)].map((found) => found[1]);
+    if (names.length > 0 && names.every((name) => Object.hasOwn(defaults, name))) {
+      row[1] = names.map((name) => defaultText(defaults[name])).join(', ');
+    }
+  }
+  const widths = rows[0].map((_, column) =>
+    Math.max(3, ...rows.filter((_, i) => i !== 1).map((row) => row[column].length)),
+  );
+  rows[1] = widths.map((width) => '-'.repeat(width));
+  const padded = rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`);
+  return [...lines.slice(0, start), ...padded, ...lines.slice(end + 1)].join('\n');
+}
+
+/** The `defaults` object of the build (dist/), read synchronously: every caller has just built. */
+export function builtDefaults() {
+  const entry = join(root, 'dist', 'index.cjs');
+  if (!existsSync(entry)) throw new Error('README figures: no dist/index.cjs; run npm run build first');
+  return createRequire(import.meta.url)(entry).defaults;
+}
+
+/** Rewrites the README's figures from the files, and its option defaults from the build; says what it did. */
 export function updateReadme() {
   const before = readFileSync(readmePath, 'utf8');
-  const after = rewrite(before, figures(measurements()));
+  const after = withOptionDefaults(rewrite(before, figures(measurements())), builtDefaults());
   if (after !== before) writeFileSync(readmePath, after);
   console.log(
-    `README figures: ${after === before ? 'already' : 'now'} what bench/size.json and bench/results.json say`,
+    `README figures: ${after === before ? 'already' : 'now'} what bench/size.json, bench/results.json and defaults say`,
   );
 }
 

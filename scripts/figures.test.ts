@@ -3,7 +3,8 @@
 // a figure written by hand, or left behind when a file changed, fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { figures, measurements, outsideFigures, readmePath, rewrite, used } from './figures.mjs';
+import { defaults } from '../src/defaults.js';
+import { figures, measurements, outsideFigures, readmePath, rewrite, used, withOptionDefaults } from './figures.mjs';
 
 const readme = readFileSync(readmePath, 'utf8');
 const values = figures(measurements());
@@ -39,5 +40,26 @@ describe('npm run figures', () => {
     expect(values['bench-table']).toMatch(
       new RegExp(`\\| bundle, min\\+gz: ours +\\| ${size.bundle.gzipped.toLocaleString('en')} B +\\|`),
     );
+  });
+});
+
+describe("the README's option table", () => {
+  it('gives the defaults the defaults object holds (else: npm run figures)', () => {
+    expect(readme).toBe(withOptionDefaults(readme, defaults));
+  });
+
+  it('follows a default changed in src/defaults.ts alone, its table padded again', () => {
+    const changed = withOptionDefaults(readme, { ...defaults, maxRetries: 12, backoffCapMs: 120_000, validate: false });
+    const row = (name: string) => changed.split('\n').find((line) => line.startsWith(`| \`${name}\``));
+    expect(row('maxRetries')).toMatch(/^\| `maxRetries` +\| `12` +\| attempts after the first/);
+    expect(row('backoffBaseMs')).toMatch(/\| `250`, `120000` +\|/);
+    expect(row('validate')).toMatch(/\| `false` +\|/);
+    const lines = changed.split('\n');
+    const start = lines.findIndex((line) => /^\| option +\| default +\|/.test(line));
+    const end = lines.findIndex((line, index) => index > start && !line.startsWith('|'));
+    const widths = lines.slice(start, end).map((line) => line.length);
+    expect(widths.length).toBeGreaterThan(10);
+    expect(new Set(widths).size).toBe(1);
+    expect(withOptionDefaults(changed, defaults)).toBe(readme);
   });
 });

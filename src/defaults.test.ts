@@ -1,5 +1,5 @@
 // The defaults object is the one place of each default: the JSDoc `@default` an editor shows for
-// an option, and the schedule the waits keep, are held to it.
+// an option, and the schedule the waits keep, are held to it (the README's option table: scripts/figures.test.ts).
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
@@ -22,24 +22,6 @@ function documentedDefaults(file: string, interfaceName: string): Record<string,
   return found;
 }
 const number = (text: string | undefined) => Number(text?.replaceAll('_', ''));
-/** A default as the JSDoc or the README writes it (`30_000`, `30000`, `[]`, `true`), parsed. */
-const parsed = (text: string | undefined) => JSON.parse((text ?? '').replaceAll('_', ''));
-
-/** The README's client option table: each row's names (in backticks) and its default column. */
-function readmeOptionDefaults(): Record<string, string> {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const found: Record<string, string> = {};
-  for (const line of readme.split('\n')) {
-    const cells = line.split('|').map((cell) => cell.trim());
-    if (cells.length < 4 || !cells[1]?.startsWith('`')) continue;
-    const names = [...(cells[1] ?? '').matchAll(/`(\w+)`/g)].map((found) => found[1] as string);
-    const values = [...(cells[2] ?? '').matchAll(/`([^`]*)`/g)].map((found) => found[1] as string);
-    if (values.length !== names.length) continue;
-    for (const [index, name] of names.entries()) found[name] = values[index] as string;
-  }
-  return found;
-}
-
 describe('the client option defaults', () => {
   it("are the main entry's `defaults`, frozen", () => {
     expect(main.defaults).toBe(defaults);
@@ -51,14 +33,7 @@ describe('the client option defaults', () => {
     const documented = documentedDefaults('./options.ts', 'ClientOptions');
     for (const key of defaultedOptions) expect([key, documented[key]]).toEqual([key, `defaults.${key}`]);
   });
-
-  it("are the README's option table, each row that names a defaulted option", () => {
-    const table = readmeOptionDefaults();
-    for (const key of defaultedOptions) {
-      if (key === 'maxResponseBytes') continue; // not in the README's table
-      expect([key, parsed(table[key])]).toEqual([key, defaults[key]]);
-    }
-  });
+  // The README's option table is written from them by `npm run figures`: scripts/figures.test.ts.
 });
 
 describe('the poll defaults', () => {
