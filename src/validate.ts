@@ -112,22 +112,16 @@ function stringProblem(schema: Schema, value: string): string | undefined {
   return undefined;
 }
 
-/** The types `schema` allows; undefined when it allows any. */
-const typesOf = (schema: Schema) => (typeof schema.type === 'string' ? [schema.type] : schema.type);
-
-/** Whether `value` has the type `schema` asks for (or it asks for none). */
-function typeMatches(schema: Schema, value: unknown): boolean {
-  const types = typesOf(deref(schema));
-  return types === undefined || types.some((type) => matchesType(value, type));
-}
+/** Whether `value` has a type `schema` itself asks for (or it asks for none); a `$ref`'s are not read. */
+const typeMatches = (schema: Schema, value: unknown) =>
+  schema.type === undefined || [schema.type].flat().some((type) => matchesType(value, type));
 
 /** Appends to `issues` every way `value` breaks `schema`. */
 function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
   const fail = (message: string) => issues.push({ path, message });
   if (schema.$ref !== undefined) check(referenced(schema), value, path, issues);
-  const types = typesOf(schema);
-  if (types !== undefined && !types.some((type) => matchesType(value, type)))
-    return void fail(`must be ${types.join(' or ')}, got ${typeOf(value)}`);
+  if (!typeMatches(schema, value))
+    return void fail(`must be ${[schema.type].flat().join(' or ')}, got ${typeOf(value)}`);
   if (schema.const !== undefined && value !== schema.const) fail(`must be ${JSON.stringify(schema.const)}`);
   if (schema.enum && !schema.enum.includes(value))
     fail(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`);
@@ -213,8 +207,8 @@ function alternatives(
     attempts.push(found);
   }
   if (passing === 0) {
-    const meant = options.some((option) => typeMatches(option, value))
-      ? attempts.filter((_, i) => typeMatches(options[i] as Schema, value))
+    const meant = options.some((option) => typeMatches(deref(option), value))
+      ? attempts.filter((_, i) => typeMatches(deref(options[i] as Schema), value))
       : attempts;
     issues.push(...meant.reduce((best, found) => (found.length < best.length ? found : best)));
   } else if (passing > 1) {
