@@ -1,7 +1,7 @@
 // The spec's request schemas (generated/request-rules.ts, where a `$ref` is a bare schema name) and
-// the one way to read them: following a `$ref`, seeing through a nullable `anyOf`, finding the labelled
-// form of a list field. The validator, the sandbox's store and the fleet's
-// comparison all read the schemas through here, so that they cannot disagree on what a schema says.
+// the one way to read them: following a `$ref`, seeing through a nullable `anyOf`, finding the
+// labelled form of a list field. The validator, the sandbox's store and the fleet's comparison all
+// read the schemas through here, so that they cannot disagree on what a schema says.
 import { requestRules } from '../generated/request-rules.js';
 
 /** The subset of JSON Schema that the spec's request side uses (scripts/request-rules.mjs refuses the rest). */
@@ -75,6 +75,7 @@ export interface LabelledItem {
  * For a list field that takes short forms as well as labelled objects (`emails`: an address, a list
  * of addresses, or a list of `{ email, label }`): the object form, found among the list's items. Its
  * key is the one field the object requires. Undefined for any other field.
+ * @param inList whether `schema` is already a list's item (the walk sets it when it enters `items`)
  */
 export function labelledItem(schema: Schema | undefined, inList = false): LabelledItem | undefined {
   const at = resolve(schema);

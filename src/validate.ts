@@ -6,7 +6,7 @@ import { didYouMean, inWords, nearest } from './messages.js';
 import { deref, own, referenced, type Schema } from './schema.js';
 import type { OperationId } from './types.js';
 
-// Where the client and the sandbox have always found them.
+// Still exported here, where client.ts, list-params.ts and messages.ts import them from.
 export { own, type Schema };
 
 interface Parameter {
