@@ -3,35 +3,11 @@
 import { requestRules } from '../generated/request-rules.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { didYouMean, inWords, nearest } from './messages.js';
+import { deref, own, referenced, type Schema } from './schema.js';
 import type { OperationId } from './types.js';
 
-/** The subset of JSON Schema that the spec's request side uses (scripts/request-rules.mjs refuses the rest). */
-export interface Schema {
-  $ref?: string;
-  type?: string | readonly string[];
-  enum?: readonly unknown[];
-  const?: unknown;
-  pattern?: string;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  required?: readonly string[];
-  properties?: Readonly<Record<string, Schema>>;
-  additionalProperties?: boolean | Schema;
-  propertyNames?: Schema;
-  items?: Schema;
-  anyOf?: readonly Schema[];
-  oneOf?: readonly Schema[];
-  allOf?: readonly Schema[];
-  /** A pattern in words, from the spec: `` `whatsapp:` followed by an E.164 number ``. */
-  'x-pattern-description'?: string;
-  /** Kept beside a pattern, the first giving an example in its message. */
-  examples?: readonly unknown[];
-}
+// Still exported here, where client.ts, list-params.ts and messages.ts import them from.
+export { own, type Schema };
 
 interface Parameter {
   required?: boolean;
@@ -44,16 +20,7 @@ interface OperationRules {
   body?: Parameter;
 }
 
-const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
 const operations: Readonly<Record<OperationId, OperationRules>> = requestRules.operations;
-
-/**
- * `table[key]` only when `key` is the table's own: a caller's `constructor`, `toString` or
- * `__proto__` must never find a member of `Object.prototype`.
- */
-export function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
-}
 
 // The `uri` and `email` formats exactly as ajv-formats defines them in its full mode, which is
 // what Prism validates with (MIT, github.com/ajv-validator/ajv-formats, src/formats.ts).
@@ -145,26 +112,16 @@ function stringProblem(schema: Schema, value: string): string | undefined {
   return undefined;
 }
 
-/** Whether `value` has the type `schema` asks for (or it asks for none). */
-function typeMatches(schema: Schema, value: unknown): boolean {
-  const resolved = schema.$ref !== undefined ? (own(schemas, schema.$ref) ?? {}) : schema;
-  if (resolved.$ref !== undefined) return typeMatches(resolved, value);
-  if (resolved.type === undefined) return true;
-  const types = typeof resolved.type === 'string' ? [resolved.type] : resolved.type;
-  return types.some((type) => matchesType(value, type));
-}
+/** Whether `value` has a type `schema` itself asks for (or it asks for none); a `$ref`'s are not read. */
+const typeMatches = (schema: Schema, value: unknown) =>
+  schema.type === undefined || [schema.type].flat().some((type) => matchesType(value, type));
 
 /** Appends to `issues` every way `value` breaks `schema`. */
 function check(schema: Schema, value: unknown, path: string, issues: ValidationIssue[]): void {
   const fail = (message: string) => issues.push({ path, message });
-  if (schema.$ref !== undefined) {
-    check(own(schemas, schema.$ref) ?? {}, value, path, issues);
-  }
-  if (schema.type !== undefined) {
-    const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
-    if (!types.some((type) => matchesType(value, type)))
-      return void fail(`must be ${types.join(' or ')}, got ${typeOf(value)}`);
-  }
+  if (schema.$ref !== undefined) check(referenced(schema), value, path, issues);
+  if (!typeMatches(schema, value))
+    return void fail(`must be ${[schema.type].flat().join(' or ')}, got ${typeOf(value)}`);
   if (schema.const !== undefined && value !== schema.const) fail(`must be ${JSON.stringify(schema.const)}`);
   if (schema.enum && !schema.enum.includes(value))
     fail(`must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(', ')}`);
@@ -187,41 +144,43 @@ function check(schema: Schema, value: unknown, path: string, issues: ValidationI
       for (const [i, item] of value.entries()) check(items, item, child(path, i), issues);
     }
   }
-  if (typeOf(value) === 'object') {
-    const object = value as Record<string, unknown>;
-    // A misspelt key is one mistake: its "did you mean" stands for the required key it misses.
-    const meant = new Set<string>();
-    if (schema.additionalProperties === false && schema.required) {
-      const names = Object.keys(schema.properties ?? {});
-      for (const name of Object.keys(object)) {
-        // A key named in extraFields is a field of its own, never a misspelling of a required one.
-        if (own(schema.properties, name) || namedExtra(child(path, name))) continue;
-        const near = nearest(name, names);
-        if (near !== undefined) meant.add(near);
-      }
-    }
-    for (const name of schema.required ?? []) {
-      // The spec's names, not the caller's: a method on a logger's prototype counts.
-      if (object[name] === undefined && !meant.has(name))
-        issues.push({ path: child(path, name), message: 'is required' });
-    }
-    for (const [name, item] of Object.entries(object)) {
-      if (schema.propertyNames) check(schema.propertyNames, name, child(path, name), issues);
-      const known = own(schema.properties, name);
-      if (known) check(known, item, child(path, name), issues);
-      else if (schema.additionalProperties === false && namedExtra(child(path, name))) continue;
-      else if (schema.additionalProperties === false)
-        issues.push({
-          path: child(path, name),
-          message: `is not a field of this object${didYouMean(name, Object.keys(schema.properties ?? {})) ?? ''}`,
-        });
-      else if (typeof schema.additionalProperties === 'object')
-        check(schema.additionalProperties, item, child(path, name), issues);
-    }
-  }
+  if (typeOf(value) === 'object') checkObject(schema, value as Record<string, unknown>, path, issues);
   for (const part of schema.allOf ?? []) check(part, value, path, issues);
   if (schema.anyOf) alternatives(schema.anyOf, false, value, path, issues);
   if (schema.oneOf) alternatives(schema.oneOf, true, value, path, issues);
+}
+
+/** Appends to `issues` every way an object breaks `schema`'s object keywords, and checks each of its values. */
+function checkObject(schema: Schema, object: Record<string, unknown>, path: string, issues: ValidationIssue[]): void {
+  // A misspelt key is one mistake: its "did you mean" stands for the required key it misses.
+  const meant = new Set<string>();
+  if (schema.additionalProperties === false && schema.required) {
+    const names = Object.keys(schema.properties ?? {});
+    for (const name of Object.keys(object)) {
+      // A key named in extraFields is a field of its own, never a misspelling of a required one.
+      if (own(schema.properties, name) || namedExtra(child(path, name))) continue;
+      const near = nearest(name, names);
+      if (near !== undefined) meant.add(near);
+    }
+  }
+  for (const name of schema.required ?? []) {
+    // The spec's names, not the caller's: a method on a logger's prototype counts.
+    if (object[name] === undefined && !meant.has(name))
+      issues.push({ path: child(path, name), message: 'is required' });
+  }
+  for (const [name, item] of Object.entries(object)) {
+    if (schema.propertyNames) check(schema.propertyNames, name, child(path, name), issues);
+    const known = own(schema.properties, name);
+    if (known) check(known, item, child(path, name), issues);
+    else if (schema.additionalProperties === false && namedExtra(child(path, name))) continue;
+    else if (schema.additionalProperties === false)
+      issues.push({
+        path: child(path, name),
+        message: `is not a field of this object${didYouMean(name, Object.keys(schema.properties ?? {})) ?? ''}`,
+      });
+    else if (typeof schema.additionalProperties === 'object')
+      check(schema.additionalProperties, item, child(path, name), issues);
+  }
 }
 
 /**
@@ -248,8 +207,8 @@ function alternatives(
     attempts.push(found);
   }
   if (passing === 0) {
-    const meant = options.some((option) => typeMatches(option, value))
-      ? attempts.filter((_, i) => typeMatches(options[i] as Schema, value))
+    const meant = options.some((option) => typeMatches(deref(option), value))
+      ? attempts.filter((_, i) => typeMatches(deref(options[i] as Schema), value))
       : attempts;
     issues.push(...meant.reduce((best, found) => (found.length < best.length ? found : best)));
   } else if (passing > 1) {

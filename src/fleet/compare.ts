@@ -1,26 +1,16 @@
 // What differs between a sender wanted and the sender as the service returns it, field by field,
 // and the update body that makes them agree. The fields come from the spec's update body.
-import { requestRules } from '../../generated/request-rules.js';
+import { labelledItem, resolve, type Schema } from '../schema.js';
 import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
-import type { Schema } from '../validate.js';
 
-const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
-/** Follows `$ref`s, and a nullable `anyOf` of one schema and null, to the schema meant. */
-function resolve(schema: Schema | undefined): Schema {
-  if (schema?.$ref !== undefined) return resolve(schemas[schema.$ref]);
-  const options = schema?.anyOf;
-  if (options?.length === 2 && options.some((option) => option.type === 'null'))
-    return resolve(options.find((option) => option.type !== 'null'));
-  return schema ?? {};
-}
+/** The spec's update body, by field. */
+const fieldSchemas = resolve({ $ref: 'SenderUpdate' }).properties ?? {};
 
 /**
  * The fields a fleet keeps in step: those of the spec's update body, except `configuration`, which
  * carries the one-time password and the registration settings that a sender keeps from its creation.
  */
-export const comparedFields: readonly string[] = Object.keys(resolve({ $ref: 'SenderUpdate' }).properties ?? {}).filter(
-  (field) => field !== 'configuration',
-);
+export const comparedFields: readonly string[] = Object.keys(fieldSchemas).filter((field) => field !== 'configuration');
 
 /** The differences: each as `field` or `field.key`, and the update body that removes them. */
 export interface Difference {
@@ -37,7 +27,6 @@ export function compareSender(wanted: Wanted, actual: Sender): Difference {
   const patch: Record<string, unknown> = {};
   const want = wanted as Record<string, unknown>;
   const have = actual as Record<string, unknown>;
-  const fieldSchemas = resolve({ $ref: 'SenderUpdate' }).properties ?? {};
   for (const field of comparedFields) {
     const value = want[field];
     if (value === undefined) continue;
@@ -68,29 +57,12 @@ export function compareSender(wanted: Wanted, actual: Sender): Difference {
  * addresses, or a list of labelled objects, while the service answers the labelled objects.
  */
 function normalize(value: unknown, schema: Schema | undefined): unknown {
-  const item = schema ? labelledItem(schema) : undefined;
+  const item = labelledItem(schema);
   if (!item || value === null) return value;
-  const [key, properties] = item;
   return [value].flat().map((entry) => {
-    const blank = Object.fromEntries(properties.map((name) => [name, null]));
-    return isObject(entry) ? { ...blank, ...entry } : { ...blank, [key]: entry };
+    const blank = Object.fromEntries(item.fields.map((name) => [name, null]));
+    return isObject(entry) ? { ...blank, ...entry } : { ...blank, [item.key]: entry };
   });
-}
-
-/** For a field that takes labelled objects: the key a plain value stands for, and every key of the object. */
-function labelledItem(schema: Schema): [string, string[]] | undefined {
-  const resolved = resolve(schema);
-  if (resolved.type === 'object' && resolved.required?.length === 1 && resolved.properties)
-    return [resolved.required[0] as string, Object.keys(resolved.properties)];
-  for (const option of [
-    ...(resolved.anyOf ?? []),
-    ...(resolved.oneOf ?? []),
-    ...(resolved.items ? [resolved.items] : []),
-  ]) {
-    const found = labelledItem(option);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /**

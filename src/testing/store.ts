@@ -2,41 +2,11 @@
 // has (configuration, webhook, profile) and which fields each holds come from the spec's request
 // rules, so that a field added to the spec is stored and returned without a change here.
 import { randomBytes } from 'node:crypto';
-import { requestRules } from '../../generated/request-rules.js';
+import { labelledItem, resolve } from '../schema.js';
 import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
-import type { Schema } from '../validate.js';
 import { script } from './lifecycle.js';
 
 type Json = Record<string, unknown>;
-const schemas: Readonly<Record<string, Schema>> = requestRules.schemas;
-
-/** Follows `$ref`s (and a nullable `anyOf` of one ref and null) to the schema meant. */
-function resolve(schema: Schema | undefined): Schema | undefined {
-  let at = schema;
-  for (let depth = 0; at && depth < 10; depth++) {
-    if (at.$ref !== undefined) at = schemas[at.$ref];
-    else if (at.anyOf && at.anyOf.length === 2 && at.anyOf.some((option) => option.type === 'null')) {
-      at = at.anyOf.find((option) => option.type !== 'null');
-    } else break;
-  }
-  return at;
-}
-
-/**
- * For a list field that takes short forms (`"a@example.com"`, or a list of them) as well as
- * labelled objects: the key of the object form (`email`), read from the schema's `required`.
- */
-function listKey(schema: Schema | undefined): string | undefined {
-  const options = resolve(schema)?.anyOf ?? [];
-  for (const option of options) {
-    const items = resolve(option)?.items;
-    for (const item of resolve(items)?.anyOf ?? []) {
-      const key = resolve(item)?.required?.[0];
-      if (key) return key;
-    }
-  }
-  return undefined;
-}
 
 /** A section of a body (`configuration`, `webhook`, `profile`): its fields, and the list keys of its list fields. */
 interface Section {
@@ -44,18 +14,17 @@ interface Section {
   lists: Record<string, string>;
 }
 
-const createSchema = resolve(schemas.SenderCreate) ?? {};
-const updateSchema = resolve(schemas.SenderUpdate) ?? {};
 /** Every section and top-level scalar a create or update body may carry, from the spec. */
 const sections: Record<string, Section> = {};
 const scalars: string[] = [];
-for (const [name, property] of Object.entries({ ...createSchema.properties, ...updateSchema.properties })) {
-  const section = resolve(property);
-  if (section?.properties) {
-    const fields = Object.keys(section.properties);
+const bodies = { ...resolve({ $ref: 'SenderCreate' }).properties, ...resolve({ $ref: 'SenderUpdate' }).properties };
+for (const [name, property] of Object.entries(bodies)) {
+  const section = resolve(property).properties;
+  if (section) {
+    const fields = Object.keys(section);
     const lists = Object.fromEntries(
       fields.flatMap((field) => {
-        const key = listKey(section.properties?.[field]);
+        const key = labelledItem(section[field])?.key;
         return key ? [[field, key]] : [];
       }),
     );
