@@ -4,7 +4,15 @@
 // timed waits come last, after the file's first requests have warmed up fetch on a loaded machine.
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestExample, responseExample } from '../contract-tests/spec.js';
-import { createSendersClient, type Sender, type SenderCreate, TimeoutError, ValidationError } from './index.js';
+import {
+  createSendersClient,
+  type Sender,
+  type SenderCreate,
+  SenderOfflineError,
+  TimeoutError,
+  ValidationError,
+} from './index.js';
+import { statusesOf } from './statuses.js';
 import { client, lines, localServers, settle } from './test/calls.js';
 import { credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
@@ -74,6 +82,21 @@ describe('register and verify', () => {
 });
 
 describe('waitForStatus', () => {
+  it.each(statusesOf('failed'))(
+    'ends a wait for a ready status at the first read of %s (failed), with a SenderOfflineError, not at its deadline',
+    async (status) => {
+      const server = await serve((_, response) => json(response, 200, { ...online, status }));
+      const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+      // Without the guarantee the wait reads on until maxWaitMs and ends in a TimeoutError instead.
+      const { error } = await settle(() =>
+        senders.waitForStatus(sid, statusesOf('ready'), { intervalMs: 10, maxWaitMs: 1_000 }),
+      );
+      expect(error).toBeInstanceOf(SenderOfflineError);
+      expect(error).toMatchObject({ statusKind: 'failed', senderStatus: status });
+      expect(server.received.map(lines)).toEqual([`GET ${collection}/${sid}`]);
+    },
+  );
+
   it('keeps its deadline when a read hangs, and its TimeoutError carries lastStatus', async () => {
     const server = await serve((_, response) => {
       // The first read answers at once; the next hang past the deadline.
