@@ -192,7 +192,7 @@ const createBodies: Case[] = [
   ...patched(seed, badBodyFields),
   ...patched(seed, [
     ['a profile that is null', { profile: null }, '$.profile'],
-    // WhatsApp registers no number without a display name: the spec requires the profile (an outside tester's find).
+    // WhatsApp registers no number without a display name: the spec requires the profile.
     ['a profile left out', { profile: undefined }, '$.profile'],
     ['a profile without a name', { profile: { about: 'Open every day' } }, '$.profile.name'],
   ]),
