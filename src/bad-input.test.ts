@@ -192,6 +192,8 @@ const createBodies: Case[] = [
   ...patched(seed, badBodyFields),
   ...patched(seed, [
     ['a profile that is null', { profile: null }, '$.profile'],
+    // WhatsApp registers no number without a display name: the spec requires the profile.
+    ['a profile left out', { profile: undefined }, '$.profile'],
     ['a profile without a name', { profile: { about: 'Open every day' } }, '$.profile.name'],
   ]),
   ...notObjects('$'),

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestExample, responseExample } from '../contract-tests/spec.js';
 import { ApiError, createSendersClient, NetworkError, type Sender, type SenderCreate } from './index.js';
-import { accountSid, apiKey, apiSecret, authToken, basic } from './test/credentials.js';
+import { accountSid, apiKey, apiSecret, authToken, basic, credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
 const online = responseExample<Sender>('fetchSender', '200', 'online');
@@ -144,5 +144,11 @@ describe('createSendersClient over a real socket', () => {
         expect(seen).not.toContain(secret);
       }
     }
+  });
+});
+
+describe('the main client', () => {
+  it('has no raw member: openapi-fetch lives in whatsapp-senders/raw', () => {
+    expect('raw' in createSendersClient(credentials)).toBe(false);
   });
 });

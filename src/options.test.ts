@@ -1,14 +1,19 @@
-// Defects an outside tester found in the client's options and error reading, each over a real socket:
-// nothing the caller cannot send leaves as a half-sent request, a misspelt option is never silently
-// replaced by the environment or the default host, and a failing logger never hides an applied write.
+// The client's options (src/options.ts), over a real socket: each documented option is taken; an
+// unknown or malformed one is refused at construction, never silently replaced by the environment or
+// the default host; per-call options override the client's; a failing logger never hides an applied
+// write. (A caller's header the client cannot send: src/prepare.test.ts.)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, createSendersClient, ValidationError } from './index.js';
+import { responseExample } from '../contract-tests/spec.js';
+import { createSendersClient, type Sender, ValidationError } from './index.js';
+import { client } from './test/calls.js';
 import { accountSid, apiKey, apiSecret, authToken, basic, credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
 const sid = `XE${'0123456789abcdef'.repeat(2)}`;
 const sender = { sid, status: 'CREATING', sender_id: 'whatsapp:+15017122661' };
 const body = { sender_id: 'whatsapp:+15017122661', profile: { name: 'Example Motors' } };
+const online = responseExample<Sender>('fetchSender', '200', 'online');
+const unavailable = responseExample<object>('fetchSender', '503', 'unavailable');
 let server: Awaited<ReturnType<typeof startServer>>;
 let answer: (response: import('node:http').ServerResponse) => void;
 
@@ -72,7 +77,7 @@ describe('client options', () => {
   });
 });
 
-describe('a logger that throws', () => {
+describe('the logger option', () => {
   it('loses its lines, never the call: the applied create resolves to the sender', async () => {
     const senders = createSendersClient({
       ...credentials,
@@ -89,52 +94,22 @@ describe('a logger that throws', () => {
   });
 });
 
-describe('error messages', () => {
-  it.each([
-    [{ code: 20404, message: '', detail: 'No such sender', title: 'Not Found' }, '20404: No such sender'],
-    [{ code: 20404, detail: ' ', title: 'Not Found' }, '20404: Not Found'],
-  ])('passes over an empty message to detail, then title: %j', async (error, expected) => {
-    answer = (response) => json(response, 404, error);
-    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
-    const caught = await senders.get(sid).catch((thrown: unknown) => thrown);
-    expect(caught).toBeInstanceOf(ApiError);
-    expect((caught as ApiError).message).toContain(expected);
-  });
-});
-
-describe('the wait options of register and verify', () => {
-  it.each([
-    ['a negative maxWaitMs', { maxWaitMs: -1 }],
-    ['a maxWaitMs that is not a number', { maxWaitMs: Number.NaN }],
-    ['an intervalMs of 0', { intervalMs: 0 }],
-    ['an onStatus that is not a function', { onStatus: 'x' }],
-  ])('refuses %s before the write is sent', async (_, options) => {
-    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
-    await expect(senders.register(body, options as never)).rejects.toBeInstanceOf(ValidationError);
-    await expect(senders.verify(sid, '123456', options as never)).rejects.toBeInstanceOf(ValidationError);
-    expect(server.received).toHaveLength(0);
-  });
-});
-
-describe('one message per mistake', () => {
-  it.each([
-    ['senderId', { senderId: 'whatsapp:+15017122661', profile: { name: 'A' } }, '$.senderId', 'sender_id'],
-    ['profile.Name', { sender_id: 'whatsapp:+15017122661', profile: { Name: 'A' } }, '$.profile.Name', 'name'],
-  ])('a misspelt required key (%s) is one issue that says what was meant', async (_, wrong, path, meant) => {
-    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
-    const caught = await senders.create(wrong as never).catch((thrown: unknown) => thrown);
-    expect(caught).toBeInstanceOf(ValidationError);
-    const { issues } = caught as ValidationError;
-    expect(issues).toHaveLength(1);
-    expect(issues[0]?.path).toBe(path);
-    expect(issues[0]?.message).toContain(`did you mean \`${meant}\`?`);
-    expect(server.received).toHaveLength(0);
+describe('call options', () => {
+  it('maxRetries per call overrides the client’s, both ways', async () => {
+    answer = (response) => json(response, 503, unavailable);
+    await expect(client(server.url, { maxRetries: 3 }).get(online.sid, { maxRetries: 0 })).rejects.toMatchObject({
+      attempts: 1,
+    });
+    expect(server.received).toHaveLength(1);
+    await expect(client(server.url, { maxRetries: 0 }).get(online.sid, { maxRetries: 2 })).rejects.toMatchObject({
+      attempts: 3,
+    });
+    expect(server.received).toHaveLength(4);
   });
 
-  it('a signal that is not an AbortSignal is one issue', async () => {
-    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
-    const caught = await senders.get(sid, { signal: 'x' as never }).catch((thrown: unknown) => thrown);
-    expect((caught as ValidationError).issues).toHaveLength(1);
+  it('refuses a per-call maxRetries that is not a whole number, before sending', async () => {
+    answer = (response) => json(response, 200, online);
+    await expect(client(server.url).get(online.sid, { maxRetries: -1 })).rejects.toBeInstanceOf(ValidationError);
     expect(server.received).toHaveLength(0);
   });
 });

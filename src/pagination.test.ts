@@ -3,11 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { responseExample } from '../contract-tests/spec.js';
 import { ApiError, createSendersClient, NextPageError, type Sender, SendersError } from './index.js';
 import { maxEmptyPages } from './pagination.js';
+import { localServers, settle } from './test/calls.js';
 import { credentials } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 
-const template = responseExample<Sender>('fetchSender', '200', 'online');
-const sender = (n: number): Sender => ({ ...template, sid: `XE${n.toString(16).padStart(32, '0')}` });
+const online = responseExample<Sender>('fetchSender', '200', 'online');
+const sid = online.sid;
+const collection = '/v2/Channels/Senders';
+const serve = localServers();
+const sender = (n: number): Sender => ({ ...online, sid: `XE${n.toString(16).padStart(32, '0')}` });
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 afterEach(async () => {
@@ -156,5 +160,73 @@ describe('iterate()', () => {
     const senders = createSendersClient({ ...credentials, baseUrl: 'http://127.0.0.1:9' });
     const pages = senders.iterate({ limit: -1 });
     await expect(pages.next()).rejects.toThrow(/\$\.limit/);
+  });
+});
+
+describe('iterate() on pages that loop or lie', () => {
+  const page = (senders: unknown, next: string | null, extra: object = {}) => ({
+    senders,
+    meta: {
+      page: 0,
+      page_size: 1,
+      first_page_url: '',
+      previous_page_url: null,
+      url: '',
+      next_page_url: next,
+      key: 'senders',
+    },
+    ...extra,
+  });
+
+  it('a page that links to itself is an ApiError after one request', async () => {
+    const server = await serve((request, response, base) =>
+      json(response, 200, page([online], `${base}${request.url}`)),
+    );
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const seen: string[] = [];
+    const { error, ms } = await settle(async () => {
+      for await (const sender of senders.iterate({ pageSize: 1 })) seen.push(sender.sid);
+    });
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toContain('already read');
+    expect(seen).toEqual([sid]);
+    expect(server.received).toHaveLength(1);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('two pages that link to each other: two requests, then an ApiError', async () => {
+    const server = await serve((request, response, base) => {
+      const second = request.url.includes('PageToken=2');
+      json(
+        response,
+        200,
+        page([online], `${base}${collection}?Channel=whatsapp&PageSize=1${second ? '' : '&PageToken=2'}`),
+      );
+    });
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const { error } = await settle(async () => {
+      for await (const _ of senders.iterate({ pageSize: 1 })) void _;
+    });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(server.received).toHaveLength(2);
+  });
+
+  it.each([
+    ['senders as a string', { senders: 'abc', meta: page([], null).meta }, 'senders is a string'],
+    ['no meta', { senders: [online] }, 'meta is missing'],
+    ['meta as a list', { senders: [], meta: [] }, 'meta is a list'],
+  ])('a page with %s is an ApiError that names it', async (_, body, said) => {
+    const server = await serve((_, response) => json(response, 200, body));
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const walked: unknown[] = [];
+    const { error } = await settle(async () => {
+      for await (const sender of senders.iterate()) walked.push(sender);
+    });
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toContain(said);
+    expect(walked).toEqual([]);
+    const listed = await settle(() => senders.list());
+    expect(listed.error).toBeInstanceOf(ApiError);
+    expect(server.received).toHaveLength(2);
   });
 });

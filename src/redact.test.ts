@@ -1,14 +1,27 @@
 // Credentials stay out of errors and debug lines, even when a server or a proxy echoes them back.
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { responseExample } from '../contract-tests/spec.js';
-import { ApiError, createSendersClient, type Sender } from './index.js';
+import { requestExample, responseExample } from '../contract-tests/spec.js';
+import {
+  ApiError,
+  createSendersClient,
+  type Sender,
+  type SenderCreate,
+  SendersError,
+  ValidationError,
+} from './index.js';
 import { redactor } from './redact.js';
-import { apiKeyCredentials, credentials, secrets } from './test/credentials.js';
+import { type Handler, lines, localServers, settle } from './test/calls.js';
+import { accountSid, apiKeyCredentials, authToken, basic, credentials, secrets } from './test/credentials.js';
 import { json, startServer } from './test/http-server.js';
 import { leaksIn, produced, record } from './test/leaks.js';
 
 const online = responseExample<Sender>('fetchSender', '200', 'online');
+const seed = requestExample<SenderCreate>('createSender', 'seed');
+const sid = online.sid;
+const collection = '/v2/Channels/Senders';
+const auth = basic(accountSid, authToken);
+const serve = localServers();
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 afterEach(async () => {
@@ -118,5 +131,100 @@ describe('the suite-wide leak check', () => {
     expect(produced.slice(before)).toEqual([error, 'a line']);
     expect(error.name).toBe('ApiError');
     expect(JSON.parse(JSON.stringify(error)).name).toBe('ApiError');
+  });
+});
+
+describe('credentials a server or a proxy echoes', () => {
+  const echo: Handler = (request, response) => {
+    const token = String(request.headers.authorization);
+    response.writeHead(500, {
+      'Content-Type': `application/json; echo=${token}`,
+      'Twilio-Request-Id': `RQ ${token} ${authToken}`,
+      'X-Echo': `${authToken}`,
+      Authorization: token,
+    });
+    response.end(JSON.stringify({ code: 20500, message: `seen ${token}`, nested: [[{ deep: authToken }]] }));
+  };
+
+  it('keeps them out of the message, request id, URL, headers and body of an ApiError', async () => {
+    const server = await serve(echo);
+    const logged: string[] = [];
+    const senders = createSendersClient({
+      ...credentials,
+      baseUrl: server.url,
+      maxRetries: 0,
+      logger: { debug: (line) => logged.push(line) },
+    });
+    const { error } = await settle(() => senders.get(sid));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).headers['x-echo']).toBe('[redacted]');
+    expect((error as ApiError).headers.authorization).toBe('Basic [redacted]');
+    expect(leaksIn(logged, secrets)).toEqual([]);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('keeps them out of a Location and of a custom fetch’s cause chain', async () => {
+    const server = await serve((_, response) => {
+      response.writeHead(302, {
+        Location: `https://user:${authToken}@elsewhere.test/${encodeURIComponent(authToken)}`,
+      });
+      response.end();
+    });
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const redirected = await settle(() => senders.get(sid));
+    expect(redirected.error).toBeInstanceOf(ApiError);
+
+    const failing = createSendersClient({
+      ...credentials,
+      baseUrl: server.url,
+      maxRetries: 0,
+      fetch: async (_, init) => {
+        const sent = new Headers(init?.headers).get('authorization');
+        throw new TypeError('fetch failed', {
+          cause: new Error(`proxy refused ${sent}`, { cause: { token: authToken, list: [auth] } }),
+        });
+      },
+    });
+    const failed = await settle(() => failing.get(sid));
+    expect(failed.error).toBeInstanceOf(SendersError);
+    const cause = (failed.error as Error).cause as Error;
+    expect(cause).toBeInstanceOf(TypeError);
+    expect((cause.cause as Error).message).toBe('proxy refused Basic [redacted]');
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('keeps them out of a ValidationError quoting a getter, and of offline reasons the service echoes', async () => {
+    const server = await serve((_, response) =>
+      json(response, 200, { ...online, status: 'OFFLINE', offline_reasons: [{ code: '1', message: authToken }] }),
+    );
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const throwing = {
+      ...seed,
+      get profile(): never {
+        throw new Error(`no profile for ${authToken}`);
+      },
+    };
+    const refused = await settle(() => senders.create(throwing));
+    expect(refused.error).toBeInstanceOf(ValidationError);
+    expect((refused.error as Error).message).toContain('[redacted]');
+    const offline = await settle(() => senders.waitForStatus(sid, ['ONLINE'], { intervalMs: 10 }));
+    expect((offline.error as Error).name).toBe('SenderOfflineError');
+    expect(server.received.map(lines)).toEqual([`GET ${collection}/${sid}`]);
+  });
+
+  it('redacts a logged error body before cutting it, so no part of a token survives the cut', async () => {
+    // The token straddles the 500th character of the JSON, where the line is cut.
+    const padding = 'x'.repeat(468);
+    const server = await serve((_, response) => json(response, 404, { message: padding + authToken + authToken }));
+    const logged: string[] = [];
+    const senders = createSendersClient({
+      ...credentials,
+      baseUrl: server.url,
+      logger: { debug: (line) => logged.push(line) },
+    });
+    await settle(() => senders.get(sid));
+    const partial = authToken.slice(0, 10);
+    expect(logged.join('\n')).not.toContain(partial);
+    expect(logged.join('\n')).toContain('[redacted]');
   });
 });

@@ -250,3 +250,27 @@ describe('messages users can act on', () => {
     expect(issues).toContainEqual({ path: '$.colour', message: 'is not a field of this object' });
   });
 });
+
+describe('one message per mistake', () => {
+  const sid = online.sid;
+  it.each([
+    ['senderId', { senderId: 'whatsapp:+15017122661', profile: { name: 'A' } }, '$.senderId', 'sender_id'],
+    ['profile.Name', { sender_id: 'whatsapp:+15017122661', profile: { Name: 'A' } }, '$.profile.Name', 'name'],
+  ])('a misspelt required key (%s) is one issue that says what was meant', async (_, wrong, path, meant) => {
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const caught = await senders.create(wrong as never).catch((thrown: unknown) => thrown);
+    expect(caught).toBeInstanceOf(ValidationError);
+    const { issues } = caught as ValidationError;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe(path);
+    expect(issues[0]?.message).toContain(`did you mean \`${meant}\`?`);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('a signal that is not an AbortSignal is one issue', async () => {
+    const senders = createSendersClient({ ...credentials, baseUrl: server.url });
+    const caught = await senders.get(sid, { signal: 'x' as never }).catch((thrown: unknown) => thrown);
+    expect((caught as ValidationError).issues).toHaveLength(1);
+    expect(server.received).toHaveLength(0);
+  });
+});
