@@ -1,4 +1,4 @@
-// The issue's crash proof: `whatsapp-senders apply` (the built CLI, dist/cli.js) killed with
+// No duplicate and no loss across kills: `whatsapp-senders apply` (the built CLI, dist/cli.js) killed with
 // SIGKILL at three random points, then resumed each time, against the sandbox with its accounts
 // kept apart. It converges; the sandbox counts each sender_id's creates: never two; nothing is lost.
 import { type ChildProcess, spawn } from 'node:child_process';

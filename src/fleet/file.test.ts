@@ -72,7 +72,7 @@ describe('the fleet file', () => {
     ]);
   });
 
-  it('reads the YAML of the issue: accounts by name, senders with their account', () => {
+  it('reads the documented fleet file: accounts by name, senders with their account', () => {
     const fleet = parseFleet(`
 accounts:
   acme:   { accountSid: ${acme.accountSid}, authTokenEnv: ACME_TWILIO_AUTH_TOKEN }

@@ -1,4 +1,4 @@
-// The scale proof, against the sandbox (src/testing) with its accounts kept apart:
+// The fleet at scale, against the sandbox (src/testing) with its accounts kept apart:
 // 1,000 senders across 10 accounts, 20% of requests answered 429 and some 503s (before anything is
 // done, and after a create was applied: its answer lost).
 import { mkdtemp } from 'node:fs/promises';
