@@ -212,12 +212,13 @@ export interface components {
              */
             webhook?: components["schemas"]["WebhookInput"] | null;
             /**
-             * @description The WhatsApp business profile sent on create. `name`, the display
-             *     name, is required for WhatsApp senders and must follow Meta's
-             *     display-name guidelines; Meta reviews it after registration, and a
-             *     rejected name limits the number to 250 business-initiated messages
-             *     a day. Before a bulk registration, register one sender and check
-             *     that its name is accepted. The other fields are as on update.
+             * @description The WhatsApp business profile sent on create: the profile of an
+             *     update (`ProfileInput`), with `name` required and not null. `name`,
+             *     the display name, is required for WhatsApp senders and must follow
+             *     Meta's display-name guidelines; Meta reviews it after registration,
+             *     and a rejected name limits the number to 250 business-initiated
+             *     messages a day. Before a bulk registration, register one sender and
+             *     check that its name is accepted.
              */
             profile: components["schemas"]["ProfileCreateInput"];
         };
@@ -241,6 +242,8 @@ export interface components {
              *     review (see `pending_display_name_status` on the Sender).
              *     `emails`, `websites` and `phone_numbers` take the labelled object
              *     lists, or the short forms: a single value, or a list of plain values.
+             *     The profile sent on create (`ProfileCreateInput`) is this one with
+             *     `name` required and not null, so a profile field is written here only.
              */
             profile?: components["schemas"]["ProfileInput"] | null;
         };
@@ -335,14 +338,15 @@ export interface components {
             status_callback_method?: string | null;
         };
         /**
-         * @description The WhatsApp business profile sent on create. `name`, the display
-         *     name, is required for WhatsApp senders and must follow Meta's
-         *     display-name guidelines; Meta reviews it after registration, and a
-         *     rejected name limits the number to 250 business-initiated messages
-         *     a day. Before a bulk registration, register one sender and check
-         *     that its name is accepted. The other fields are as on update.
+         * @description The WhatsApp business profile sent on create: the profile of an
+         *     update (`ProfileInput`), with `name` required and not null. `name`,
+         *     the display name, is required for WhatsApp senders and must follow
+         *     Meta's display-name guidelines; Meta reviews it after registration,
+         *     and a rejected name limits the number to 250 business-initiated
+         *     messages a day. Before a bulk registration, register one sender and
+         *     check that its name is accepted.
          */
-        ProfileCreateInput: {
+        ProfileCreateInput: components["schemas"]["ProfileInput"] & {
             /**
              * @description The display name shown in WhatsApp: 1 to 255 characters (error
              *     63124, Twilio's error page of November 2026), following Meta's
@@ -351,96 +355,6 @@ export interface components {
              *     a day.
              */
             name: components["schemas"]["DisplayName"];
-            about?: components["schemas"]["NullableString"];
-            address?: components["schemas"]["NullableString"];
-            description?: components["schemas"]["NullableString"];
-            /**
-             * @description The business category shown on the WhatsApp profile. Twilio lists 22
-             *     values (Alcohol; Automotive; Beauty, Spa and Salon; Clothing and
-             *     Apparel; Education; Entertainment; Event Planning and Service;
-             *     Finance and Banking; Food and Grocery; Hotel and Lodging; Matrimony
-             *     Service; Medical and Health; Non-profit; Online Gambling; OTC Drugs;
-             *     Other; Physical Gambling; Professional Services; Public Service;
-             *     Restaurant; Shopping and Retail; Travel and Transportation), but only
-             *     in the text of its field: every published schema and SDK types it as
-             *     a plain string, and the service has answered `""`. So it is a plain
-             *     string here too, sent and received.
-             */
-            vertical?: components["schemas"]["VerticalInput"];
-            /**
-             * @description An absolute http or https URL: the scheme (in any case), `://`, a
-             *     host of at least one character, then anything up to the end, without
-             *     white space or control characters. Every published schema types
-             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
-             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
-             *     internationalised host name (`https://bücher.example/wa`), so no
-             *     `uri` format is kept. The pattern is safe: Twilio can only call,
-             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
-             *     space. No maximum length: none is published; the minimum is the
-             *     pattern's own.
-             */
-            logo_url?: components["schemas"]["NullableHttpUrl"];
-            /**
-             * @description An absolute http or https URL: the scheme (in any case), `://`, a
-             *     host of at least one character, then anything up to the end, without
-             *     white space or control characters. Every published schema types
-             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
-             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
-             *     internationalised host name (`https://bücher.example/wa`), so no
-             *     `uri` format is kept. The pattern is safe: Twilio can only call,
-             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
-             *     space. No maximum length: none is published; the minimum is the
-             *     pattern's own.
-             */
-            banner_url?: components["schemas"]["NullableHttpUrl"];
-            /**
-             * @description An absolute http or https URL: the scheme (in any case), `://`, a
-             *     host of at least one character, then anything up to the end, without
-             *     white space or control characters. Every published schema types
-             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
-             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
-             *     internationalised host name (`https://bücher.example/wa`), so no
-             *     `uri` format is kept. The pattern is safe: Twilio can only call,
-             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
-             *     space. No maximum length: none is published; the minimum is the
-             *     pattern's own.
-             */
-            privacy_url?: components["schemas"]["NullableHttpUrl"];
-            /**
-             * @description An absolute http or https URL: the scheme (in any case), `://`, a
-             *     host of at least one character, then anything up to the end, without
-             *     white space or control characters. Every published schema types
-             *     URLs as plain strings, and real webhook URLs carry what RFC 3986
-             *     does not allow unescaped (`?ids[]=1`, `?a=b|c`) or an
-             *     internationalised host name (`https://bücher.example/wa`), so no
-             *     `uri` format is kept. The pattern is safe: Twilio can only call,
-             *     fetch or link an absolute http(s) URL, and a URL cannot hold white
-             *     space. No maximum length: none is published; the minimum is the
-             *     pattern's own.
-             */
-            terms_of_service_url?: components["schemas"]["NullableHttpUrl"];
-            /** @description The profile's accent colour, as a hex colour such as `#1a7f37`. No pattern is enforced. */
-            accent_color?: components["schemas"]["AccentColorInput"];
-            /**
-             * @description The messaging use case of an RCS sender (Twilio's newest published
-             *     description lists these four; the service uses `MULTI_USE` when it
-             *     is not given). Not used for WhatsApp.
-             */
-            use_case?: components["schemas"]["UseCaseInput"];
-            /**
-             * @description The profile's email addresses: one address, or a list of addresses
-             *     or `{email, label}` objects. No format is enforced: the seed's own
-             *     short form is `xxx@xxx`.
-             */
-            emails?: components["schemas"]["EmailsInput"];
-            /** @description The profile's websites, one URL, or a list of URLs or `{website, label}` objects. */
-            websites?: components["schemas"]["WebsitesInput"];
-            /**
-             * @description The profile's phone numbers: one number, or a list of numbers or
-             *     `{phone_number, label}` objects. No form is enforced: no source
-             *     gives one for these.
-             */
-            phone_numbers?: components["schemas"]["PhoneNumbersInput"];
         };
         /**
          * @description The WhatsApp business profile sent on update. Every field takes
@@ -448,6 +362,8 @@ export interface components {
          *     review (see `pending_display_name_status` on the Sender).
          *     `emails`, `websites` and `phone_numbers` take the labelled object
          *     lists, or the short forms: a single value, or a list of plain values.
+         *     The profile sent on create (`ProfileCreateInput`) is this one with
+         *     `name` required and not null, so a profile field is written here only.
          */
         ProfileInput: {
             /**

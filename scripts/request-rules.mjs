@@ -1,7 +1,10 @@
 // Extracts what the client validates before sending, from the spec: each operation's path and
 // query parameters and its JSON body, with the component schemas they reach. Annotations are
 // dropped; a validation keyword that src/validate.ts does not implement fails generation, so the
-// client can never be silently less strict than the spec.
+// client can never be silently less strict than the spec. An `allOf` of object schemas is read as
+// the one object it means (scripts/all-of.mjs), so that the rules' readers see its properties.
+
+import { flattenAllOf } from './all-of.mjs';
 
 /** Keywords src/validate.ts implements. */
 export const supportedKeywords = new Set([
@@ -33,10 +36,11 @@ const annotations = new Set(['description', 'examples', 'example', 'title', 'sum
 const methods = ['get', 'put', 'post', 'delete', 'patch'];
 
 /**
- * @param {any} document the parsed OpenAPI document
+ * @param {any} parsed the parsed OpenAPI document
  * @returns {{ server: string, regionalServer: string, operations: Record<string, object>, schemas: Record<string, object> }}
  */
-export function requestRules(document) {
+export function requestRules(parsed) {
+  const document = flattenAllOf(parsed);
   const schemas = {};
   const resolve = (node) => {
     let current = node;
