@@ -7,6 +7,7 @@
 // status enum; `codes` each operation's documented HTTP statuses; `parameters` the list's query
 // parameters. A source leaves out what it does not say: `undefined` is "not said", never "false".
 import ts from 'typescript';
+import { flattenAllOf } from './all-of.mjs';
 
 /** The resource's operations, as our spec names them, by where they live in an OpenAPI document. */
 export const operationsAt = {
@@ -18,10 +19,12 @@ export const operationsAt = {
 };
 
 /**
- * The model of an OpenAPI description of the resource.
- * @param {any} document a parsed OpenAPI 3.0 or 3.1 document
+ * The model of an OpenAPI description of the resource. An `allOf` of object schemas is read as the
+ * one object it means (scripts/all-of.mjs), as the request rules read it.
+ * @param {any} parsed a parsed OpenAPI 3.0 or 3.1 document
  */
-export function fromDescription(document) {
+export function fromDescription(parsed) {
+  const document = flattenAllOf(parsed);
   const deref = (node) => {
     let current = node;
     for (let depth = 0; current?.$ref && depth < 32; depth++) {
