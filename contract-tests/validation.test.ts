@@ -35,6 +35,8 @@ const forbidden: [string, Record<string, unknown>, string][] = [
     { ...seed, profile: { name: 'Example', display_name: 'Example' } },
     "found 'display_name'",
   ],
+  ['a profile without its name', { ...seed, profile: { about: 'Cars' } }, "must have required property 'name'"],
+  ['a profile with a null name', { ...seed, profile: { name: null } }, 'name'],
 ];
 
 describe.skipIf(!inject('prismLog'))('a body the spec forbids', () => {
@@ -48,6 +50,23 @@ describe.skipIf(!inject('prismLog'))('a body the spec forbids', () => {
     expect(await response.json()).toEqual(responseExample<TwilioError>('createSender', '400', 'bad-request'));
     expect(response.headers.get('sl-violations')).toContain(violation);
     expect(await logContains(violation)).toBe(true);
+  });
+});
+
+describe.skipIf(!inject('prismLog'))('a profile the spec allows on update, not on create', () => {
+  it.each([
+    ['without its name', { about: 'Cars' }],
+    ['with a null name', { name: null, about: 'Cars' }],
+  ])('is accepted on update %s', async (_, profile) => {
+    const update = operation('updateSender');
+    const response = await fetch(update.exampleUrl(prismUrl), {
+      method: 'POST',
+      headers: { Authorization: basic, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ profile }),
+    });
+    // The spec's success status, not a copy of it.
+    expect(String(response.status)).toBe(Object.keys(update.responses).find((status) => status.startsWith('2')));
+    expect(response.headers.get('sl-violations')).toBeNull();
   });
 });
 
