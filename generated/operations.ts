@@ -19,6 +19,8 @@ export interface OperationEntry {
    * attempt went through), from the spec's `x-gone-means-done`.
    */
   readonly goneMeansDone: boolean;
+  /** Whether a success answers without a body (a 204): no 2xx response of the spec has `content`. */
+  readonly emptyBody: boolean;
   /** For a list: the key of the page's items and the dotted path of its next link, from `x-pagination`. */
   readonly pagination?: { readonly items: string; readonly next: string };
 }
@@ -31,6 +33,7 @@ export const operationTable = {
     /** Reading a page changes nothing at the service, so asking again after a lost or unclear answer is harmless. */
     retrySafe: true,
     goneMeansDone: false,
+    emptyBody: false,
     pagination: { items: "senders", next: "meta.next_page_url" },
   },
   createSender: {
@@ -39,6 +42,7 @@ export const operationTable = {
     /** Each create that reaches the service registers the number; if the first attempt was applied before its answer was lost, a second may register the number twice. Read the account's senders instead of sending it again. */
     retrySafe: false,
     goneMeansDone: false,
+    emptyBody: false,
   },
   fetchSender: {
     method: "GET",
@@ -46,6 +50,7 @@ export const operationTable = {
     /** Reading a sender changes nothing at the service, so asking again after a lost or unclear answer is harmless. */
     retrySafe: true,
     goneMeansDone: false,
+    emptyBody: false,
   },
   updateSender: {
     method: "POST",
@@ -53,6 +58,7 @@ export const operationTable = {
     /** Update is a POST that changes state, not a PATCH: if the first attempt was applied before its answer was lost, a second submits the one-time password again or starts another change and its review. Fetch the sender to see whether it was applied. */
     retrySafe: false,
     goneMeansDone: false,
+    emptyBody: false,
   },
   deleteSender: {
     method: "DELETE",
@@ -60,6 +66,7 @@ export const operationTable = {
     /** Deleting again after a delete that was applied changes nothing more: the sender is gone, and the repeat answers 404, which means it is done. */
     retrySafe: true,
     goneMeansDone: true,
+    emptyBody: true,
   },
 } as const satisfies { readonly [Id in keyof operations]: OperationEntry };
 

@@ -4,6 +4,7 @@
 // generation, so a new operation cannot inherit a retry rule by accident. A DELETE says in
 // `x-gone-means-done` whether a 404 after an ambiguous failure means the delete was applied; a list
 // says in `x-pagination` which key holds the page's items and which (dotted) path its next link.
+// Whether the success answer has a body (`emptyBody`) is read from the operation's 2xx responses.
 
 const extension = 'x-retry-after-ambiguous-failure';
 const gone = 'x-gone-means-done';
@@ -13,7 +14,7 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /**
  * @param {any} document the parsed OpenAPI document
  * @returns {{ operationId: string, method: string, path: string, retrySafe: boolean, reason: string,
- *   goneMeansDone: boolean, pagination: { items: string, next: string } | undefined }[]}
+ *   goneMeansDone: boolean, emptyBody: boolean, pagination: { items: string, next: string } | undefined }[]}
  *   in the spec's order
  */
 export function operationTable(document) {
@@ -55,6 +56,7 @@ export function operationTable(document) {
         retrySafe: retry.safe,
         reason: retry.reason.trim(),
         goneMeansDone: goneMeansDone === true,
+        emptyBody: emptyBody(document, operation, `${where} (${operationId})`),
         pagination: pagination && { items: pagination.items, next: pagination.next },
       });
     }
@@ -63,18 +65,38 @@ export function operationTable(document) {
 }
 
 /**
+ * Whether the operation's success answer has no body: none of its 2xx responses (a `$ref` to
+ * `components/responses` followed) has `content`. An operation whose 2xx responses disagree, or
+ * that has none, fails generation: the client could not tell a missing body from an empty one.
+ */
+function emptyBody(document, operation, where) {
+  const successes = Object.entries(operation.responses ?? {})
+    .filter(([status]) => /^2(\d\d|XX)$/.test(status))
+    .map(([, response]) => {
+      const name = response?.$ref?.match(/^#\/components\/responses\/(.+)$/)?.[1];
+      return name === undefined ? response : document.components?.responses?.[name];
+    });
+  const empty = successes.filter((response) => response?.content === undefined).length;
+  if (successes.length === 0 || (empty > 0 && empty < successes.length)) {
+    throw new Error(`${where}: needs 2xx responses that all have a body or all have none`);
+  }
+  return empty > 0;
+}
+
+/**
  * The text of generated/operations.ts, below its header.
  * @param {any} document the parsed OpenAPI document
  */
 export function renderOperationTable(document) {
   const entries = operationTable(document).map(
-    ({ operationId, method, path, retrySafe, reason, goneMeansDone, pagination }) =>
+    ({ operationId, method, path, retrySafe, reason, goneMeansDone, emptyBody, pagination }) =>
       `  ${operationId}: {\n` +
       `    method: ${JSON.stringify(method)},\n` +
       `    path: ${JSON.stringify(path)},\n` +
       `    /** ${reason.replaceAll('*/', '*\\/')} */\n` +
       `    retrySafe: ${retrySafe},\n` +
       `    goneMeansDone: ${goneMeansDone},\n` +
+      `    emptyBody: ${emptyBody},\n` +
       (pagination
         ? `    pagination: { items: ${JSON.stringify(pagination.items)}, next: ${JSON.stringify(pagination.next)} },\n`
         : '') +
@@ -98,6 +120,8 @@ export interface OperationEntry {
    * attempt went through), from the spec's \`${gone}\`.
    */
   readonly goneMeansDone: boolean;
+  /** Whether a success answers without a body (a 204): no 2xx response of the spec has \`content\`. */
+  readonly emptyBody: boolean;
   /** For a list: the key of the page's items and the dotted path of its next link, from \`${paging}\`. */
   readonly pagination?: { readonly items: string; readonly next: string };
 }

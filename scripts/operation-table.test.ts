@@ -26,12 +26,37 @@ describe('the generated operation table', () => {
         path: '/v2/Channels/Senders',
         retrySafe: true,
         goneMeansDone: false,
+        emptyBody: false,
         pagination: { items: 'senders', next: 'meta.next_page_url' },
       },
-      createSender: { method: 'POST', path: '/v2/Channels/Senders', retrySafe: false, goneMeansDone: false },
-      fetchSender: { method: 'GET', path: '/v2/Channels/Senders/{Sid}', retrySafe: true, goneMeansDone: false },
-      updateSender: { method: 'POST', path: '/v2/Channels/Senders/{Sid}', retrySafe: false, goneMeansDone: false },
-      deleteSender: { method: 'DELETE', path: '/v2/Channels/Senders/{Sid}', retrySafe: true, goneMeansDone: true },
+      createSender: {
+        method: 'POST',
+        path: '/v2/Channels/Senders',
+        retrySafe: false,
+        goneMeansDone: false,
+        emptyBody: false,
+      },
+      fetchSender: {
+        method: 'GET',
+        path: '/v2/Channels/Senders/{Sid}',
+        retrySafe: true,
+        goneMeansDone: false,
+        emptyBody: false,
+      },
+      updateSender: {
+        method: 'POST',
+        path: '/v2/Channels/Senders/{Sid}',
+        retrySafe: false,
+        goneMeansDone: false,
+        emptyBody: false,
+      },
+      deleteSender: {
+        method: 'DELETE',
+        path: '/v2/Channels/Senders/{Sid}',
+        retrySafe: true,
+        goneMeansDone: true,
+        emptyBody: true,
+      },
     });
   });
 
@@ -66,6 +91,23 @@ describe('the generated operation table', () => {
     expect(() => operationTable(document)).toThrow('(deleteSender): needs x-gone-means-done (a boolean)');
     remove['x-gone-means-done'] = 'yes';
     expect(() => operationTable(document)).toThrow('(deleteSender): needs x-gone-means-done (a boolean)');
+  });
+
+  it("reads whether a success has no body from the operation's 2xx responses, a $ref followed", async () => {
+    const document = await spec();
+    const fetch = document.paths['/v2/Channels/Senders/{Sid}'].get;
+    const emptyOf = (id: string) => operationTable(document).find((row) => row.operationId === id)?.emptyBody;
+    expect(emptyOf('fetchSender')).toBe(false);
+    expect(emptyOf('deleteSender')).toBe(true);
+    document.components.responses.Found = fetch.responses['200'];
+    fetch.responses = { '200': { $ref: '#/components/responses/Found' } };
+    expect(emptyOf('fetchSender')).toBe(false);
+    fetch.responses = { '204': { description: 'Nothing to say.' } };
+    expect(emptyOf('fetchSender')).toBe(true);
+    fetch.responses['200'] = { $ref: '#/components/responses/Found' };
+    expect(() => operationTable(document)).toThrow(
+      'GET /v2/Channels/Senders/{Sid} (fetchSender): needs 2xx responses that all have a body or all have none',
+    );
   });
 
   it('refuses x-gone-means-done on an operation that is not a DELETE', async () => {

@@ -1,6 +1,8 @@
 // Waiting for a sender to reach a status: the polling loop every user would otherwise write by hand.
+import { operationTable } from '../generated/operations.js';
 import { defaults } from './defaults.js';
 import { SenderOfflineError, SenderStatusError, TimeoutError, ValidationError } from './errors.js';
+import { fillPath } from './operation-methods.js';
 import type { RequestOptions } from './options.js';
 import { poll } from './poller.js';
 import { readingInput } from './prepare.js';
@@ -77,7 +79,7 @@ export function checkWait(
  */
 export async function waitForStatus(
   get: (sid: string, options: RequestOptions) => Promise<Sender>,
-  /** The sender's URL, with `{Sid}`, for the TimeoutError. */
+  /** fetchSender's URL template (its path on the base URL), for the TimeoutError. */
   url: string,
   sid: string,
   statuses: readonly SenderStatus[],
@@ -88,7 +90,7 @@ export async function waitForStatus(
   /** The sender as a write just returned it, already shown to `onStatus`. */
   seen?: Sender,
   /** The client's timeout of one attempt. */
-  readTimeoutMs = 30_000,
+  readTimeoutMs = defaults.timeoutMs,
   /** The client's redactor: a stopped sender is quoted in the error's message. */
   redact: Redact = (value) => value,
 ): Promise<Sender> {
@@ -99,10 +101,15 @@ export async function waitForStatus(
   const wanted = [...statuses];
   let last = seen;
   const timedOut = () =>
-    new TimeoutError('GET', url.replace('{Sid}', shown(sid)), maxWaitMs, {
-      why: `${last?.status ? `still ${last.status}` : 'no status read'}, waiting for ${wanted.join(' or ')}`,
-      lastStatus: last?.status,
-    });
+    new TimeoutError(
+      operationTable.fetchSender.method,
+      fillPath(url, () => shown(sid)),
+      maxWaitMs,
+      {
+        why: `${last?.status ? `still ${last.status}` : 'no status read'}, waiting for ${wanted.join(' or ')}`,
+        lastStatus: last?.status,
+      },
+    );
   const read = (left: number, deadline: number) =>
     readBefore(deadline, signal, (read) =>
       get(sid, { ...request, ...read, timeoutMs: Math.max(1, Math.min(attemptMs, left)) }),

@@ -55,6 +55,10 @@ export type Runner = (operationId: OperationId, input: () => RequestParts, reque
 /** The path parameters of a template, in order: `['Sid']` for `/v2/Channels/Senders/{Sid}`. */
 export const pathNames = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((found) => found[1] as string);
 
+/** A path template with each `{Name}` replaced by `segment(Name)`. */
+export const fillPath = (path: string, segment: (name: string) => string) =>
+  pathNames(path).reduce((filled, name) => filled.replace(`{${name}}`, segment(name)), path);
+
 /** The plain methods, each built from its table entry and its request rules. */
 export function operationMethods(run: Runner): Record<keyof typeof operationNames, (...args: unknown[]) => unknown> {
   const methods: Record<string, (...args: unknown[]) => unknown> = {};

@@ -27,6 +27,14 @@ const transientStatuses = [500, 502, 503, 504];
 export const notRetried = 'not retried: the request may have been applied';
 
 /**
+ * Whether an attempt certainly changed nothing at the service, so that sending it again cannot apply
+ * it twice: nothing of it left (`unsent`), or the service refused it before doing anything (429).
+ * Every other outcome may have been applied.
+ */
+export const nothingApplied = (outcome: Outcome): boolean =>
+  outcome === 'unsent' || (typeof outcome === 'object' && outcome.status === 429);
+
+/**
  * Decides whether attempt `attempt` (1 for the first) is followed by another.
  * - 429 on any operation: the service refused before doing anything.
  * - 500, 502, 503, 504, network failures and timeouts only when `retrySafe`, the operation's
@@ -44,9 +52,7 @@ export function decide(
   random: () => number = Math.random,
 ): Decision {
   const status = typeof outcome === 'object' ? outcome.status : undefined;
-  // Nothing left: sending it again cannot apply it twice.
-  if (outcome === 'unsent') retrySafe = true;
-  if (status !== 429 && !(retrySafe && (status === undefined || transientStatuses.includes(status)))) {
+  if (!nothingApplied(outcome) && !(retrySafe && (status === undefined || transientStatuses.includes(status)))) {
     return !retrySafe && (status === undefined || status >= 500) ? { retry: false, why: notRetried } : { retry: false };
   }
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryDelayMs) {

@@ -1,8 +1,9 @@
 // The transport as a fetch, for openapi-fetch in `whatsapp-senders/raw`: every request it makes goes
 // through `send` and the same rules as the main client's, and comes back as a Response whose every
 // part is redacted.
-import { operationTable } from '../../generated/operations.js';
+import { type OperationEntry, operationTable } from '../../generated/operations.js';
 import { ApiError, NetworkError, ValidationError } from '../errors.js';
+import { pathNames } from '../operation-methods.js';
 import { type Redact, redactCause, redactHeaders } from '../redact.js';
 import { described, notSent as notSentWhy, redirected, unread } from './perform.js';
 import { refuseElsewhere } from './scope.js';
@@ -51,9 +52,9 @@ export function asFetch(route: Route): (request: Request) => Promise<Response> {
     const { response, data = '' } = exchange;
     if (isRedirect(response)) throw redirected(call, response);
     const applied = response.ok && method !== 'GET' ? 'the request was applied' : undefined;
-    // Only a delete answers without a body (204); any other 2xx without one is not what the spec says.
+    // A 2xx without a body is not what the spec says, but of an operation whose success has none (a 204).
     const missing =
-      exchange.unreadable === undefined && response.ok && method !== operationTable.deleteSender.method && data === '';
+      exchange.unreadable === undefined && response.ok && data === '' && !answersEmpty(method, url, route.baseUrl);
     if (exchange.unreadable !== undefined || missing) {
       throw new ApiError({
         ...described(call, response),
@@ -65,6 +66,24 @@ export function asFetch(route: Route): (request: Request) => Promise<Response> {
     }
     return redactedCopy(response, data, redact);
   };
+}
+
+/**
+ * Whether the spec's operation at this method and URL answers a success without a body: its
+ * `emptyBody` in generated/operations.ts. A request the spec does not describe expects a body.
+ */
+function answersEmpty(method: string, url: string, baseUrl: string): boolean {
+  const base = new URL(baseUrl).pathname.replace(/\/$/, '');
+  const path = new URL(url).pathname.slice(base.length).split('/');
+  return Object.values(operationTable as Record<string, OperationEntry>).some((entry) => {
+    const template = entry.path.split('/');
+    return (
+      entry.emptyBody &&
+      entry.method === method &&
+      template.length === path.length &&
+      template.every((part, index) => pathNames(part).length > 0 || part === path[index])
+    );
+  });
 }
 
 /** The response rebuilt from its body as read, every part redacted; its url kept. */

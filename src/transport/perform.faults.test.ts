@@ -84,6 +84,16 @@ describe('shapes', () => {
     expect(data).toBeUndefined();
     expect(response.status).toBe(404);
   });
+
+  it('keeps a 404 after a 429 a 404: a refused delete cannot have been applied (nothingApplied)', async () => {
+    const { server, senders } = await serving((attempt, response) =>
+      attempt === 1
+        ? json(response, 429, { code: 20429 }, { 'Retry-After': '0' })
+        : json(response, 404, { code: 20404 }),
+    );
+    await expect(senders.delete(online.sid)).rejects.toMatchObject({ status: 404 });
+    expect(server.received).toHaveLength(2);
+  });
 });
 
 describe('a cut body keeps its status', () => {

@@ -5,7 +5,7 @@ import type { components } from '../../generated/senders.js';
 import { ApiError, NetworkError, TimeoutError } from '../errors.js';
 import { type Redact, redactCause, redactHeaders } from '../redact.js';
 import { requestIdOf } from '../request-id.js';
-import { decide, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from '../retry.js';
+import { decide, nothingApplied, type Outcome, parseRetryAfter, type RetryPolicy, sleep } from '../retry.js';
 import { tooLarge } from './body.js';
 import { type Exchange, isRedirect, notSent as unsent } from './send.js';
 
@@ -31,10 +31,12 @@ export interface Call {
    */
   retrySafe: boolean;
   /**
-   * A delete: a 404 after an attempt that may have been applied means the work is done (the first
-   * answer was lost), and its 2xx has no body (204), where every other operation's must have one.
+   * Whether a 404 after an attempt that may have been applied means the work is done (the first
+   * answer was lost): its `goneMeansDone` in generated/operations.ts, from the spec's `x-gone-means-done`.
    */
   goneMeansDone?: boolean | undefined;
+  /** Whether its success has no body (204): its `emptyBody` in generated/operations.ts, from the spec's responses. */
+  emptyBody?: boolean | undefined;
   redact: Redact;
   log?: ((line: string) => void) | undefined;
   /** What is wrong with a 2xx body, in words, or undefined when it is what the call expects. */
@@ -71,75 +73,81 @@ async function attemptOnce(call: Call, exchange: (signal: AbortSignal) => Promis
 export async function perform<T>(call: Call, exchange: (signal: AbortSignal) => Promise<Exchange>): Promise<T> {
   const { method, signal, redact } = call;
   // Redacted only when a line or an error needs it: a successful call pays nothing for it.
-  const log = call.log && ((line: string) => call.log?.(redact(`whatsapp-senders: ${line}`)));
+  const log = call.log && ((line: string) => call.log?.(redact(`whatsapp-senders: ${method} ${url} ${line}`)));
   const url = call.log ? redact(call.url) : call.url;
   signal?.throwIfAborted();
-  // Whether an earlier attempt may have reached the service: then a DELETE's 404 means it is done.
+  // Whether an earlier attempt may have reached the service: then a 404 may mean it is done.
   let ambiguous = false;
   for (let attempt = 1; ; attempt++) {
-    log?.(`${method} ${url} attempt ${attempt} ${JSON.stringify(redactHeaders(call.headers, redact))}`);
+    log?.(`attempt ${attempt} ${JSON.stringify(redactHeaders(call.headers, redact))}`);
     const started = Date.now();
     const result = await attemptOnce(call, exchange);
-    const took = `in ${Date.now() - started} ms`;
-    let outcome: Outcome;
+    log?.(ended(call, result, `in ${Date.now() - started} ms`));
+    let outcome: Outcome = result === 'timeout' ? result : 'network';
     let retryAfterMs: number | undefined;
-    if (result === 'timeout' || 'failure' in result) {
-      outcome = result === 'timeout' ? result : result.unsent ? 'unsent' : 'network';
-      log?.(
-        `${method} ${url} ${result === 'timeout' ? `timed out after ${call.timeoutMs} ms` : `failed ${took}: ${redact(message(result.failure))}`}`,
-      );
-    } else {
+    if (result !== 'timeout' && 'failure' in result) {
+      if (result.unsent) outcome = 'unsent';
+    } else if (result !== 'timeout') {
       const { response } = result;
-      if (log) {
-        // Redacted whole, then cut: a cut first could leave most of a token behind.
-        const cut = response.ok ? '' : ` ${preview(redact(result.error)).slice(0, 500)}`;
-        const requestId = requestIdOf(response.headers);
-        const id = requestId ? ` [request ${requestId}]` : '';
-        log(`${method} ${url} → ${response.status} ${took}${id}${cut}`);
-      }
       if (isRedirect(response)) throw redirected(call, response, attempt);
       // A 2xx whose body was cut is tried again where that is safe; a body too large would be again.
       const cut = result.unreadable !== undefined && result.unreadable !== tooLarge;
-      if (response.ok && !(cut && call.retrySafe)) {
-        const body = decode<T>(call, result, attempt);
+      const done = response.status === 404 && ambiguous && call.goneMeansDone;
+      if ((response.ok && !(cut && call.retrySafe)) || done) {
+        const body = done ? (undefined as T) : decode<T>(call, result, attempt);
         call.onResponse?.(response);
         return body;
       }
-      if (response.status === 404 && ambiguous && call.goneMeansDone) {
-        call.onResponse?.(response);
-        return undefined as T;
-      }
-      outcome = response.ok ? 'network' : { status: response.status };
+      if (!response.ok) outcome = { status: response.status };
       retryAfterMs = parseRetryAfter(response.headers.get(retryAfterHeader));
     }
     const decision = decide(call.retrySafe, outcome, attempt, call.policy, retryAfterMs);
-    if (decision.retry) {
-      if (outcome !== 'unsent' && (typeof outcome !== 'object' || outcome.status !== 429)) ambiguous = true;
-      log?.(`${method} ${url} retrying in ${decision.delayMs} ms`);
-      await sleep(decision.delayMs, signal);
-      continue;
-    }
-    const ending = { attempts: attempt, why: decision.why };
-    if (result === 'timeout') throw new TimeoutError(method, redact(url), call.timeoutMs, ending);
-    if ('failure' in result) {
-      if (result.unsent) ending.why = notSent(decision.why);
-      throw new NetworkError(method, redact(url), redactCause(result.failure, redact), ending);
-    }
-    const { response, error, unreadable } = result;
-    throw new ApiError({
-      ...described(call, response),
-      body: redact(error),
-      detail:
-        unreadable !== undefined
-          ? unread(call, response, unreadable)
-          : typeof error === 'object' && error !== null
-            ? undefined
-            : notTwilio(call, response, error),
-      retryAfterMs: decision.retryAfterMs ?? retryAfterMs,
-      cause: unreadable === undefined ? undefined : redactCause(unreadable, redact),
-      ...ending,
-    });
+    if (!decision.retry) throw failed(call, result, { attempts: attempt, why: decision.why }, decision, retryAfterMs);
+    if (!nothingApplied(outcome)) ambiguous = true;
+    log?.(`retrying in ${decision.delayMs} ms`);
+    await sleep(decision.delayMs, signal);
   }
+}
+
+/** The debug line of an attempt's end, after its method and URL. */
+function ended(call: Call, result: Attempt, took: string): string {
+  if (result === 'timeout') return `timed out after ${call.timeoutMs} ms`;
+  if ('failure' in result) return `failed ${took}: ${call.redact(message(result.failure))}`;
+  const { response } = result;
+  // Redacted whole, then cut: a cut first could leave most of a token behind.
+  const cut = response.ok ? '' : ` ${preview(call.redact(result.error)).slice(0, 500)}`;
+  const requestId = requestIdOf(response.headers);
+  return `→ ${response.status} ${took}${requestId ? ` [request ${requestId}]` : ''}${cut}`;
+}
+
+/** The error a call ends with when its last attempt failed and is not retried. */
+function failed(
+  call: Call,
+  result: Attempt,
+  ending: { attempts: number; why: string | undefined },
+  decision: { retryAfterMs?: number },
+  retryAfterMs: number | undefined,
+): Error {
+  const { method, redact } = call;
+  if (result === 'timeout') return new TimeoutError(method, redact(call.url), call.timeoutMs, ending);
+  if ('failure' in result) {
+    if (result.unsent) ending.why = notSent(ending.why);
+    return new NetworkError(method, redact(call.url), redactCause(result.failure, redact), ending);
+  }
+  const { response, error, unreadable } = result;
+  return new ApiError({
+    ...described(call, response),
+    body: redact(error),
+    detail:
+      unreadable !== undefined
+        ? unread(call, response, unreadable)
+        : typeof error === 'object' && error !== null
+          ? undefined
+          : notTwilio(call, response, error),
+    retryAfterMs: decision.retryAfterMs ?? retryAfterMs,
+    cause: unreadable === undefined ? undefined : redactCause(unreadable, redact),
+    ...ending,
+  });
 }
 
 /** What a failed body read says, redacted: too large, or cut. */
@@ -188,7 +196,7 @@ function shownLocation(location: string, call: Pick<Call, 'url' | 'redact'>): st
  */
 function decode<T>(call: Call, { response, data, unreadable }: Exchange, attempts: number): T {
   const text = String(data ?? '');
-  if (call.goneMeansDone && unreadable === undefined) return undefined as T;
+  if (call.emptyBody && unreadable === undefined) return undefined as T;
   // A 2xx to a write means the service applied it, whatever became of the body.
   const why = call.method === 'GET' ? undefined : 'the request was applied';
   const fail = (detail: string, cause?: unknown, body: unknown = call.redact(text)): never => {

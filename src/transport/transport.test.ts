@@ -32,6 +32,7 @@ interface Options {
 interface Face {
   get(options: Options, sid?: string): Promise<unknown>;
   create(options: Options): Promise<unknown>;
+  delete(options: Options): Promise<unknown>;
 }
 
 const faces: [string, Face][] = [
@@ -40,6 +41,7 @@ const faces: [string, Face][] = [
     {
       get: (options, sid = online.sid) => createSendersClient({ ...credentials, maxRetries: 0, ...options }).get(sid),
       create: (options) => createSendersClient({ ...credentials, ...options }).create(seed),
+      delete: (options) => createSendersClient({ ...credentials, ...options }).delete(online.sid),
     },
   ],
   [
@@ -50,6 +52,10 @@ const faces: [string, Face][] = [
           params: { path: { Sid: sid } },
         }),
       create: (options) => createRawClient({ ...credentials, ...options }).POST('/v2/Channels/Senders', { body: seed }),
+      delete: (options) =>
+        createRawClient({ ...credentials, ...options }).DELETE('/v2/Channels/Senders/{Sid}', {
+          params: { path: { Sid: online.sid } },
+        }),
     },
   ],
 ];
@@ -147,6 +153,12 @@ describe.each(faces)('the transport, through %s', (_, face) => {
       const write = await settle(face.create({ baseUrl: server.url }));
       expect(write.error).toBeInstanceOf(ApiError);
       expect((write.error as Error).message).toMatch(/the request was applied/);
+    });
+
+    it("takes a 204 to a delete, whose success has no body in the spec (the table's emptyBody)", async () => {
+      const server = await serve((__, response) => response.writeHead(204).end());
+      const { error } = await settle(face.delete({ baseUrl: server.url }));
+      expect(error).toBeUndefined();
     });
   });
 
