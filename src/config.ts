@@ -5,7 +5,8 @@ import { type ClientOptions, checkClientOptions } from './options.js';
 /** The global host of the service: the spec's `servers[0]`. */
 export const defaultBaseUrl: string = requestRules.server;
 
-const credentialVariables = {
+/** The environment variable each credential option is read from when it is not passed: one table for the client and the CLI. */
+export const credentialVariables = {
   accountSid: 'TWILIO_ACCOUNT_SID',
   authToken: 'TWILIO_AUTH_TOKEN',
   apiKey: 'TWILIO_API_KEY',
@@ -83,7 +84,9 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
     const prefix = sidPrefixes[key];
     if (!value) {
       const alternative =
-        key === 'authToken' ? ' (or apiKey and apiSecret, or TWILIO_API_KEY and TWILIO_API_SECRET)' : '';
+        key === 'authToken'
+          ? ` (or apiKey and apiSecret, or ${credentialVariables.apiKey} and ${credentialVariables.apiSecret})`
+          : '';
       issues.push({
         path: `$.${key}`,
         message: `missing: pass ${key} or set ${credentialVariables[key]}${alternative}`,

@@ -6,14 +6,8 @@ import { createSendersClient, type SendersClient } from '../index.js';
 import { startBareSandbox } from '../testing/server.js';
 import type { Sender } from '../types.js';
 import { describe, table, UsageError } from './format.js';
+import type { Globals } from './globals.js';
 import { named } from './names.js';
-
-/** The global options. */
-export interface Globals {
-  baseUrl?: string;
-  sandbox?: boolean;
-  json?: boolean;
-}
 
 /** What to stop when the command ends: a sandbox, the stdin reader. */
 const cleanups: (() => Promise<void>)[] = [];

@@ -2,24 +2,16 @@
 // (`$.pageSize`, `$.accountSid`); the CLI names the flag or the variable instead (`--page-size`,
 // `TWILIO_ACCOUNT_SID`), or the file and the path inside it.
 import { ValidationError, type ValidationIssue } from '../index.js';
+import { authTokenAlternative, credentialVariables, variableOfOption } from './credentials.js';
 import { UsageError } from './format.js';
-
-/** The library's credential options and the variables the CLI reads them from. */
-const variables: Record<string, string> = {
-  '$.accountSid': 'TWILIO_ACCOUNT_SID',
-  '$.authToken': 'TWILIO_AUTH_TOKEN',
-  '$.apiKey': 'TWILIO_API_KEY',
-  '$.apiSecret': 'TWILIO_API_SECRET',
-};
 
 /** Options every command shares, by the library's name for them. */
 const shared: Record<string, string> = { '$.baseUrl': '--base-url', '$.sid': '<sid>' };
 
 function rename(issue: ValidationIssue, names: Record<string, string>, file?: string): string {
-  const variable = variables[issue.path];
+  const variable = variableOfOption[issue.path];
   if (variable) {
-    const alternative =
-      variable === 'TWILIO_AUTH_TOKEN' ? ' (or set TWILIO_API_KEY and TWILIO_API_SECRET instead)' : '';
+    const alternative = variable === credentialVariables.authToken ? authTokenAlternative : '';
     return issue.message.startsWith('missing')
       ? `${variable} is not set${alternative}`
       : `${variable} ${issue.message}`;

@@ -7,6 +7,9 @@ import { GoOn } from './format.js';
 /** What `register` waits for: the code on its way, or a sender ready already. */
 export const codeOrReady = statusesOf('awaiting-code', 'ready');
 
+/** What `verify` waits for, and what `wait` and `register` name in their help. */
+export const readyStatuses = statusesOf('ready');
+
 /** How to go on with sender `sid`, now in `status`. */
 export function goOnFrom(sid: string, status: string): string {
   const kind = statusKind(status);
@@ -21,7 +24,7 @@ export function goOnFrom(sid: string, status: string): string {
 /** How to go on after a verify of `sid` failed with `error`. */
 export function afterVerify(sid: string, error: unknown): string {
   if (error instanceof SenderStatusError) return goOnFrom(sid, error.senderStatus);
-  if (error instanceof TimeoutError) return `whatsapp-senders wait ${sid} --until ${statusesOf('ready').join(' ')}`;
+  if (error instanceof TimeoutError) return `whatsapp-senders wait ${sid} --until ${readyStatuses.join(' ')}`;
   return `whatsapp-senders verify ${sid} <code>`;
 }
 

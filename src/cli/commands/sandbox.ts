@@ -1,10 +1,42 @@
 // `whatsapp-senders sandbox`: the stateful sandbox until Ctrl-C, with credentials of its own, so
 // that every other command can run against it with `--base-url` and keep what the last one made.
 import { randomBytes } from 'node:crypto';
-import type { Fleet } from '../fleet/file.js';
-import { startCheckedSandbox } from '../testing/checked.js';
-import type { Lifecycle } from '../testing/lifecycle.js';
-import { startBareSandbox } from '../testing/server.js';
+import { Option } from 'commander';
+import type { Fleet } from '../../fleet/index.js';
+import { startCheckedSandbox } from '../../testing/checked.js';
+import type { Lifecycle } from '../../testing/lifecycle.js';
+import { startBareSandbox } from '../../testing/server.js';
+import { credentialVariables } from '../credentials.js';
+import { port, positive } from '../flags.js';
+import { loadFleetFile } from '../fleet-file.js';
+import { command, type Program } from '../globals.js';
+
+/** Adds `sandbox` to the program. */
+export function addSandbox(program: Program): void {
+  command(
+    program,
+    'sandbox',
+    'run a stateful sandbox of the service until Ctrl-C, and print its URL and the credentials it accepts',
+    'sandbox --port 4020',
+  )
+    .option('--port <n>', 'the port (by default a free one)', (value) => port(value), 0)
+    // No `manual`: no command steps a sender, so a register against it would wait for ever.
+    .addOption(new Option('--lifecycle <how>', 'how statuses move on').choices(['instant', 'timer']).default('timer'))
+    .option(
+      '--step-ms <ms>',
+      'the delay of each step with --lifecycle timer',
+      (value) => positive(value, '--step-ms'),
+      1_500,
+    )
+    .option('--validate', 'put prism proxy --errors in front (needs @stoplight/prism-cli)')
+    .option(
+      '--fleet <file>',
+      'accept each account of this fleet file, with its credential type, and print its variables',
+    )
+    .action(async (flags: Omit<SandboxCommandOptions, 'fleet'> & { fleet?: string }) =>
+      runSandbox({ ...flags, fleet: flags.fleet ? await loadFleetFile(flags.fleet) : undefined }),
+    );
+}
 
 /** Options of the sandbox command. */
 export interface SandboxCommandOptions {
@@ -24,7 +56,7 @@ function credentialsFor(fleet: Fleet | undefined): { accounts: Record<string, st
     const authToken = secret();
     return {
       accounts: { [accountSid]: authToken },
-      exports: [`TWILIO_ACCOUNT_SID=${accountSid}`, `TWILIO_AUTH_TOKEN=${authToken}`],
+      exports: [`${credentialVariables.accountSid}=${accountSid}`, `${credentialVariables.authToken}=${authToken}`],
     };
   }
   const accounts: Record<string, string> = {};

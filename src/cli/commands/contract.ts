@@ -1,0 +1,131 @@
+// `whatsapp-senders contract`: the read-only contract checks in a user's CI, from the installed
+// package: a page, a few senders and a 404, through `prism proxy --errors` on the spec this package
+// ships, in front of the real service (TWILIO_* credentials) or of `--base-url`. Prism checks every
+// response against the spec; a response that breaks it is drift, named by its field, and exit 1.
+import { requestRules } from '../../../generated/request-rules.js';
+import { ApiError, createSendersClient, type Sender, type SendersClient } from '../../index.js';
+import { startPrism } from '../../testing/prism.js';
+import { credentialSets, hasCredentials } from '../credentials.js';
+import { command, type Program } from '../globals.js';
+
+/** Adds `contract` to the program; its exit code is 1 on drift. */
+export function addContract(program: Program): void {
+  command(
+    program,
+    'contract',
+    'check that the service still answers as the spec says: a page, a few senders, a 404, read only, through ' +
+      'prism proxy --errors (needs @stoplight/prism-cli); the real service with TWILIO_*, or --base-url',
+    'contract',
+  ).action(async () => {
+    program.exit(await runContract({ baseUrl: program.globals().baseUrl }));
+  });
+}
+
+interface Violation {
+  location?: string[];
+  severity?: string;
+  message?: string;
+}
+
+/** The response violations Prism reported on one answer: `response.body.status: must be equal to …`. */
+async function violationsOf(response: Response): Promise<string[]> {
+  const found: Violation[] = [];
+  const header = response.headers.get('sl-violations');
+  if (header) {
+    try {
+      found.push(...(JSON.parse(header) as Violation[]));
+    } catch {
+      return [header];
+    }
+  }
+  if (response.headers.get('content-type')?.includes('application/problem+json')) {
+    const problem = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { validation?: Violation[] };
+    found.push(...(problem.validation ?? []).map((violation) => ({ ...violation, location: violation.location })));
+  }
+  const lines = found
+    .filter((violation) => violation.severity === 'Error' && violation.location?.[0] === 'response')
+    .map((violation) => `${violation.location?.join('.')}: ${violation.message}`);
+  return [...new Set(lines)];
+}
+
+/** Runs the checks; resolves to the exit code. */
+export async function runContract({ baseUrl }: { baseUrl?: string }, env = process.env): Promise<number> {
+  const credentials = hasCredentials(env);
+  if (!baseUrl && !credentials) {
+    console.log(`contract: nothing was checked: ${credentialSets} are not set, and no --base-url was given.`);
+    return 0;
+  }
+  const upstream = baseUrl ?? requestRules.server;
+  const prism = await startPrism({ mode: 'proxy', upstream });
+  const drift: string[] = [];
+  let checks: number;
+  try {
+    // Against a sandbox or a mock, placeholder credentials do: only Twilio checks them.
+    const placeholder = credentials ? {} : { accountSid: `AC${'0'.repeat(32)}`, authToken: 'contract-check' };
+    const recording = driftRecorder(drift);
+    checks = await runChecks(
+      createSendersClient({ ...placeholder, baseUrl: prism.url, fetch: recording, maxRetries: 0 }),
+      drift,
+    );
+  } finally {
+    await prism.close();
+  }
+  const where = baseUrl ?? `${upstream} with the TWILIO_* credentials`;
+  if (drift.length === 0) {
+    console.log(`contract: ${checks} checks of ${where} through prism proxy --errors: no drift from the spec.`);
+    return 0;
+  }
+  console.log(`contract: ${drift.length} problem(s) in ${checks} checks of ${where}:`);
+  for (const line of drift) console.log(`  ${line}`);
+  return 1;
+}
+
+/** A fetch that adds each response violation Prism reports to `drift`, once, with its request. */
+function driftRecorder(drift: string[]): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const request = new Request(input, init);
+    for (const line of await violationsOf(response)) {
+      const entry = `${request.method} ${new URL(request.url).pathname}: ${line}`;
+      if (!drift.includes(entry)) drift.push(entry);
+    }
+    return response;
+  };
+}
+
+/** The read-only checks, a line each; an error that drift did not explain is drift too. Resolves to their count. */
+async function runChecks(senders: SendersClient, drift: string[]): Promise<number> {
+  let checks = 0;
+  const report = (ok: boolean, line: string) => console.log(`${ok ? '✔' : '✖'} ${line}`);
+  const step = async (name: string, work: () => Promise<string>) => {
+    checks++;
+    const before = drift.length;
+    try {
+      const line = await work();
+      report(drift.length === before, `${name}: ${line}`);
+    } catch (error) {
+      if (drift.length === before) drift.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      report(false, `${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  let page: Sender[] = [];
+  await step('a page of senders', async () => {
+    page = (await senders.list({ pageSize: 5 })).senders;
+    return `${page.length} sender(s)`;
+  });
+  for (const sender of page.slice(0, 3)) {
+    await step(`sender ${sender.sid}`, async () => (await senders.get(sender.sid)).status);
+  }
+  await step('an unknown sid', async () => {
+    const error = await senders.get(`XE${'0'.repeat(32)}`).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    if (error instanceof ApiError && error.status === 404) return `404 (${error.code})`;
+    throw new Error(`expected the documented 404, got ${error instanceof Error ? error.message : 'a sender'}`);
+  });
+  return checks;
+}
