@@ -44,7 +44,7 @@ export const defaultedOptions = Object.keys(defaults).filter((key) => key !== 'p
  * The PostgreSQL journal's defaults (whatsapp-senders/fleet/postgres): its options' and its fixed
  * timers. Read-only.
  */
-export const postgresDefaults = Object.freeze({
+export const postgresDefaults = /* @__PURE__ */ Object.freeze({
   /** The schema of the tables. */
   schema: 'whatsapp_senders',
   /** The most connections of the store's own pool: one for each account worked at once (32 on a shared store), and one more. */
@@ -59,5 +59,5 @@ export const postgresDefaults = Object.freeze({
    * How the server probes a connection that holds an account, in seconds: idle this long, then
    * `count` probes `interval` apart. A host cut off lets its accounts go within a minute.
    */
-  keepalive: Object.freeze({ idle: 30, interval: 10, count: 3 }),
+  keepalive: /* @__PURE__ */ Object.freeze({ idle: 30, interval: 10, count: 3 }),
 } as const);
