@@ -39,3 +39,25 @@ export const defaults = Object.freeze({
 
 /** The names of the client options that have a default. */
 export const defaultedOptions = Object.keys(defaults).filter((key) => key !== 'poll') as (keyof DefaultedOptions)[];
+
+/**
+ * The PostgreSQL journal's defaults (whatsapp-senders/fleet/postgres): its options' and its fixed
+ * timers. Read-only.
+ */
+export const postgresDefaults = /* @__PURE__ */ Object.freeze({
+  /** The schema of the tables. */
+  schema: 'whatsapp_senders',
+  /** The most connections of the store's own pool: one for each account worked at once (32 on a shared store), and one more. */
+  maxConnections: 33,
+  /** The longest a statement may go unanswered before the store is lost, in milliseconds. */
+  queryTimeoutMs: 30_000,
+  /** The longest a new connection of the store's own pool may take, in milliseconds. */
+  connectTimeoutMs: 10_000,
+  /** The longest close() waits for the store's own pool to end, on a server that may no longer answer, in milliseconds. */
+  poolEndMs: 2_000,
+  /**
+   * How the server probes a connection that holds an account, in seconds: idle this long, then
+   * `count` probes `interval` apart. A host cut off lets its accounts go within a minute.
+   */
+  keepalive: /* @__PURE__ */ Object.freeze({ idle: 30, interval: 10, count: 3 }),
+} as const);

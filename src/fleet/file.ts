@@ -123,92 +123,111 @@ export function checkFleet(data: unknown): Fleet {
   }
   const accounts = new Map<string, FleetAccount>();
   if (!isObject(data.accounts)) fail('accounts', 'must be a mapping of account names to accounts');
-  else {
-    for (const [name, account] of Object.entries(data.accounts)) {
-      const at = `accounts.${name}`;
-      if (!isObject(account)) {
-        fail(at, 'must be a mapping with accountSid');
-        continue;
-      }
-      const found: ValidationIssue[] = [];
-      for (const [key, instead] of Object.entries(secretKeys)) {
-        if (Object.hasOwn(account, key))
-          fail(`${at}.${key}`, `secrets are never in the file: name the variable with ${instead}`);
-      }
-      const { authToken: _token, apiSecret: _secret, ...rest } = account;
-      found.push(...checkSchema(accountRules, rest, at));
-      for (const key of ['authTokenEnv', 'apiSecretEnv'] as const) {
-        const value = account[key];
-        if (typeof value === 'string' && tokenLike.test(value))
-          found.push({
-            path: `${at}.${key}`,
-            message: 'looks like a secret; give the name of the variable that holds it',
-          });
-      }
-      const byKey = account.apiKey !== undefined || account.apiSecretEnv !== undefined;
-      if (account.authTokenEnv !== undefined && byKey)
-        found.push({ path: at, message: 'takes authTokenEnv, or apiKey with apiSecretEnv, not both' });
-      else if (
-        byKey &&
-        !Object.hasOwn(account, 'apiSecret') &&
-        (account.apiKey === undefined || account.apiSecretEnv === undefined)
-      )
-        found.push({ path: at, message: 'apiKey and apiSecretEnv go together' });
-      else if (!byKey && account.authTokenEnv === undefined && !Object.hasOwn(account, 'authToken'))
-        found.push({ path: at, message: 'needs authTokenEnv, or apiKey with apiSecretEnv' });
-      issues.push(...found);
-      if (found.length === 0) accounts.set(name, { name, ...(rest as Omit<FleetAccount, 'name'>) });
-    }
-    // Two names for one account would create a sender twice in it, and prune what the other name wants.
-    const names = new Map<string, string>();
-    for (const account of accounts.values()) {
-      const key = account.accountSid.toLowerCase();
-      const first = names.get(key);
-      if (first === undefined) names.set(key, account.name);
-      else
-        fail(
-          `accounts.${account.name}.accountSid`,
-          `is also the accountSid of account ${first}: accounts ${first} and ${account.name} are one account; give it one name`,
-        );
-    }
-  }
+  else checkAccounts(data.accounts, accounts, issues);
   const senders: FleetSender[] = [];
   if (!Array.isArray(data.senders)) fail('senders', 'must be a list of senders');
-  else {
-    // sender_id → the index that first named it, per account.
-    const seen = new Map<string, Map<string, number>>();
-    for (const [index, entry] of data.senders.entries()) {
-      const at = `senders[${index}]`;
-      if (!isObject(entry)) {
-        fail(at, 'must be a mapping: account, sender_id, and the create fields');
-        continue;
-      }
-      const { account, ...body } = entry;
-      const before = issues.length;
-      if (account === undefined) fail(`${at}.account`, 'is required: the name of one of accounts');
-      else if (typeof account !== 'string')
-        fail(`${at}.account`, `must be a string: the name of one of accounts, not ${JSON.stringify(account)}`);
-      // Own keys only: `toString` or `constructor` is no account of the file.
-      else if (isObject(data.accounts) && !Object.hasOwn(data.accounts, account))
-        fail(`${at}.account`, `names no account of the file (${Object.keys(data.accounts).join(', ') || 'none'})`);
-      try {
-        validateRequest('createSender', { body });
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const issue of error.issues) fail(at + issue.path.replace(/^\$/, ''), issue.message);
-      }
-      if (typeof account === 'string' && typeof body.sender_id === 'string') {
-        const ids = seen.get(account) ?? new Map<string, number>();
-        seen.set(account, ids);
-        const first = ids.get(body.sender_id);
-        if (first !== undefined) fail(`${at}.sender_id`, `is also senders[${first}] of account ${account}`);
-        else ids.set(body.sender_id, index);
-      }
-      if (issues.length === before) senders.push({ index, account: account as string, body: body as SenderCreate });
-    }
-  }
+  else checkSenders(data.senders, data.accounts, senders, issues);
   if (issues.length > 0) throw new ValidationError(issues);
   return { accounts, senders };
+}
+
+/** Checks the accounts, adding each good one to `accounts` and each problem to `issues`. */
+function checkAccounts(
+  entries: Record<string, unknown>,
+  accounts: Map<string, FleetAccount>,
+  issues: ValidationIssue[],
+): void {
+  for (const [name, account] of Object.entries(entries)) {
+    const at = `accounts.${name}`;
+    if (!isObject(account)) {
+      issues.push({ path: at, message: 'must be a mapping with accountSid' });
+      continue;
+    }
+    for (const [key, instead] of Object.entries(secretKeys)) {
+      if (Object.hasOwn(account, key))
+        issues.push({
+          path: `${at}.${key}`,
+          message: `secrets are never in the file: name the variable with ${instead}`,
+        });
+    }
+    const { authToken: _token, apiSecret: _secret, ...rest } = account;
+    const found = [...checkSchema(accountRules, rest, at), ...credentialIssues(account, at)];
+    issues.push(...found);
+    if (found.length === 0) accounts.set(name, { name, ...(rest as Omit<FleetAccount, 'name'>) });
+  }
+  // Two names for one account would create a sender twice in it, and prune what the other name wants.
+  const names = new Map<string, string>();
+  for (const account of accounts.values()) {
+    const key = account.accountSid.toLowerCase();
+    const first = names.get(key);
+    if (first === undefined) names.set(key, account.name);
+    else
+      issues.push({
+        path: `accounts.${account.name}.accountSid`,
+        message: `is also the accountSid of account ${first}: accounts ${first} and ${account.name} are one account; give it one name`,
+      });
+  }
+}
+
+/** What is wrong with how an account gives its credentials: which variables, and which go together. */
+function credentialIssues(account: Record<string, unknown>, at: string): ValidationIssue[] {
+  const found: ValidationIssue[] = [];
+  for (const key of ['authTokenEnv', 'apiSecretEnv'] as const) {
+    const value = account[key];
+    if (typeof value === 'string' && tokenLike.test(value))
+      found.push({
+        path: `${at}.${key}`,
+        message: 'looks like a secret; give the name of the variable that holds it',
+      });
+  }
+  const byKey = account.apiKey !== undefined || account.apiSecretEnv !== undefined;
+  if (account.authTokenEnv !== undefined && byKey)
+    found.push({ path: at, message: 'takes authTokenEnv, or apiKey with apiSecretEnv, not both' });
+  else if (
+    byKey &&
+    !Object.hasOwn(account, 'apiSecret') &&
+    (account.apiKey === undefined || account.apiSecretEnv === undefined)
+  )
+    found.push({ path: at, message: 'apiKey and apiSecretEnv go together' });
+  else if (!byKey && account.authTokenEnv === undefined && !Object.hasOwn(account, 'authToken'))
+    found.push({ path: at, message: 'needs authTokenEnv, or apiKey with apiSecretEnv' });
+  return found;
+}
+
+/** Checks the senders, adding each good one to `senders` and each problem to `issues`. */
+function checkSenders(entries: unknown[], accounts: unknown, senders: FleetSender[], issues: ValidationIssue[]): void {
+  const fail = (path: string, message: string) => issues.push({ path, message });
+  // sender_id → the index that first named it, per account.
+  const seen = new Map<string, Map<string, number>>();
+  for (const [index, entry] of entries.entries()) {
+    const at = `senders[${index}]`;
+    if (!isObject(entry)) {
+      fail(at, 'must be a mapping: account, sender_id, and the create fields');
+      continue;
+    }
+    const { account, ...body } = entry;
+    const before = issues.length;
+    if (account === undefined) fail(`${at}.account`, 'is required: the name of one of accounts');
+    else if (typeof account !== 'string')
+      fail(`${at}.account`, `must be a string: the name of one of accounts, not ${JSON.stringify(account)}`);
+    // Own keys only: `toString` or `constructor` is no account of the file.
+    else if (isObject(accounts) && !Object.hasOwn(accounts, account))
+      fail(`${at}.account`, `names no account of the file (${Object.keys(accounts).join(', ') || 'none'})`);
+    try {
+      validateRequest('createSender', { body });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      for (const issue of error.issues) fail(at + issue.path.replace(/^\$/, ''), issue.message);
+    }
+    if (typeof account === 'string' && typeof body.sender_id === 'string') {
+      const ids = seen.get(account) ?? new Map<string, number>();
+      seen.set(account, ids);
+      const first = ids.get(body.sender_id);
+      if (first !== undefined) fail(`${at}.sender_id`, `is also senders[${first}] of account ${account}`);
+      else ids.set(body.sender_id, index);
+    }
+    if (issues.length === before) senders.push({ index, account: account as string, body: body as SenderCreate });
+  }
 }
 
 /** The senders of each account, in file order (one pass, whatever the number of accounts). */

@@ -6,6 +6,7 @@ import { type FileHandle, open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SendersError, ValidationError } from '../errors.js';
+import { GroupCommit } from './group-commit.js';
 import { type HeldLock, takeLock } from './lock.js';
 import type { ErrorRecord } from './records.js';
 
@@ -115,8 +116,7 @@ export function openJournal(path: string): Promise<FileJournal> {
 export class FileJournal implements JournalStore {
   readonly run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   #seq = 0;
-  #queue: { line: string; done: (error?: unknown) => void }[] = [];
-  #flushing: Promise<void> | undefined;
+  readonly #lines = new GroupCommit<string>((batch) => this.#commit(batch));
 
   private constructor(
     readonly name: string,
@@ -164,31 +164,22 @@ export class FileJournal implements JournalStore {
    * (group commit), so that 40 requests in flight cost one sync, not 40.
    */
   write(line: JournalLine): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ line: `${JSON.stringify(line)}\n`, done: (error) => (error ? reject(error) : resolve()) });
-      this.#flushing ??= this.#flush();
-    });
+    return this.#lines.add(`${JSON.stringify(line)}\n`);
   }
 
-  async #flush(): Promise<void> {
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0);
-      try {
-        await this.handle.write(batch.map((entry) => entry.line).join(''));
-        await this.handle.datasync();
-        for (const entry of batch) entry.done();
-      } catch (error) {
-        // A full disk names the journal, not only ENOSPC.
-        const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        const named = new SendersError(`the journal ${this.name} cannot be written (${code})`, { cause: error });
-        for (const entry of batch) entry.done(named);
-      }
+  async #commit(batch: string[]): Promise<void> {
+    try {
+      await this.handle.write(batch.join(''));
+      await this.handle.datasync();
+    } catch (error) {
+      // A full disk names the journal, not only ENOSPC.
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new SendersError(`the journal ${this.name} cannot be written (${code})`, { cause: error });
     }
-    this.#flushing = undefined;
   }
 
   async close(): Promise<void> {
-    await this.#flushing;
+    await this.#lines.settled();
     await this.handle.close();
     await this.lock.release();
   }

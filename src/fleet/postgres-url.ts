@@ -23,6 +23,13 @@ export function maskPassword(text: string): string {
   return `${masked.slice(0, colon)}:***${masked.slice(at)}`;
 }
 
+/** The URL as shown in messages: no password, no query. Only for a URL that `urlProblem` accepts. */
+export function shownUrl(text: string): string {
+  const url = new URL(text.trim());
+  const user = url.username ? `${decodeURIComponent(url.username)}${url.password ? ':***' : ''}@` : '';
+  return `${url.protocol}//${user}${url.host}${url.pathname}`;
+}
+
 /** What is wrong with a PostgreSQL URL, in words; undefined when it can be used. */
 export function urlProblem(text: string): string | undefined {
   let url: URL;

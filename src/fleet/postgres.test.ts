@@ -118,6 +118,20 @@ describe('the tables', () => {
     await nextRunConverges(fx, svc, schema);
   });
 
+  it.each(['0', '-1', '1.5', ''])(
+    'refuses a version below 1 or not whole (%j) as a version error, and writes nothing',
+    async (value) => {
+      const schema = freshSchema();
+      await (await open(schema)).close();
+      await server.sql(`UPDATE "${schema}".meta SET value = $1 WHERE key = 'schema_version'`, [value]);
+      const error = await open(schema).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PostgresJournalError);
+      expect((error as PostgresJournalError).reason).toBe('version');
+      expect((error as Error).message).toContain(`cannot read (${JSON.stringify(value)})`);
+      expect(await server.sql(`SELECT count(*)::int AS n FROM "${schema}".journal`)).toEqual([{ n: 1 }]);
+    },
+  );
+
   it('refuses tables newer than the code, naming both versions, and writes nothing', async () => {
     const schema = freshSchema();
     await (await open(schema)).close();
@@ -328,6 +342,37 @@ describe('never twice', () => {
       proxy.close();
       await watcher.end();
     }
+  });
+
+  it("commits an intent's batch synchronously even where the server's default is off, and outcomes alone asynchronously", async () => {
+    const schema = freshSchema();
+    const connectionString = `${server.url}?options=-c%20synchronous_commit%3Doff`;
+    const journal = await openPostgresJournal({ connectionString, schema });
+    // Each line notes the synchronous_commit its transaction commits with.
+    await server.sql(`CREATE TABLE "${schema}".seen (type text, setting text)`);
+    await server.sql(`CREATE FUNCTION "${schema}".note() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO "${schema}".seen VALUES (NEW.type, current_setting('synchronous_commit')); RETURN NEW; END $$`);
+    await server.sql(
+      `CREATE TRIGGER note AFTER INSERT ON "${schema}".journal FOR EACH ROW EXECUTE FUNCTION "${schema}".note()`,
+    );
+    const accountSid = fixture(1, 1).sidOf('a0');
+    const hold = await journal.tryHoldAccount(accountSid);
+    const line = {
+      run: journal.run,
+      seq: 1,
+      op: 'create' as const,
+      accountSid,
+      sender_id: senderIdOf(0),
+      at: Date.now(),
+    };
+    await journal.write({ type: 'intent', ...line, account: 'a0', timeoutMs: 1_000 });
+    await journal.write({ type: 'outcome', ...line, result: 'ok' });
+    await hold?.release();
+    await journal.close();
+    expect(await server.sql(`SELECT type, setting FROM "${schema}".seen`)).toEqual([
+      { type: 'intent', setting: 'local' },
+      { type: 'outcome', setting: 'off' },
+    ]);
   });
 
   it("times another host's create in doubt by the server's clock: a host whose clock is a minute ahead still waits", async () => {
