@@ -1,6 +1,7 @@
 // applyFleet: carries a plan out, every account at once, each within its own concurrency, with
 // the canary, the one-time passwords, the journal, and a report of every sender.
 import { dirname, join } from 'node:path';
+import { defaults, fleetDefaults } from '../defaults.js';
 import { sleep } from '../retry.js';
 import { endsWait, statusKind } from '../statuses.js';
 import type { Sender, SenderStatus } from '../types.js';
@@ -122,9 +123,9 @@ export interface ApplyOptions extends ConnectOptions {
 }
 
 /** How many accounts a run works at once on a shared store, unless told (`accountsAtOnce`). */
-export const sharedAccountsAtOnce = 32;
+export const sharedAccountsAtOnce: number = fleetDefaults.sharedAccountsAtOnce;
 
-const workersPerAccount = 64;
+const workersPerAccount = fleetDefaults.sendersAtOnce;
 
 /** The default journal of a fleet file. */
 export const journalPathOf = (fleetPath: string) =>
@@ -199,7 +200,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       // One wait is told once: the limiter's pause and the write's own wait end together.
       let toldUntil = 0;
       const waiting = (untilMs: number, why: string) => {
-        if (untilMs <= toldUntil + 1_000) return;
+        if (untilMs <= toldUntil + fleetDefaults.sameWaitMs) return;
         toldUntil = untilMs;
         emit({ type: 'waiting', account: name, untilMs, why });
       };
@@ -458,7 +459,12 @@ async function waitForHold(
   accountSid: string,
   signal: AbortSignal | undefined,
 ): Promise<AccountHold | undefined> {
-  for (let waitMs = 50; !signal?.aborted; waitMs = Math.min(waitMs * 1.5, 250)) {
+  const { intervalMs, longestIntervalMs } = fleetDefaults.holdWait;
+  for (
+    let waitMs: number = intervalMs;
+    !signal?.aborted;
+    waitMs = Math.min(waitMs * defaults.poll.growth, longestIntervalMs)
+  ) {
     const held = await hold(accountSid);
     if (held) return held;
     await sleep(waitMs, signal).catch(() => undefined);

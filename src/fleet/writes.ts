@@ -2,7 +2,7 @@
 // A create that may have reached the service (a cut connection, a timeout, a 5xx) is never sent
 // again blindly: once its per-attempt timeout has passed, its sender_id is looked up, and it is sent
 // again only when the service has no such sender.
-import { defaults } from '../defaults.js';
+import { defaults, fleetDefaults } from '../defaults.js';
 import { ApiError, SendersError, ValidationError } from '../errors.js';
 import { type PollSchedule, poll as pollSender } from '../poller.js';
 import { decide, sleep } from '../retry.js';
@@ -35,10 +35,9 @@ export interface WriteContext {
 }
 
 /** Past the per-attempt timeout, a margin for the journal's sync and the clocks. */
-export const settleMarginMs = 1_000;
+export const settleMarginMs = fleetDefaults.settleMarginMs;
 // Bounds, so that a run ends: 429s in a row for one write, and ambiguous failures of one write.
-const maxRefusals = 20;
-const maxAmbiguous = 3;
+const { maxRefusals, maxAmbiguous } = fleetDefaults;
 
 /** The outcome of an attempt: the error was not an answer that says the write was not applied. */
 export function isAmbiguous(error: unknown): boolean {
@@ -114,7 +113,7 @@ function outcome(
 }
 
 /** A wait this long or longer is told (`onWaiting`), with its end: a run that waits says so. */
-export const longWaitMs = 5_000;
+export const longWaitMs = fleetDefaults.longWaitMs;
 
 /**
  * After a refused (429) write: waits as the client's policy says (its backoff, Retry-After honoured
