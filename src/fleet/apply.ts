@@ -18,13 +18,13 @@ import { type Fleet, type FleetSender, sendersByAccount } from './file.js';
 import { type AccountHold, type CreateInDoubt, type JournalStore, openJournal, senderKey } from './journal.js';
 import { type FleetPlan, heldWhenMade, inFileOrder, type PlanAction, type PlanEntry, planAccount } from './plan.js';
 import { refuseUrl } from './postgres-url.js';
+import { poll } from './reads.js';
 import type { ErrorRecord } from './records.js';
 import {
   createSender,
   deleteSender,
   errorRecord,
   longWaitMs,
-  poll,
   updateSender,
   type WriteContext,
   type WriteResult,

@@ -4,13 +4,13 @@
 // again only when the service has no such sender.
 import { defaults, fleetDefaults } from '../defaults.js';
 import { ApiError, SendersError, ValidationError } from '../errors.js';
-import { type PollSchedule, poll as pollSender } from '../poller.js';
 import { decide, sleep } from '../retry.js';
 import { statusKind } from '../statuses.js';
 import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
 import type { AccountRuntime } from './accounts.js';
 import { compareSender, type Wanted } from './compare.js';
 import type { CreateInDoubt, JournalLine, JournalStore, Operation } from './journal.js';
+import { read } from './reads.js';
 import { errorRecord } from './records.js';
 
 export { errorRecord } from './records.js';
@@ -260,40 +260,6 @@ export async function deleteSender(context: WriteContext, sid: string): Promise<
   }
   await outcome(context, 'delete', at, 'failed', { error: sent.error });
   return { error: sent.error };
-}
-
-/** Reads one sender in a slot of the account. */
-export async function read(runtime: AccountRuntime, sid: string): Promise<WriteResult> {
-  try {
-    return { sender: await runtime.limiter.run(() => runtime.reader.get(sid)) };
-  } catch (error) {
-    return { error };
-  }
-}
-
-/**
- * Reads the sender through the one poller until `done` says so; the last read on timeout or abort,
- * the read's error when a read fails.
- */
-export async function poll(
-  runtime: AccountRuntime,
-  sender: Sender,
-  done: (sender: Sender) => boolean,
-  schedule: PollSchedule,
-): Promise<WriteResult & { timedOut?: boolean }> {
-  let current = sender;
-  const readOnce = async () => {
-    const fresh = await read(runtime, current.sid);
-    if ('error' in fresh) throw fresh.error;
-    current = fresh.sender;
-    return current;
-  };
-  try {
-    const { timedOut } = await pollSender(readOnce, done, schedule, sender);
-    return timedOut ? { sender: current, timedOut } : { sender: current };
-  } catch (error) {
-    return schedule.signal?.aborted ? { sender: current, timedOut: true } : { error };
-  }
 }
 
 /** The promise's value, or `aborted` as soon as the signal aborts (the promise is left to settle). */
