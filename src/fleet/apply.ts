@@ -1,8 +1,8 @@
 // applyFleet: carries a plan out, every account at once, each within its own concurrency, with
 // the canary, the one-time passwords, the journal, and a report of every sender.
 import { dirname, join } from 'node:path';
-import { defaults, fleetDefaults } from '../defaults.js';
-import { sleep } from '../retry.js';
+import { fleetDefaults } from '../defaults.js';
+import { poll as pollUntil } from '../poller.js';
 import { endsWait, statusKind } from '../statuses.js';
 import type { Sender, SenderStatus } from '../types.js';
 import {
@@ -450,7 +450,7 @@ const interruptedNote = (journal: JournalStore) =>
   journal.lost?.aborted ? 'the journal was lost: no write was sent after it' : 'the run was interrupted';
 
 /**
- * Waits until `hold` takes the account (another run is working it), trying every 50 ms, growing to 250 ms (cheap
+ * Waits until `hold` takes the account (another run is working it), through the one poller on `fleetDefaults.holdWait` (cheap
  * queries; 20 calls for one account took 8.5 s polled up to 2 s, 3.2 s up to 250 ms);
  * undefined when the run ends first.
  */
@@ -459,17 +459,20 @@ async function waitForHold(
   accountSid: string,
   signal: AbortSignal | undefined,
 ): Promise<AccountHold | undefined> {
-  const { intervalMs, longestIntervalMs } = fleetDefaults.holdWait;
-  for (
-    let waitMs: number = intervalMs;
-    !signal?.aborted;
-    waitMs = Math.min(waitMs * defaults.poll.growth, longestIntervalMs)
-  ) {
-    const held = await hold(accountSid);
-    if (held) return held;
-    await sleep(waitMs, signal).catch(() => undefined);
+  if (signal?.aborted) return undefined;
+  const schedule = { ...fleetDefaults.holdWait, maxWaitMs: Number.POSITIVE_INFINITY, signal };
+  try {
+    return (
+      await pollUntil(
+        () => hold(accountSid),
+        (held) => held !== undefined,
+        schedule,
+      )
+    ).last;
+  } catch (error) {
+    if (signal?.aborted) return undefined;
+    throw error;
   }
-  return undefined;
 }
 
 /**
