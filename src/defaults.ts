@@ -60,7 +60,7 @@ export const fleetDefaults = /* @__PURE__ */ Object.freeze({
   /** Two waits whose ends are this close are told once. */
   sameWaitMs: 1_000,
   /** How a run waits for an account another run holds: cheap queries, tried often, growing as the poller grows. */
-  holdWait: Object.freeze({ intervalMs: 50, longestIntervalMs: 250 }),
+  holdWait: /* @__PURE__ */ Object.freeze({ intervalMs: 50, longestIntervalMs: 250 }),
 });
 
 /** The names of the client options that have a default. */
