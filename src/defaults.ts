@@ -37,6 +37,32 @@ export const defaults = Object.freeze({
   poll: Object.freeze({ intervalMs: 2_000, growth: 1.5, longestIntervalMs: 30_000, maxWaitMs: 600_000 }),
 } satisfies DefaultedOptions & { poll: PollDefaults });
 
+/** The fleet's numbers (whatsapp-senders/fleet), one place for each. Read-only, as `defaults`. */
+export const fleetDefaults = /* @__PURE__ */ Object.freeze({
+  /** How many times an account's read is tried again within the client: a fleet outlasts a rate limit. */
+  maxRetries: 10,
+  /** The most requests in flight per account. */
+  concurrency: 4,
+  /** The most requests in flight across every account. */
+  fleetConcurrency: 256,
+  /** How many accounts a run works at once on a shared store (PostgreSQL); a file journal works all. */
+  sharedAccountsAtOnce: 32,
+  /** The senders of one account carried out at once: more than `concurrency`, so that those awaiting a window or a code do not hold up the rest. */
+  sendersAtOnce: 64,
+  /** 429s in a row for one write before it fails. */
+  maxRefusals: 20,
+  /** Ambiguous failures of one write before it fails. */
+  maxAmbiguous: 3,
+  /** Past the per-attempt timeout, a margin for the journal's sync and the clocks. */
+  settleMarginMs: 1_000,
+  /** A wait this long or longer is told (`waiting`), with its end. */
+  longWaitMs: 5_000,
+  /** Two waits whose ends are this close are told once. */
+  sameWaitMs: 1_000,
+  /** How a run waits for an account another run holds: cheap queries, tried often, growing as the poller grows. */
+  holdWait: /* @__PURE__ */ Object.freeze({ intervalMs: 50, longestIntervalMs: 250 }),
+});
+
 /** The names of the client options that have a default. */
 export const defaultedOptions = Object.keys(defaults).filter((key) => key !== 'poll') as (keyof DefaultedOptions)[];
 

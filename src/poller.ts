@@ -9,13 +9,15 @@ export interface PollSchedule {
   intervalMs?: number | undefined;
   /** The deadline of the whole poll, from its start. @default defaults.poll.maxWaitMs */
   maxWaitMs?: number | undefined;
+  /** The longest wait between two reads. @default defaults.poll.longestIntervalMs */
+  longestIntervalMs?: number | undefined;
   /** Ends the poll: a wait between reads rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
 }
 
 /** The wait after `interval`: `growth` times longer, up to the longest. */
-export const nextInterval = (interval: number): number =>
-  Math.min(Math.round(interval * defaults.poll.growth), defaults.poll.longestIntervalMs);
+export const nextInterval = (interval: number, longest: number = defaults.poll.longestIntervalMs): number =>
+  Math.min(Math.round(interval * defaults.poll.growth), longest);
 
 /**
  * Reads until `settled` says so or the deadline comes; `settled` may throw to end the poll with an
@@ -26,7 +28,12 @@ export async function poll<T>(
   /** One read; `leftMs` is the time left before the deadline. */
   read: (leftMs: number, deadline: number) => Promise<T>,
   settled: (value: T) => boolean,
-  { intervalMs = defaults.poll.intervalMs, maxWaitMs = defaults.poll.maxWaitMs, signal }: PollSchedule = {},
+  {
+    intervalMs = defaults.poll.intervalMs,
+    maxWaitMs = defaults.poll.maxWaitMs,
+    longestIntervalMs = defaults.poll.longestIntervalMs,
+    signal,
+  }: PollSchedule = {},
   first?: T,
 ): Promise<{ last: T | undefined; timedOut: boolean }> {
   const deadline = Date.now() + maxWaitMs;
@@ -38,7 +45,7 @@ export async function poll<T>(
       const left = deadline - Date.now();
       if (left <= 0) return { last, timedOut: true };
       await sleep(Math.min(interval, left), signal);
-      interval = nextInterval(interval);
+      interval = nextInterval(interval, longestIntervalMs);
     }
     const left = deadline - Date.now();
     if (left <= 0) return { last, timedOut: true };

@@ -1,7 +1,7 @@
 // One account at work: its clients, its limiter, and the lookup of senders by sender_id. Every
 // request of the account goes through its limiter; every response it gets tells the limiter.
 import { createSendersClient, type SendersClient } from '../client.js';
-import { defaults } from '../defaults.js';
+import { defaults, fleetDefaults } from '../defaults.js';
 import { ApiError } from '../errors.js';
 import { parseRetryAfter } from '../retry.js';
 import type { Sender } from '../types.js';
@@ -93,7 +93,7 @@ export interface AccountRuntime {
   close(): void;
 }
 
-export const defaultConcurrency = 4;
+export const defaultConcurrency = fleetDefaults.concurrency;
 
 /** The accounts connected, and those whose credentials could not be had. */
 export interface Connected {
@@ -106,7 +106,7 @@ export async function connectAccounts(fleet: Fleet, options: ConnectOptions = {}
   const runtimes = new Map<string, AccountRuntime>();
   const failures: AccountFailure[] = [];
   // Every account's requests share it; it never halves (each account's own limiter answers its 429s).
-  const fleetWide = new AimdLimiter(options.fleetConcurrency ?? 256);
+  const fleetWide = new AimdLimiter(options.fleetConcurrency ?? fleetDefaults.fleetConcurrency);
   await Promise.all(
     [...fleet.accounts.values()].map(async (account) => {
       const found = await credentialsOf(account, options);
@@ -218,7 +218,7 @@ function connectAccount(
     maxRetryDelayMs,
     fetch: observed,
   };
-  const reader = createSendersClient({ ...common, maxRetries: options.maxRetries ?? 10 });
+  const reader = createSendersClient({ ...common, maxRetries: options.maxRetries ?? fleetDefaults.maxRetries });
   const writer = createSendersClient({ ...common, maxRetries: 0 });
 
   // Pages of 200: ten accounts read at once hold ten pages; 1,000 senders a page would be 50 MB of them.

@@ -1,7 +1,8 @@
 // applyFleet: carries a plan out, every account at once, each within its own concurrency, with
 // the canary, the one-time passwords, the journal, and a report of every sender.
 import { dirname, join } from 'node:path';
-import { sleep } from '../retry.js';
+import { fleetDefaults } from '../defaults.js';
+import { poll as pollUntil } from '../poller.js';
 import { endsWait, statusKind } from '../statuses.js';
 import type { Sender, SenderStatus } from '../types.js';
 import {
@@ -17,13 +18,13 @@ import { type Fleet, type FleetSender, sendersByAccount } from './file.js';
 import { type AccountHold, type CreateInDoubt, type JournalStore, openJournal, senderKey } from './journal.js';
 import { type FleetPlan, heldWhenMade, inFileOrder, type PlanAction, type PlanEntry, planAccount } from './plan.js';
 import { refuseUrl } from './postgres-url.js';
+import { poll } from './reads.js';
 import type { ErrorRecord } from './records.js';
 import {
   createSender,
   deleteSender,
   errorRecord,
   longWaitMs,
-  poll,
   updateSender,
   type WriteContext,
   type WriteResult,
@@ -122,9 +123,9 @@ export interface ApplyOptions extends ConnectOptions {
 }
 
 /** How many accounts a run works at once on a shared store, unless told (`accountsAtOnce`). */
-export const sharedAccountsAtOnce = 32;
+export const sharedAccountsAtOnce: number = fleetDefaults.sharedAccountsAtOnce;
 
-const workersPerAccount = 64;
+const workersPerAccount = fleetDefaults.sendersAtOnce;
 
 /** The default journal of a fleet file. */
 export const journalPathOf = (fleetPath: string) =>
@@ -199,7 +200,7 @@ export async function applyFleet(fleet: Fleet, options: ApplyOptions = {}): Prom
       // One wait is told once: the limiter's pause and the write's own wait end together.
       let toldUntil = 0;
       const waiting = (untilMs: number, why: string) => {
-        if (untilMs <= toldUntil + 1_000) return;
+        if (untilMs <= toldUntil + fleetDefaults.sameWaitMs) return;
         toldUntil = untilMs;
         emit({ type: 'waiting', account: name, untilMs, why });
       };
@@ -449,7 +450,7 @@ const interruptedNote = (journal: JournalStore) =>
   journal.lost?.aborted ? 'the journal was lost: no write was sent after it' : 'the run was interrupted';
 
 /**
- * Waits until `hold` takes the account (another run is working it), trying every 50 ms, growing to 250 ms (cheap
+ * Waits until `hold` takes the account (another run is working it), through the one poller on `fleetDefaults.holdWait` (cheap
  * queries; 20 calls for one account took 8.5 s polled up to 2 s, 3.2 s up to 250 ms);
  * undefined when the run ends first.
  */
@@ -458,12 +459,20 @@ async function waitForHold(
   accountSid: string,
   signal: AbortSignal | undefined,
 ): Promise<AccountHold | undefined> {
-  for (let waitMs = 50; !signal?.aborted; waitMs = Math.min(waitMs * 1.5, 250)) {
-    const held = await hold(accountSid);
-    if (held) return held;
-    await sleep(waitMs, signal).catch(() => undefined);
+  if (signal?.aborted) return undefined;
+  const schedule = { ...fleetDefaults.holdWait, maxWaitMs: Number.POSITIVE_INFINITY, signal };
+  try {
+    return (
+      await pollUntil(
+        () => hold(accountSid),
+        (held) => held !== undefined,
+        schedule,
+      )
+    ).last;
+  } catch (error) {
+    if (signal?.aborted) return undefined;
+    throw error;
   }
-  return undefined;
 }
 
 /**

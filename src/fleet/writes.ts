@@ -2,15 +2,15 @@
 // A create that may have reached the service (a cut connection, a timeout, a 5xx) is never sent
 // again blindly: once its per-attempt timeout has passed, its sender_id is looked up, and it is sent
 // again only when the service has no such sender.
-import { defaults } from '../defaults.js';
+import { defaults, fleetDefaults } from '../defaults.js';
 import { ApiError, SendersError, ValidationError } from '../errors.js';
-import { type PollSchedule, poll as pollSender } from '../poller.js';
 import { decide, sleep } from '../retry.js';
 import { statusKind } from '../statuses.js';
 import type { Sender, SenderCreate, SenderUpdate } from '../types.js';
 import type { AccountRuntime } from './accounts.js';
 import { compareSender, type Wanted } from './compare.js';
 import type { CreateInDoubt, JournalLine, JournalStore, Operation } from './journal.js';
+import { read } from './reads.js';
 import { errorRecord } from './records.js';
 
 export { errorRecord } from './records.js';
@@ -35,10 +35,9 @@ export interface WriteContext {
 }
 
 /** Past the per-attempt timeout, a margin for the journal's sync and the clocks. */
-export const settleMarginMs = 1_000;
+export const settleMarginMs = fleetDefaults.settleMarginMs;
 // Bounds, so that a run ends: 429s in a row for one write, and ambiguous failures of one write.
-const maxRefusals = 20;
-const maxAmbiguous = 3;
+const { maxRefusals, maxAmbiguous } = fleetDefaults;
 
 /** The outcome of an attempt: the error was not an answer that says the write was not applied. */
 export function isAmbiguous(error: unknown): boolean {
@@ -114,7 +113,7 @@ function outcome(
 }
 
 /** A wait this long or longer is told (`onWaiting`), with its end: a run that waits says so. */
-export const longWaitMs = 5_000;
+export const longWaitMs = fleetDefaults.longWaitMs;
 
 /**
  * After a refused (429) write: waits as the client's policy says (its backoff, Retry-After honoured
@@ -261,40 +260,6 @@ export async function deleteSender(context: WriteContext, sid: string): Promise<
   }
   await outcome(context, 'delete', at, 'failed', { error: sent.error });
   return { error: sent.error };
-}
-
-/** Reads one sender in a slot of the account. */
-export async function read(runtime: AccountRuntime, sid: string): Promise<WriteResult> {
-  try {
-    return { sender: await runtime.limiter.run(() => runtime.reader.get(sid)) };
-  } catch (error) {
-    return { error };
-  }
-}
-
-/**
- * Reads the sender through the one poller until `done` says so; the last read on timeout or abort,
- * the read's error when a read fails.
- */
-export async function poll(
-  runtime: AccountRuntime,
-  sender: Sender,
-  done: (sender: Sender) => boolean,
-  schedule: PollSchedule,
-): Promise<WriteResult & { timedOut?: boolean }> {
-  let current = sender;
-  const readOnce = async () => {
-    const fresh = await read(runtime, current.sid);
-    if ('error' in fresh) throw fresh.error;
-    current = fresh.sender;
-    return current;
-  };
-  try {
-    const { timedOut } = await pollSender(readOnce, done, schedule, sender);
-    return timedOut ? { sender: current, timedOut } : { sender: current };
-  } catch (error) {
-    return schedule.signal?.aborted ? { sender: current, timedOut: true } : { error };
-  }
 }
 
 /** The promise's value, or `aborted` as soon as the signal aborts (the promise is left to settle). */
