@@ -28,8 +28,8 @@ function view(sandbox: Sandbox, url = sandbox.url, close = () => sandbox.close()
     },
     traffic: sandbox.traffic,
     setStatus: (sid, status, reasons) => sandbox.setStatus(sid, status, reasons),
-    failNext: (status, code, count) => sandbox.failNext(status, code, count),
-    rateLimit: (share) => sandbox.rateLimit(share),
+    failNext: (status, code, count, account) => sandbox.failNext(status, code, count, account),
+    rateLimit: (share, account) => sandbox.rateLimit(share, account),
     mutateResponses: (change) => sandbox.mutateResponses(change),
     close,
   };

@@ -1,6 +1,7 @@
 // The options of the sandbox and the mock, and what they resolve to.
 import type { Sender, SenderStatus } from '../types.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { Answer, ListView } from './routes.js';
 import type { Traffic, TrafficOptions } from './traffic.js';
 
 export type { Lifecycle } from './lifecycle.js';
@@ -72,10 +73,15 @@ export interface Sandbox {
   /**
    * Answers the next `count` requests with this error status (400 to 599; a RangeError otherwise)
    * and Twilio code (by default 20429 for 429, else 20000 + status); a 429 carries `Retry-After: 0`.
+   * With `account` (an Account SID or API key), only the requests whose credentials name it take
+   * them: tests that share one sandbox cannot take each other's failures.
    */
-  failNext(status: number, code?: number, count?: number): void;
-  /** The 429 mode: refuses this share of requests (0 to 1; a RangeError otherwise), spread evenly, with `Retry-After: 0`. */
-  rateLimit(share: number): void;
+  failNext(status: number, code?: number, count?: number, account?: string): void;
+  /**
+   * The 429 mode: refuses this share of requests (0 to 1; a RangeError otherwise), spread evenly, with
+   * `Retry-After: 0`; 0 ends it. With `account`, only that account's requests, spread over its own.
+   */
+  rateLimit(share: number, account?: string): void;
   /** Changes every JSON body it answers, as a service drifting from the spec would: for testing drift checks. */
   mutateResponses(change: (body: Record<string, unknown>) => unknown): void;
   /** How many requests it has answered. */
@@ -90,4 +96,35 @@ export interface Sandbox {
 export interface BareSandbox extends Sandbox {
   /** The address clients use, for the URLs in bodies: the proxy's, when it runs behind one. */
   publicUrl: string;
+  /** Puts a sender straight into an account's store, as if made elsewhere; no create is counted. */
+  seed(account: string, sender: Sender): void;
+}
+
+/** A request that passed authentication, as the hooks see it. */
+export interface SandboxRequest {
+  /** When it arrived (ms since the epoch), before any latency. */
+  at: number;
+  /** The account it acts for: its Basic user name, or `accountOf`'s answer. */
+  account: string;
+  method: string;
+  path: string;
+  /** Its parsed JSON body; undefined without one, or when it is not JSON. */
+  body: unknown;
+}
+
+/**
+ * What the repository's own tests plug into a bare sandbox, to script what the options cannot: not
+ * part of the package's surface.
+ */
+export interface SandboxHooks {
+  /** The account a Basic user name acts for (an API key's owner, say); by default the name itself. */
+  accountOf?(user: string): string;
+  /** Sees each authenticated request before the random faults and the routes; an answer it returns is sent instead. */
+  intercept?(request: SandboxRequest): Answer | undefined;
+  /** Sees the answer of each authenticated request. */
+  answered?(request: SandboxRequest, answer: Answer): void;
+  /** Sees each sender a create made, once stored and before its answer goes out. */
+  created?(sender: Sender, account: string): void;
+  /** What each list page shows. */
+  listView?: ListView;
 }

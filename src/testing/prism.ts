@@ -98,23 +98,10 @@ function readable(line: string): string {
   }
 }
 
-/**
- * Starts Prism with `--errors` (any violation becomes an error) on 127.0.0.1, and resolves once
- * it listens. It never keeps the process alive on its own.
- */
-export async function startPrism({
-  mode = 'mock',
-  spec = bundledSpec(),
-  upstream,
-  port = 0,
-  logFile,
-  validateRequest = true,
-}: StartPrismOptions = {}): Promise<Prism> {
-  const prism = prismModules();
-  if (mode === 'proxy' && !upstream) throw new Error('startPrism: proxy mode needs an upstream URL');
+/** Where Prism's log goes: its last `logLines` lines, readable, and `logFile` when given. */
+function logSink(logFile: string | undefined) {
   const lines: string[] = [];
-  let file: WriteStream | undefined;
-  if (logFile) file = createWriteStream(logFile, { flags: 'a' });
+  const file: WriteStream | undefined = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
   let partial = '';
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -129,6 +116,51 @@ export async function startPrism({
       done();
     },
   });
+  return { lines, file, destination };
+}
+
+/**
+ * Starts Prism's server, catching the Node server underneath as it starts listening: to unref it and
+ * to end its keep-alive connections.
+ */
+async function listenCaught(
+  server: { listen(port: number, host: string): Promise<string> },
+  port: number,
+): Promise<{ http: Server | undefined; address: string }> {
+  let http: Server | undefined;
+  const listen = Server.prototype.listen;
+  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+    http = this;
+    return listen.apply(this, args as Parameters<typeof listen>);
+  } as typeof listen;
+  let address: string;
+  try {
+    const listening = server.listen(port, host);
+    Server.prototype.listen = listen;
+    address = await listening;
+  } finally {
+    Server.prototype.listen = listen;
+  }
+  http?.unref();
+  http?.on('connection', (socket) => socket.unref());
+  return { http, address };
+}
+
+/**
+ * Starts Prism with `--errors` (any violation becomes an error) on 127.0.0.1, and resolves once
+ * it listens. It never keeps the process alive on its own.
+ */
+export async function startPrism({
+  mode = 'mock',
+  spec = bundledSpec(),
+  upstream,
+  port = 0,
+  logFile,
+  validateRequest = true,
+}: StartPrismOptions = {}): Promise<Prism> {
+  const prism = prismModules();
+  if (mode === 'proxy' && !upstream) throw new Error('startPrism: proxy mode needs an upstream URL');
+  const { lines, file, destination } = logSink(logFile);
   const logger = prism.createLogger('PRISM', { level: 'info' }, destination);
   const operations = await prism.getHttpOperationsFromSpec(spec);
   const shared = {
@@ -149,24 +181,7 @@ export async function startPrism({
     components: { logger: (logger as { child(options: object): unknown }).child({ name: 'HTTP SERVER' }) },
   });
 
-  // The Node server underneath, caught as it starts listening: to unref it and to end its keep-alive connections.
-  let http: Server | undefined;
-  const listen = Server.prototype.listen;
-  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
-    http = this;
-    return listen.apply(this, args as Parameters<typeof listen>);
-  } as typeof listen;
-  let address: string;
-  try {
-    const listening = server.listen(port, host);
-    Server.prototype.listen = listen;
-    address = await listening;
-  } finally {
-    Server.prototype.listen = listen;
-  }
-  http?.unref();
-  http?.on('connection', (socket) => socket.unref());
-
+  const { http, address } = await listenCaught(server, port);
   let closed: Promise<void> | undefined;
   return {
     url: address.replace(/\/$/, ''),

@@ -18,7 +18,15 @@ export interface Answer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * The sender_id of a create that reached the store: made (202), or refused as a duplicate. The
+   * sandbox counts creates by it, never by an answer's text.
+   */
+  createOf?: string;
 }
+
+/** The account's senders as a list page sees them from `start` (a test may repeat or shift entries). */
+export type ListView = (senders: Sender[], start: number) => Sender[];
 
 /** The collection's path, where a sender's `url` is rendered under. */
 export const collection = operationTable.listSenders.path;
@@ -137,6 +145,8 @@ export class Routes {
     readonly advancer: Advancer,
     /** The one-time password the sandbox "sends"; any other is refused. */
     readonly verificationCode: string,
+    /** What the list shows; by default the store's senders as they are. */
+    readonly listView?: ListView,
   ) {}
 
   handle(call: Call): Answer {
@@ -165,10 +175,13 @@ export class Routes {
 
   create({ account, base }: Call, body: SenderCreate): Answer {
     const existing = this.store.findBySenderId(account, body.sender_id);
-    if (existing) return twilioError(400, 70002, `A sender for ${body.sender_id} already exists: ${existing.sid}`);
+    if (existing) {
+      const refused = twilioError(400, 70002, `A sender for ${body.sender_id} already exists: ${existing.sid}`);
+      return { ...refused, createOf: body.sender_id };
+    }
     const sender = createSender(body);
     this.store.add(account, sender);
-    const answer = { status: 202, body: render(sender, base, collection) };
+    const answer = { status: 202, body: render(sender, base, collection), createOf: body.sender_id };
     this.advancer.advance(sender);
     return answer;
   }
@@ -197,7 +210,7 @@ export class Routes {
     const start = given === undefined ? 0 : tokenStart(given);
     if (start === undefined) return twilioError(400, 70002, 'PageToken is not one this service gave');
     const page = Math.floor(start / pageSize);
-    const { senders, total } = this.store.page(account, start, pageSize);
+    const { senders, total } = this.#page(account, start, pageSize);
     const at = (index: number, from: number) =>
       `${base}${collection}?Channel=${query.Channel}&PageSize=${pageSize}&Page=${index}` +
       (from > 0 ? `&PageToken=${token(from)}` : '');
@@ -216,5 +229,11 @@ export class Routes {
         },
       },
     };
+  }
+
+  #page(account: string, start: number, count: number): { senders: Sender[]; total: number } {
+    if (!this.listView) return this.store.page(account, start, count);
+    const shown = this.listView(this.store.of(account), start);
+    return { senders: shown.slice(start, start + count), total: shown.length };
   }
 }
