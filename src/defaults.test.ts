@@ -47,8 +47,10 @@ describe('the poll defaults', () => {
   });
 
   it('grow each wait by their growth, up to the longest', () => {
-    expect(nextInterval(2_000)).toBe(2_000 * defaults.poll.growth);
-    expect(nextInterval(defaults.poll.longestIntervalMs)).toBe(defaults.poll.longestIntervalMs);
+    expect(nextInterval(2_000, defaults.poll.longestIntervalMs)).toBe(2_000 * defaults.poll.growth);
+    expect(nextInterval(defaults.poll.longestIntervalMs, defaults.poll.longestIntervalMs)).toBe(
+      defaults.poll.longestIntervalMs,
+    );
   });
 
   it('give a poll without a schedule its first wait and deadline', async () => {

@@ -16,7 +16,7 @@ export interface PollSchedule {
 }
 
 /** The wait after `interval`: `growth` times longer, up to the longest. */
-export const nextInterval = (interval: number, longest: number = defaults.poll.longestIntervalMs): number =>
+export const nextInterval = (interval: number, longest: number): number =>
   Math.min(Math.round(interval * defaults.poll.growth), longest);
 
 /**
