@@ -98,7 +98,7 @@ if (process.argv.includes('--scale')) {
   await import('./fleet-scale.mjs');
   process.exit();
 }
-const { naiveMs, fleetMs, most, boundMs } = await speed();
+const { naiveMs, fleetMs, most } = await speed();
 const { peakBytes, ms, bytes } = await memory();
 const file = join(root, 'bench', 'results.json');
 const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};

@@ -27,6 +27,7 @@ type OperationMethods = {
   >;
 };
 /** A result of nothing (204) is `void` to callers. */
+// biome-ignore lint/suspicious/noConfusingVoidType: the type of a promise that resolves to nothing, as `fetch` users expect.
 type Void<T> = [T] extends [undefined] ? void : T;
 
 /** The client `createSendersClient` returns. */

@@ -134,7 +134,7 @@ describe('a password in the URL', () => {
   it('never reaches the output of a run that converges, in a parameter or before the host', async () => {
     const { fx, svc, file } = await setUp(1, 2, {});
     const schema = freshSchema();
-    const inQuery = server.url.replace(`:${server.password}@`, '@') + `?password=${server.password}`;
+    const inQuery = `${server.url.replace(`:${server.password}@`, '@')}?password=${server.password}`;
     for (const url of [inQuery, server.url]) {
       const ended = await start(svc, fx, ['apply', file, '--yes', '--journal', url, '--journal-schema', schema]).ended;
       expect(ended.code).toBe(0);

@@ -1,11 +1,9 @@
 // Waits end when nothing will change by waiting: `wait --until ONLINE` on a sender that waits for
 // its one-time password ends at the first read, saying so, with the command that moves it on.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createSendersClient } from '../client.js';
 import { fromDist } from '../test/build.js';
-import { root } from '../test/paths.js';
 import { startBareSandbox } from '../testing/server.js';
 
 // Built first (outside a test's timeout) when dist/ is older than src/.
