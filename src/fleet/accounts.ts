@@ -7,6 +7,7 @@ import { parseRetryAfter } from '../retry.js';
 import type { Sender } from '../types.js';
 import type { Fleet, FleetAccount } from './file.js';
 import { AimdLimiter } from './limiter.js';
+import { batchedLookups } from './lookups.js';
 import { type ErrorRecord, errorRecord } from './records.js';
 
 /** The secret of one account: its Auth Token, or an API key (the file's `apiKey` when left out) and its secret. */
@@ -191,21 +192,7 @@ function connectAccount(
   const maxRetryDelayMs = options.maxRetryDelayMs ?? defaults.maxRetryDelayMs;
   const limiter = new AimdLimiter(options.concurrency ?? defaultConcurrency);
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  // Sees every attempt, the client's own retries included.
-  const observed: typeof globalThis.fetch = async (input, init) => {
-    let sentAt = 0;
-    const response = await fleetWide.run(() => {
-      sentAt = Date.now();
-      return fetchImpl(input, init);
-    });
-    // The pause is the client's: a Retry-After past maxRetryDelayMs is not honoured (the request fails), so
-    // it never holds the account longer than that.
-    if (response.status === 429) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-      limiter.rateLimited(sentAt, retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, maxRetryDelayMs));
-    } else if (response.ok) limiter.succeeded();
-    return response;
-  };
+  const observed = observe(fetchImpl, fleetWide, limiter, maxRetryDelayMs);
   const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
   // Every member of the account's credential set is passed, and credentials passed win as a set, so
   // no TWILIO_* variable of the environment fills a gap or swaps one in (src/config.ts).
@@ -227,39 +214,7 @@ function connectAccount(
       for await (const sender of reader.iterate({ pageSize: 200 })) visit(sender);
     });
 
-  // Lookups waiting, by sender_id; one walk answers every lookup that is due.
-  const waiting = new Map<
-    string,
-    { notBefore: number; settle: ((found: Sender | undefined) => void)[]; fail: ((error: unknown) => void)[] }
-  >();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let walking = false;
-  const schedule = () => {
-    if (walking || waiting.size === 0) return;
-    const due = Math.min(...[...waiting.values()].map((entry) => entry.notBefore));
-    clearTimeout(timer);
-    timer = setTimeout(lookupDue, Math.max(0, due - Date.now()));
-  };
-  const lookupDue = async () => {
-    walking = true;
-    const startedAt = Date.now();
-    const due = [...waiting.entries()].filter(([, entry]) => entry.notBefore <= startedAt);
-    for (const [senderId] of due) waiting.delete(senderId);
-    const found = new Map<string, Sender>();
-    const wanted = new Set(due.map(([senderId]) => senderId));
-    try {
-      await walk((sender) => {
-        if (wanted.has(sender.sender_id)) found.set(sender.sender_id, sender);
-      });
-      for (const [senderId, entry] of due) for (const settle of entry.settle) settle(found.get(senderId));
-    } catch (error) {
-      for (const [, entry] of due) for (const fail of entry.fail) fail(error);
-    } finally {
-      walking = false;
-      schedule();
-    }
-  };
-
+  const lookups = batchedLookups(walk);
   return {
     account,
     reader,
@@ -268,18 +223,36 @@ function connectAccount(
     timeoutMs,
     maxRetryDelayMs,
     walk,
-    lookup: (senderId, notBefore) =>
-      new Promise((resolve, reject) => {
-        const entry = waiting.get(senderId) ?? { notBefore, settle: [], fail: [] };
-        entry.notBefore = Math.max(entry.notBefore, notBefore);
-        entry.settle.push(resolve);
-        entry.fail.push(reject);
-        waiting.set(senderId, entry);
-        schedule();
-      }),
+    lookup: lookups.lookup,
     close() {
-      clearTimeout(timer);
+      lookups.close();
       limiter.close();
     },
+  };
+}
+
+/**
+ * The account's fetch: every attempt, the client's own retries included, goes through the fleet-wide
+ * limiter, and its answer tells the account's own limiter (a 429 halves it, a success grows it).
+ */
+function observe(
+  fetchImpl: typeof globalThis.fetch,
+  fleetWide: AimdLimiter,
+  limiter: AimdLimiter,
+  maxRetryDelayMs: number,
+): typeof globalThis.fetch {
+  return async (input, init) => {
+    let sentAt = 0;
+    const response = await fleetWide.run(() => {
+      sentAt = Date.now();
+      return fetchImpl(input, init);
+    });
+    // The pause is the client's: a Retry-After past maxRetryDelayMs is not honoured (the request fails), so
+    // it never holds the account longer than that.
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+      limiter.rateLimited(sentAt, retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, maxRetryDelayMs));
+    } else if (response.ok) limiter.succeeded();
+    return response;
   };
 }
