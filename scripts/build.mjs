@@ -37,22 +37,25 @@ const bundle = (name, source, options) =>
 const neutral = { target: 'es2022', platform: 'neutral', external: ['openapi-fetch'] };
 const node = { target: 'node20', platform: 'node' };
 
-await bundle('index', ['index.ts'], neutral);
-// whatsapp-senders/raw: the openapi-fetch client, its own entry so that the main one need not hold it.
-await bundle('raw', ['raw', 'index.ts'], neutral);
-// The CLI, Node only and apart from the library entry, so that the library's bundle never holds it.
-await bundle('cli', ['cli', 'bin.ts'], {
-  ...node,
-  format: ['esm'],
-  dts: false,
-  external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'js-yaml', 'pg'],
-});
-// whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
-await bundle('testing', ['testing', 'index.ts'], { ...node, shims: true });
-// whatsapp-senders/fleet: many senders across many accounts; Node only (files, fsync), its own entry.
-await bundle('fleet', ['fleet', 'index.ts'], { ...node, external: ['openapi-fetch', 'js-yaml'] });
-// whatsapp-senders/fleet/postgres: the journal in PostgreSQL; pg, an optional peer, is loaded when a store opens.
-await bundle('postgres', ['fleet', 'postgres.ts'], { ...node, external: ['pg'] });
+// The entries are independent: built at once, each its own bundle (no chunk is shared between them).
+await Promise.all([
+  bundle('index', ['index.ts'], neutral),
+  // whatsapp-senders/raw: the openapi-fetch client, its own entry so that the main one need not hold it.
+  bundle('raw', ['raw', 'index.ts'], neutral),
+  // The CLI, Node only and apart from the library entry, so that the library's bundle never holds it.
+  bundle('cli', ['cli', 'bin.ts'], {
+    ...node,
+    format: ['esm'],
+    dts: false,
+    external: ['openapi-fetch', 'commander', 'nanospinner', 'cli-progress', 'js-yaml', 'pg'],
+  }),
+  // whatsapp-senders/testing: Node only, its own entry, so that the library's bundle never holds it.
+  bundle('testing', ['testing', 'index.ts'], { ...node, shims: true }),
+  // whatsapp-senders/fleet: many senders across many accounts; Node only (files, fsync), its own entry.
+  bundle('fleet', ['fleet', 'index.ts'], { ...node, external: ['openapi-fetch', 'js-yaml'] }),
+  // whatsapp-senders/fleet/postgres: the journal in PostgreSQL; pg, an optional peer, is loaded when a store opens.
+  bundle('postgres', ['fleet', 'postgres.ts'], { ...node, external: ['pg'] }),
+]);
 // whatsapp-senders/openapi.json: the spec, bundled and dereferenced, for tools that read it.
 execFileSync(
   process.execPath,
