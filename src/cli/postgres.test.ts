@@ -63,7 +63,7 @@ const writesOf = (svc: FleetService) => svc.log.filter((entry) => entry.method !
 function convergedOnce(fx: ReturnType<typeof fixture>, svc: FleetService) {
   for (const sender of fx.fleet.senders) {
     const accountSid = fx.sidOf(sender.account);
-    const ids = [...(svc.stores.get(accountSid)?.values() ?? [])].map((s) => s.sender_id);
+    const ids = [...svc.sendersOf(accountSid).values()].map((s) => s.sender_id);
     expect(ids.filter((id) => id === sender.body.sender_id)).toHaveLength(1);
     expect(svc.createsOf(accountSid, sender.body.sender_id)).toBe(1);
   }

@@ -355,7 +355,7 @@ describe('applyFleet', () => {
     expect(first.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(0), senderIdOf(1), senderIdOf(2)]);
     const codes = new Map([
       [senderIdOf(0), '123456'],
-      [senderIdOf(2), '654321'],
+      [senderIdOf(2), '123456'],
     ]);
     const second = await apply({ codes });
     expect(second.entries.map((e) => [e.result, e.status])).toEqual([
@@ -385,10 +385,10 @@ describe('applyFleet', () => {
     const extra = service.seed(fx.sidOf('a0'), { sender_id: senderIdOf(9) });
     const kept = await apply();
     expect(kept.entries.find((e) => e.sender_id === senderIdOf(9))?.result).toBe('extra');
-    expect(service.stores.get(fx.sidOf('a0'))?.has(extra.sid)).toBe(true);
+    expect(service.sendersOf(fx.sidOf('a0')).has(extra.sid)).toBe(true);
     const pruned = await apply({ prune: true });
     expect(pruned.entries.find((e) => e.sender_id === senderIdOf(9))?.result).toBe('deleted');
-    expect(service.stores.get(fx.sidOf('a0'))?.has(extra.sid)).toBe(false);
+    expect(service.sendersOf(fx.sidOf('a0')).has(extra.sid)).toBe(false);
   });
 
   it('reports a refused create with its code, message and request id, and goes on with the rest', async () => {

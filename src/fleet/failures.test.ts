@@ -53,7 +53,7 @@ describe('an account whose credentials are refused', () => {
     ]);
     expect(report.entries.filter((e) => e.account === 'a1').map((e) => e.result)).toEqual(Array(3).fill('created'));
     expect(report.entries.filter((e) => e.account === 'a0').map((e) => e.result)).toEqual(Array(3).fill('failed'));
-    expect(service.stores.get(fx.sidOf('a1'))?.size).toBe(3);
+    expect(service.sendersOf(fx.sidOf('a1')).size).toBe(3);
   });
 });
 
