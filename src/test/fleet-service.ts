@@ -1,15 +1,11 @@
-// The fleet's tests' multi-account Senders service: the sandbox (src/testing) on a real socket, its
-// accounts kept apart, with what the fleet's tests script through its hooks: a log of each request,
-// a settable interception, a hook on each create, and senders seeded or hidden. Its counts (creates,
-// writes, the high-water of requests in flight) and random 429s and 503s are the sandbox's own.
-//
-// How it differs from the hand-written fake it replaced, and why:
-// - Verification codes: the sandbox accepts only `verificationCode` (its default, '123456') and
-//   refuses another with a 400, so that a wrong code can be tested; tests submit that code.
-// - `unavailableShare` answers 503 to any request, not only creates, as the sandbox does: the one
-//   test that uses it holds its guarantee so (reads answered 503 are retried by the client).
-// - Statuses move on at once (`lifecycle: 'instant'`), not one step a read: a create answers
-//   CREATING and is awaiting its code by the next read, as before; no test needs a status held.
+// The fleet's tests' multi-account Senders service: the sandbox (startBareSandbox) with its accounts
+// kept apart, its counts and its seeded random 429s and 503s; through its hooks, a log of requests,
+// a settable interception and list view, a hook on each create, senders seeded or hidden. It differs
+// from the hand-written fake it replaced, by choice: a code is accepted only if it is the sandbox's
+// ('123456'; another gets a 400, so a wrong code stays testable), and tests submit that one;
+// `unavailableShare` answers 503 to any request, not creates only: the client retries reads, so the
+// test of a 503 that applied nothing keeps its guarantee (checked over twelve seeds); statuses move
+// on at once (`lifecycle: 'instant'`), not a step a read: no test needs a status held back.
 import { statusesOf } from '../statuses.js';
 import type { SandboxRequest } from '../testing/options.js';
 import { type Answer, collection, type ListView, twilioError } from '../testing/routes.js';
@@ -19,57 +15,33 @@ import type { TrafficOptions } from '../testing/traffic.js';
 import type { Sender, SenderCreate } from '../types.js';
 
 const ready = statusesOf('ready')[0] as string;
-
 export type FakeSender = Record<string, unknown> & { sid: string; sender_id: string; status: string };
+type Request = { accountSid: string; method: string; path: string; body: Record<string, unknown> };
+type Scripted = { status: number; code: number; headers?: Record<string, string> };
 
 export interface FleetServiceOptions extends TrafficOptions {
   /** Credentials accepted: the Basic username (an Account SID or an API key) → its password and account. */
   accounts: Record<string, { password: string; accountSid?: string }>;
   latencyMs?: number;
-  /** The one code a submission may carry; the sandbox's default ('123456') unless given. */
-  verificationCode?: string;
 }
 
-/** A request as the tests' hooks see it. */
-export interface FleetRequest {
-  accountSid: string;
-  method: string;
-  path: string;
-  body: Record<string, unknown>;
-}
-
-export interface LogEntry {
-  at: number;
-  accountSid: string;
-  method: string;
-  path: string;
-  senderId?: string;
-  status: number;
-}
-
-export async function startFleetService({ accounts, latencyMs, verificationCode, ...traffic }: FleetServiceOptions) {
+export async function startFleetService({ accounts, latencyMs, ...traffic }: FleetServiceOptions) {
   const hidden = new Set<string>();
-  const entries = new WeakMap<SandboxRequest, LogEntry>();
+  const entries = new WeakMap<SandboxRequest, { status: number }>();
   const tokens = Object.fromEntries(Object.entries(accounts).map(([user, { password }]) => [user, password]));
   const sandbox = await startBareSandbox(
-    { accounts: tokens, latencyMs, ...(verificationCode ? { verificationCode } : {}), traffic },
+    { accounts: tokens, latencyMs, traffic },
     {
       accountOf: (user) => accounts[user]?.accountSid ?? user,
       intercept(call): Answer | undefined {
+        const { at, account: accountSid, method, path } = call;
         const body = (call.body ?? {}) as Record<string, unknown>;
         const senderId = typeof body.sender_id === 'string' ? body.sender_id : undefined;
-        const entry = {
-          at: call.at,
-          accountSid: call.account,
-          method: call.method,
-          path: call.path,
-          senderId,
-          status: 0,
-        };
+        const entry = { at, accountSid, method, path, senderId, status: 0 };
         service.log.push(entry);
         entries.set(call, entry);
-        if (hidden.has(call.path.slice(collection.length + 1))) return twilioError(404, 20404, 'Not found');
-        const scripted = service.intercept({ accountSid: call.account, method: call.method, path: call.path, body });
+        if (hidden.has(path.slice(collection.length + 1))) return twilioError(404, 20404, 'Not found');
+        const scripted = service.intercept({ accountSid, method, path, body });
         return scripted && twilioError(scripted.status, scripted.code, 'Scripted by the test', scripted.headers);
       },
       answered(call, answer) {
@@ -82,7 +54,7 @@ export async function startFleetService({ accounts, latencyMs, verificationCode,
   );
   const service = {
     url: sandbox.url,
-    /** Creates per account and sender_id, writes, high-water; `traffic.configure` changes the shares. */
+    /** The sandbox's counts; `traffic.configure` changes its random shares. */
     traffic: sandbox.traffic,
     highWater: sandbox.traffic.highWater,
     get writes() {
@@ -91,26 +63,24 @@ export async function startFleetService({ accounts, latencyMs, verificationCode,
     get requests() {
       return sandbox.requests;
     },
-    /** Every request that passed authentication, as it arrived: when, whose, what, and the status answered. */
-    log: [] as LogEntry[],
+    /** Every request that passed authentication, as it arrived, with the status answered (0 until then). */
+    log: [] as (Omit<Request, 'body'> & { at: number; senderId?: string; status: number })[],
     /** Looks at each request first; an answer it returns is sent instead (a scripted failure). */
-    intercept: (
-      _request: FleetRequest,
-    ): { status: number; code: number; headers?: Record<string, string> } | undefined => undefined,
-    /** The account's senders as a list page sees them, from `start`. */
+    intercept: (_request: Request): Scripted | undefined => undefined,
+    /** The account's senders as a list page shows them, from `start`. */
     listView: ((all) => all) as ListView,
     /** A hook on each create, once stored: set OFFLINE, a display-name verdict… */
     onCreate: (_sender: FakeSender, _accountSid: string) => {},
     createsOf: (accountSid: string, senderId: string) => sandbox.traffic.createsOf(accountSid, senderId),
     sendersOf: (accountSid: string) => sandbox.sendersOf(accountSid),
-    /** Puts a sender straight into an account, ONLINE unless said, as if made elsewhere; no create counted. */
+    /** Puts a sender straight into an account, ONLINE unless said, as if made elsewhere; no create is counted. */
     seed(accountSid: string, given: Partial<FakeSender> & { sender_id: string }): FakeSender {
       const { profile: _p, webhook: _w, configuration: _c, ...rest } = given;
       const sender = Object.assign(createSender(given as unknown as SenderCreate), { status: ready }, rest);
       sandbox.seed(accountSid, sender as Sender);
       return sender as unknown as FakeSender;
     },
-    /** Hides the account's senders from every read (a 404 by sid) until the function returned is called. */
+    /** Hides the account's senders from every read (by sid, a 404) until the function it returns is called. */
     hide(accountSid: string): () => void {
       const sids = [...sandbox.sendersOf(accountSid).keys()];
       for (const sid of sids) hidden.add(sid);
