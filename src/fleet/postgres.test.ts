@@ -1,5 +1,5 @@
 // The journal in PostgreSQL, against a real server this file starts (src/test/postgres.ts), and the
-// test's own Senders service on a real socket. Grouped by guarantee: the tables; bad input and
+// sandbox as the Senders service, on a real socket. Grouped by guarantee: the tables; bad input and
 // faults refused with nothing sent and no password shown; never twice (the constraint, the intent
 // before the request, the in-doubt rule across runs, the one-sender call from two replicas); the
 // work shared by runs; a lost connection stops the writes.
