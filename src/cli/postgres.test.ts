@@ -1,7 +1,7 @@
 // `apply --journal postgres://…`: the built CLI (dist/cli.js, rebuilt when stale) in processes of
 // its own, sharing one real PostgreSQL server (src/test/postgres.ts) and the sandbox as the Senders
-// service (src/test/fleet-service.ts). A process killed with SIGKILL; the server restarted mid-run; bad input refused with
-// nothing sent and no password shown.
+// service (src/test/fleet-service.ts). A process killed with SIGKILL; the server restarted mid-run;
+// bad input refused with nothing sent and no password shown.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
