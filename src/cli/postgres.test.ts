@@ -1,7 +1,7 @@
 // `apply --journal postgres://…`: the built CLI (dist/cli.js, rebuilt when stale) in processes of
-// its own, sharing one real PostgreSQL server (src/test/postgres.ts) and the test's own Senders
-// service. A process killed with SIGKILL; the server restarted mid-run; bad input refused with
-// nothing sent and no password shown.
+// its own, sharing one real PostgreSQL server (src/test/postgres.ts) and the sandbox as the Senders
+// service (src/test/fleet-service.ts). A process killed with SIGKILL; the server restarted mid-run;
+// bad input refused with nothing sent and no password shown.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -63,7 +63,7 @@ const writesOf = (svc: FleetService) => svc.log.filter((entry) => entry.method !
 function convergedOnce(fx: ReturnType<typeof fixture>, svc: FleetService) {
   for (const sender of fx.fleet.senders) {
     const accountSid = fx.sidOf(sender.account);
-    const ids = [...(svc.stores.get(accountSid)?.values() ?? [])].map((s) => s.sender_id);
+    const ids = [...svc.sendersOf(accountSid).values()].map((s) => s.sender_id);
     expect(ids.filter((id) => id === sender.body.sender_id)).toHaveLength(1);
     expect(svc.createsOf(accountSid, sender.body.sender_id)).toBe(1);
   }

@@ -1,4 +1,5 @@
-// applyFleet and planFleet over a real socket, against a multi-account service of the test's own.
+// applyFleet and planFleet over a real socket, against the sandbox with its accounts kept apart
+// (src/test/fleet-service.ts).
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -353,9 +354,10 @@ describe('applyFleet', () => {
     const first = await apply();
     expect(first.ok).toBe(true);
     expect(first.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(0), senderIdOf(1), senderIdOf(2)]);
+    // The sandbox sends every number the code 123456, and refuses another (the test below).
     const codes = new Map([
       [senderIdOf(0), '123456'],
-      [senderIdOf(2), '654321'],
+      [senderIdOf(2), '123456'],
     ]);
     const second = await apply({ codes });
     expect(second.entries.map((e) => [e.result, e.status])).toEqual([
@@ -366,6 +368,24 @@ describe('applyFleet', () => {
     expect(second.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(1)]);
     const submitted = service.log.filter((r) => r.method === 'POST' && r.path !== '/v2/Channels/Senders');
     expect(submitted.length).toBe(2);
+  });
+
+  it('reports a code the service refuses as failed, the sender still waiting for its code', async () => {
+    const fx = fixture(1, 2);
+    const { service, apply } = await setUp(fx);
+    await apply();
+    const report = await apply({ codes: new Map([[senderIdOf(0), '654321']]) });
+    expect(report.ok).toBe(false);
+    expect(report.entries.map((e) => [e.result, e.status])).toEqual([
+      ['failed', 'PENDING_VERIFICATION'],
+      ['unchanged', 'PENDING_VERIFICATION'],
+    ]);
+    expect(report.entries[0]?.error).toMatchObject({ status: 400, code: 70002 });
+    expect(report.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(0), senderIdOf(1)]);
+    // Refused, not spent: the right code still verifies it.
+    const again = await apply({ codes: new Map([[senderIdOf(0), '123456']]) });
+    expect(again.entries.map((e) => [e.result, e.status])[0]).toEqual(['verified', 'ONLINE']);
+    expect(service.log.filter((r) => r.method === 'POST' && r.path !== '/v2/Channels/Senders')).toHaveLength(2);
   });
 
   it('reports a code row for a sender ONLINE already as unchanged, sending no code', async () => {
@@ -385,10 +405,10 @@ describe('applyFleet', () => {
     const extra = service.seed(fx.sidOf('a0'), { sender_id: senderIdOf(9) });
     const kept = await apply();
     expect(kept.entries.find((e) => e.sender_id === senderIdOf(9))?.result).toBe('extra');
-    expect(service.stores.get(fx.sidOf('a0'))?.has(extra.sid)).toBe(true);
+    expect(service.sendersOf(fx.sidOf('a0')).has(extra.sid)).toBe(true);
     const pruned = await apply({ prune: true });
     expect(pruned.entries.find((e) => e.sender_id === senderIdOf(9))?.result).toBe('deleted');
-    expect(service.stores.get(fx.sidOf('a0'))?.has(extra.sid)).toBe(false);
+    expect(service.sendersOf(fx.sidOf('a0')).has(extra.sid)).toBe(false);
   });
 
   it('reports a refused create with its code, message and request id, and goes on with the rest', async () => {

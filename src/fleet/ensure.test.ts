@@ -1,5 +1,5 @@
 // ensureSender: one sender with the fleet's guarantees, for a service that registers one customer
-// at a time. Over a real socket, against the test's own service.
+// at a time. Over a real socket, against the sandbox.
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.js';

@@ -1,6 +1,6 @@
 // Failures stay with their account: an account whose credentials are not set or refused, whose
 // reads fail, or whose canary fails is reported with its name, where its secret is, and the error;
-// every other account plans and applies in full. Over a real socket, against the test's own service.
+// every other account plans and applies in full. Over a real socket, against the sandbox.
 import { describe, expect, it } from 'vitest';
 import { fixture, senderIdOf } from '../test/fleet-fixtures.js';
 import { fleetRun } from '../test/fleet-run.js';
@@ -53,7 +53,7 @@ describe('an account whose credentials are refused', () => {
     ]);
     expect(report.entries.filter((e) => e.account === 'a1').map((e) => e.result)).toEqual(Array(3).fill('created'));
     expect(report.entries.filter((e) => e.account === 'a0').map((e) => e.result)).toEqual(Array(3).fill('failed'));
-    expect(service.stores.get(fx.sidOf('a1'))?.size).toBe(3);
+    expect(service.sendersOf(fx.sidOf('a1')).size).toBe(3);
   });
 });
 

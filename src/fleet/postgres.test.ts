@@ -1,5 +1,5 @@
 // The journal in PostgreSQL, against a real server this file starts (src/test/postgres.ts), and the
-// test's own Senders service on a real socket. Grouped by guarantee: the tables; bad input and
+// sandbox as the Senders service, on a real socket. Grouped by guarantee: the tables; bad input and
 // faults refused with nothing sent and no password shown; never twice (the constraint, the intent
 // before the request, the in-doubt rule across runs, the one-sender call from two replicas); the
 // work shared by runs; a lost connection stops the writes.
@@ -385,13 +385,8 @@ describe('never twice', () => {
     await applyFleet(fx.fleet, { ...settings(fx, svc), timeoutMs: 2_000, journal: first, signal: stop.signal });
     await first.close();
     // The create lands 1.5 s late, while the window (2 s timeout, 1 s margin) is still open.
-    const store = svc.stores.get(fx.sidOf('a0'));
-    const landed = [...(store?.values() ?? [])];
-    store?.clear();
-    setTimeout(() => {
-      for (const sender of landed) store?.set(sender.sid, sender);
-    }, 1_500);
-    svc.options.lostAnswerShare = 0;
+    setTimeout(svc.hide(fx.sidOf('a0')), 1_500);
+    svc.traffic.configure({ lostAnswerShare: 0 });
     // The next run's host: its clock is 60 s ahead.
     const real = Date.now.bind(Date);
     const skew = vi.spyOn(Date, 'now').mockImplementation(() => real() + 60_000);
@@ -426,14 +421,9 @@ describe('never twice', () => {
       { sender_id: senderIdOf(0) },
     ]);
     // That create lands late: after the next run has read the account.
-    const store = svc.stores.get(fx.sidOf('a0'));
-    const landed = [...(store?.values() ?? [])];
-    store?.clear();
-    setTimeout(() => {
-      for (const sender of landed) store?.set(sender.sid, sender);
-    }, 300);
+    setTimeout(svc.hide(fx.sidOf('a0')), 300);
     // Another run, with a store of its own, as on another host.
-    svc.options.lostAnswerShare = 0;
+    svc.traffic.configure({ lostAnswerShare: 0 });
     const second = await open(schema);
     const [doubt] = [...second.createsInDoubt.values()];
     const report = await applyFleet(fx.fleet, { ...settings(fx, svc), journal: second });

@@ -24,7 +24,7 @@ describe('prune', () => {
     const report = await apply({ prune: true });
     expect(report.entries.filter((e) => e.result !== 'unchanged')).toEqual([]);
     expect(service.log.filter((r) => r.method === 'DELETE')).toEqual([]);
-    expect(service.stores.get(fx.sidOf('a0'))?.size).toBe(201);
+    expect(service.sendersOf(fx.sidOf('a0')).size).toBe(201);
   });
 
   it('reports two senders with one sender_id the file wants, and deletes neither; a true extra is deleted', async () => {
@@ -43,6 +43,6 @@ describe('prune', () => {
     ]);
     const deleted = service.log.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop());
     expect(deleted).toEqual([extra.sid]);
-    expect(service.stores.get(fx.sidOf('a0'))?.has(second.sid)).toBe(true);
+    expect(service.sendersOf(fx.sidOf('a0')).has(second.sid)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-// A fleet run against the test's own multi-account service: the service, a fresh journal, and
-// applyFleet with the settings every fleet test uses. The service is closed after each test.
+// A fleet run against the sandbox, its accounts kept apart (fleet-service.ts): the service, a fresh
+// journal, and applyFleet with the settings every fleet test uses. The service is closed after each test.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
