@@ -27,6 +27,7 @@ const kB = (n, digits = 1) => `${(n / 1000).toFixed(digits)} KB`;
 const MB = (n, digits = 1) => `${(n / 1e6).toFixed(digits)} MB`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const verdict = (ok) => (ok ? 'met' : 'missed');
+const seconds = (ms) => `${ms / 1000} s`;
 /** A Markdown table, its columns padded as Biome formats them (README.md is formatted too). */
 const table = (rows) => {
   const all = [['figure', 'value', 'target', ''], ...rows];
@@ -36,8 +37,11 @@ const table = (rows) => {
   return `\n\n${[line(all[0]), rule, ...rows.map(line)].join('\n')}\n\n`;
 };
 
-/** Each figure's text, by its name in the README's markers. */
-export function figures({ size, results }) {
+/**
+ * Each figure's text, by its name in the README's markers: the measured ones from the files, and the
+ * defaults the prose quotes from `defaults` and `fleetDefaults` (src/defaults.ts).
+ */
+export function figures({ size, results }, { defaults, fleetDefaults }) {
   const ours = 'whatsapp-senders';
   const per = results.perRequest;
   const cold = results.coldStart;
@@ -106,7 +110,12 @@ export function figures({ size, results }) {
     ],
     [`applyFleet, the same senders over ${f.accounts} accounts`, `${(fleet.fleetMs / 1000).toFixed(1)} s`, '', ''],
     ['applyFleet vs the naive loop', `${(fleet.naiveMs / fleet.fleetMs).toFixed(1)}× faster`, '', ''],
-    ['most requests in flight on one account', String(fleet.most), '≤ 4', verdict(fleet.most <= 4)],
+    [
+      'most requests in flight on one account',
+      String(fleet.most),
+      `≤ ${fleetDefaults.concurrency}`,
+      verdict(fleet.most <= fleetDefaults.concurrency),
+    ],
     [
       `CLI apply, ${thousands(f.memorySenders)} senders in a ${MB(fleet.yamlBytes)} YAML file: peak RSS`,
       `${peak} (${(fleet.peakBytes / 2 ** 20).toFixed(1)} MiB)`,
@@ -144,6 +153,10 @@ export function figures({ size, results }) {
     'fleet-table': table(fleetRows),
     'fleet-speed': `${(fleet.fleetMs / 1000).toFixed(1)} s with \`applyFleet\` against ${(fleet.naiveMs / 1000).toFixed(1)} s for a sequential loop of \`create()\` (${(fleet.naiveMs / fleet.fleetMs).toFixed(0)}×)`,
     'fleet-rss': peak,
+    // The defaults the prose quotes.
+    'poll-schedule': `default ${seconds(defaults.poll.intervalMs)}, ×${defaults.poll.growth} each time, capped at ${seconds(defaults.poll.longestIntervalMs)}`,
+    'poll-deadline': `default ${defaults.poll.maxWaitMs / 60_000} minutes`,
+    'fleet-concurrency': String(fleetDefaults.concurrency),
   };
 }
 
@@ -199,17 +212,21 @@ export function withOptionDefaults(text, defaults) {
   return [...lines.slice(0, start), ...padded, ...lines.slice(end + 1)].join('\n');
 }
 
-/** The `defaults` object of the build (dist/), read synchronously: every caller has just built. */
+/** The `defaults` and `fleetDefaults` objects of the build (dist/), read synchronously: every caller has just built. */
 export function builtDefaults() {
-  const entry = join(root, 'dist', 'index.cjs');
-  if (!existsSync(entry)) throw new Error('README figures: no dist/index.cjs; run npm run build first');
-  return createRequire(import.meta.url)(entry).defaults;
+  const load = (name) => {
+    const entry = join(root, 'dist', `${name}.cjs`);
+    if (!existsSync(entry)) throw new Error(`README figures: no dist/${name}.cjs; run npm run build first`);
+    return createRequire(import.meta.url)(entry);
+  };
+  return { defaults: load('index').defaults, fleetDefaults: load('fleet').fleetDefaults };
 }
 
 /** Rewrites the README's figures from the files, and its option defaults from the build; says what it did. */
 export function updateReadme() {
   const before = readFileSync(readmePath, 'utf8');
-  const after = withOptionDefaults(rewrite(before, figures(measurements())), builtDefaults());
+  const built = builtDefaults();
+  const after = withOptionDefaults(rewrite(before, figures(measurements(), built)), built.defaults);
   if (after !== before) writeFileSync(readmePath, after);
   console.log(
     `README figures: ${after === before ? 'already' : 'now'} what bench/size.json, bench/results.json and defaults say`,

@@ -3,11 +3,11 @@
 // a figure written by hand, or left behind when a file changed, fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaults } from '../src/defaults.js';
+import { defaults, fleetDefaults } from '../src/defaults.js';
 import { figures, measurements, outsideFigures, readmePath, rewrite, used, withOptionDefaults } from './figures.mjs';
 
 const readme = readFileSync(readmePath, 'utf8');
-const values = figures(measurements());
+const values = figures(measurements(), { defaults, fleetDefaults });
 
 describe('the README', () => {
   it('says what bench/size.json and bench/results.json say (else: npm run figures)', () => {

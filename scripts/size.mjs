@@ -33,10 +33,12 @@ import { root } from './generate.mjs';
  * needs, and the one poller the fleet shares) add about 480 B on top: 13,358 B together. Issue 21's table-built
  * methods, the page keys read from x-pagination and the exported frozen `defaults` reach 13,650 B (budget: next 128 B).
  * The poller's longest-interval option (the fleet's hold wait now shares it) and the credential variables read
- * from one table bring it to 13,697 B: the budget moves to 13,700 B.
+ * from one table bring it to 13,697 B. The budget is 13,824 B (13.5 KiB): about four more operations'
+ * room (one table-built operation measured 32 B), so that adding an operation (MAINTAINING.md) is the
+ * spec and its two places, and growth past that is still a decision written here.
  * `npm run size -- --modules` shows where the bytes go.
  */
-export const budgetBytes = 13_700;
+export const budgetBytes = 13_824;
 
 /** @returns {Promise<{ minified: number, gzipped: number }>} */
 export async function measure(entry = join(root, 'dist', 'index.js')) {

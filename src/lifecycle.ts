@@ -17,14 +17,15 @@ import { checkSchema } from './validate.js';
  */
 export interface WaitOptions extends RequestOptions {
   /**
-   * The first wait between two reads, in milliseconds; each wait is 1.5 times the last, up to 30 s.
-   * @default 2_000
+   * The first wait between two reads, in milliseconds; each wait is `defaults.poll.growth` times the
+   * last, up to `defaults.poll.longestIntervalMs`.
+   * @default defaults.poll.intervalMs
    */
   intervalMs?: number;
   /**
    * The deadline of the whole wait, in milliseconds: then a TimeoutError that names the last status
    * seen. A read still running at the deadline is ended there. (`timeoutMs` is per attempt, as everywhere.)
-   * @default 600_000
+   * @default defaults.poll.maxWaitMs
    */
   maxWaitMs?: number;
   /** Called with the sender on every change of status, the first read included. */

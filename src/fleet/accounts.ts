@@ -40,22 +40,22 @@ export interface ConnectOptions {
   env?: Record<string, string | undefined>;
   /**
    * The most requests in flight per account; the limit halves on a 429 and climbs back to this.
-   * @default 4
+   * @default fleetDefaults.concurrency
    */
   concurrency?: number;
   /**
    * The most requests in flight across every account at once: 1,000 accounts at 4 each would hold
    * 4,000 sockets. Within it, each account keeps its own `concurrency`.
-   * @default 256
+   * @default fleetDefaults.fleetConcurrency
    */
   fleetConcurrency?: number;
   /**
    * The per-attempt timeout, in milliseconds. A create that failed ambiguously is looked up only
    * once this long has passed since it was sent, since the service may still apply it until then.
-   * @default 30_000
+   * @default defaults.timeoutMs
    */
   timeoutMs?: number;
-  /** How many times a read is tried again (429, 5xx, network), within the client. @default 10 */
+  /** How many times a read is tried again (429, 5xx, network), within the client. @default fleetDefaults.maxRetries */
   maxRetries?: number;
   /** The fetch to use. @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
@@ -71,7 +71,7 @@ export interface ConnectOptions {
   /**
    * The longest `Retry-After` honoured, in milliseconds, as the client's option of that name: a
    * longer one fails the request instead of holding the account.
-   * @default 30_000
+   * @default defaults.maxRetryDelayMs
    */
   maxRetryDelayMs?: number;
 }

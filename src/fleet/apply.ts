@@ -52,14 +52,14 @@ export interface ApplyOptions extends ConnectOptions {
   onEvent?: (event: FleetEvent) => void;
   /** Ends the run: no new request starts; those in flight end and are journalled. */
   signal?: AbortSignal;
-  /** The first wait between reads of a sender awaited. @default 2_000 */
+  /** The first wait between reads of a sender awaited. @default defaults.poll.intervalMs */
   pollIntervalMs?: number;
-  /** How long a canary, or a sender given a code, is awaited. @default 600_000 */
+  /** How long a canary, or a sender given a code, is awaited. @default defaults.poll.maxWaitMs */
   maxWaitMs?: number;
   /**
    * How many accounts are worked at once. With a shared store (PostgreSQL), each holds a connection
    * and its account's lock while it is worked; the accounts another run holds are worked last.
-   * @default every account for a file journal; `sharedAccountsAtOnce` (32) for a shared store
+   * @default every account for a file journal; `fleetDefaults.sharedAccountsAtOnce` for a shared store
    */
   accountsAtOnce?: number;
 }

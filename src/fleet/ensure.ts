@@ -27,7 +27,7 @@ export interface EnsureSenderOptions extends Omit<ConnectOptions, 'env' | 'crede
   journal: string | JournalStore;
   /** Ends the call: a create in flight is journalled, and the next call looks it up. */
   signal?: AbortSignal;
-  /** The first wait between reads of a sender awaited. @default 2_000 */
+  /** The first wait between reads of a sender awaited. @default defaults.poll.intervalMs */
   pollIntervalMs?: number;
 }
 

@@ -2,6 +2,9 @@
 // in the main entry. loadFleet reads and checks the file; planFleet reads each account and matches
 // it; applyFleet carries the plan out, journalled, so that a run killed at any moment resumes and
 // never creates a sender twice.
+
+/** The fleet's numbers (its options' defaults among them), one place for each; read-only. */
+export { fleetDefaults } from '../defaults.js';
 export type { AccountCredentials, AccountFailure, ConnectOptions } from './accounts.js';
 export type { ApplyOptions, FleetEvent, FleetReport, ReportEntry } from './apply.js';
 export { applyFleet, journalPathOf, sharedAccountsAtOnce } from './apply.js';

@@ -2,6 +2,7 @@
 // create, update, verify (and prune), journalled and resumable. Exit codes: 0 converged (or only
 // codes awaited), 1 some sender or account failed, 2 usage or validation (nothing sent).
 import { writeFile } from 'node:fs/promises';
+import { defaults, fleetDefaults } from '../../defaults.js';
 import {
   applyFleet,
   type Fleet,
@@ -51,7 +52,12 @@ export function addApply(program: Program): void {
     .argument('<file>', 'the fleet file, YAML or JSON')
     .option('--yes', 'do not ask before writing (nor before pruning)')
     .option('--prune', 'also delete the senders of the accounts that the file does not name (asks again)')
-    .option('--concurrency <n>', 'the most requests in flight per account', (v) => upToThousand(v, '--concurrency'), 4)
+    .option(
+      '--concurrency <n>',
+      'the most requests in flight per account',
+      (v) => upToThousand(v, '--concurrency'),
+      fleetDefaults.concurrency,
+    )
     .option('--canary', "create each account's first sender alone and wait until it has moved on (stop on a failure)")
     .option('--codes <csv>', 'one-time passwords to submit, a CSV with the columns sender_id,code')
     .option('--report <path>', 'write every sender: action, result, sid, status and error, as JSON')
@@ -62,7 +68,12 @@ export function addApply(program: Program): void {
       `how many accounts are worked at once (default: all with a file journal, ${sharedAccountsAtOnce} with a PostgreSQL one, each holding a connection)`,
       (v) => upToThousand(v, '--accounts-at-once'),
     )
-    .option('--timeout <seconds>', 'the per-attempt timeout of a request', (v) => upToThousand(v, '--timeout'), 30)
+    .option(
+      '--timeout <seconds>',
+      'the per-attempt timeout of a request',
+      (v) => upToThousand(v, '--timeout'),
+      defaults.timeoutMs / 1000,
+    )
     .action(async (file: string, flags: ApplyFlags) => {
       const { baseUrl, json } = withoutSandbox(program.globals());
       const heap = keepHeapDown();

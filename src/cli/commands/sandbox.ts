@@ -11,6 +11,9 @@ import { port, positive } from '../flags.js';
 import { loadFleetFile } from '../fleet-file.js';
 import { command, type Program } from '../globals.js';
 
+/** The CLI sandbox's step with `--lifecycle timer`: slower than the library's, at a pace a person can follow. */
+const watchableStepMs = 1_500;
+
 /** Adds `sandbox` to the program. */
 export function addSandbox(program: Program): void {
   command(
@@ -26,7 +29,7 @@ export function addSandbox(program: Program): void {
       '--step-ms <ms>',
       'the delay of each step with --lifecycle timer',
       (value) => positive(value, '--step-ms'),
-      1_500,
+      watchableStepMs,
     )
     .option('--validate', 'put prism proxy --errors in front (needs @stoplight/prism-cli)')
     .option(

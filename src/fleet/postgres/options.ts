@@ -27,16 +27,16 @@ export interface PostgresJournalOptions {
   connectionString?: string;
   /** Your own `pg.Pool`, left open on close. It needs one connection per account worked at once, and one more. */
   pool?: PgPoolLike;
-  /** The schema of the tables, created on first use. @default 'whatsapp_senders' */
+  /** The schema of the tables, created on first use. @default postgresDefaults.schema */
   schema?: string;
   /**
    * With a connection string: the most connections of the store's pool: one for each account worked
-   * at once (`accountsAtOnce`), and one more. @default 33
+   * at once (`accountsAtOnce`), and one more. @default postgresDefaults.maxConnections
    */
   maxConnections?: number;
   /**
    * The longest a statement may go unanswered (a network cut that resets nothing): past it the store
-   * is lost, and the run ends as when its connection drops. @default 30_000
+   * is lost, and the run ends as when its connection drops. @default postgresDefaults.queryTimeoutMs
    */
   queryTimeoutMs?: number;
 }
