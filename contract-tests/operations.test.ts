@@ -1,6 +1,7 @@
 // Every documented status and every named example of every operation, through the client.
 import { describe, expect, it } from 'vitest';
-import { ApiError, type TwilioError } from '../src/index.js';
+import { operationTable } from '../generated/operations.js';
+import { ApiError, defaults, type TwilioError } from '../src/index.js';
 import { senders } from './client.js';
 import { calls, covered } from './coverage.js';
 import { operation } from './spec.js';
@@ -33,13 +34,14 @@ describe.each(Object.entries(covered) as [keyof typeof covered, (typeof covered)
           expect(error).toMatchObject({ status, code, body: first });
           expect((error as ApiError).requestId).toMatch(/^RQ[0-9a-fA-F]{32}$/);
           expect((error as ApiError).message).toContain(`→ ${status} (${code}: `);
-          // The retry policy, through Prism: a 5xx is retried on GET and DELETE only; the 429's
-          // Retry-After is read from the response and, being over maxRetryDelayMs, ends the call.
-          const { method } = operation(operationId);
-          const retried = status >= 500 && (method === 'GET' || method === 'DELETE');
-          expect((error as ApiError).attempts).toBe(retried ? 4 : 1);
+          // The retry policy, through Prism: a 5xx is retried only on an operation the spec says is safe to
+          // send again (x-retry-after-ambiguous-failure); the 429's Retry-After is read from the response
+          // and, being over maxRetryDelayMs, ends the call.
+          const { retrySafe } = operationTable[operationId];
+          const retried = status >= 500 && retrySafe;
+          expect((error as ApiError).attempts).toBe(retried ? defaults.maxRetries + 1 : 1);
           if (status === 429) expect((error as ApiError).retryAfterMs).toBe(2_000);
-          if (status >= 500 && method === 'POST') expect((error as ApiError).message).toContain('not retried');
+          if (status >= 500 && !retrySafe) expect((error as ApiError).message).toContain('not retried');
         });
       }
 
