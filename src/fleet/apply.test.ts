@@ -10,7 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { statusesOf } from '../statuses.js';
 import { apiKey, apiSecret, authToken } from '../test/credentials.js';
 import { accountSidOf, type Fixture, fixture, senderIdOf } from '../test/fleet-fixtures.js';
-import { type FleetService, type FleetServiceOptions, startFleetService } from '../test/fleet-service.js';
+import {
+  type FakeSender,
+  type FleetService,
+  type FleetServiceOptions,
+  startFleetService,
+} from '../test/fleet-service.js';
 import { type ApplyOptions, applyFleet } from './apply.js';
 import { checkFleet } from './file.js';
 import type { JournalLine } from './journal.js';
@@ -336,11 +341,21 @@ describe('applyFleet', () => {
     expect(report.awaitingCode.map((e) => e.sender_id)).toEqual([senderIdOf(0), senderIdOf(2)]);
   });
 
-  it('stops an account whose canary display name is DECLINED', async () => {
+  it.each([
+    [
+      'at the top of the sender',
+      (sender: FakeSender) => Object.assign(sender, { pending_display_name_status: 'DECLINED' }),
+    ],
+    [
+      'in its profile',
+      (sender: FakeSender) =>
+        Object.assign(sender, { profile: { ...(sender.profile as object), pending_display_name_status: 'DECLINED' } }),
+    ],
+  ])('stops an account whose canary display name is DECLINED (%s)', async (_, decline) => {
     const fx = fixture(1, 3);
     const { service, apply } = await setUp(fx);
     service.onCreate = (sender) => {
-      sender.pending_display_name_status = 'DECLINED';
+      decline(sender);
     };
     const report = await apply({ canary: true });
     expect(report.entries.map((e) => e.result)).toEqual(['failed', 'skipped', 'skipped']);

@@ -155,8 +155,8 @@ function canaryVerdict(sender: Sender, timedOut: boolean): string | undefined {
     return `${sender.status} (${reasons || 'no reason given'})`;
   }
   if (kind === 'action-needed') return `${sender.status}: it will not move on until someone acts`;
-  // Meta's review of the display name (shared/senders-api.md, "The Sender as returned").
-  const review = (sender as { pending_display_name_status?: unknown }).pending_display_name_status;
+  // Meta's review of the display name: the spec accepts it at the top of the Sender and in its profile.
+  const review = sender.pending_display_name_status ?? sender.profile?.pending_display_name_status;
   if (review === 'DECLINED') return `its display name ${JSON.stringify(sender.profile?.name ?? '')} was DECLINED`;
   return undefined;
 }
