@@ -219,6 +219,31 @@ describe('createRawClient errors', () => {
     expect(response.headers.get('Twilio-Request-Id')).toMatch(/^RQ/);
   });
 
+  it.each([
+    ['written with \\u escapes', 'plainSECRET0123456789abcdef'],
+    ['holding a quote and a backslash, which JSON escapes', 'se"cret\\token-0123456789'],
+  ])('redacts a credential the body echoes %s, as the values it parses to', async (_, token) => {
+    const escaped = (text: string) =>
+      [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const server = await serve((request, response) => {
+      const secret =
+        Buffer.from(`${request.headers.authorization?.split(' ')[1]}`, 'base64')
+          .toString()
+          .split(':')[1] ?? '';
+      response.writeHead(400, { 'Content-Type': 'application/json' });
+      response.end(
+        `{"code":20003,"message":"echo ${escaped(secret)}","more_info":${JSON.stringify(secret)},"status":400}`,
+      );
+    });
+    const { error, response } = await createRawClient({ accountSid, authToken: token, baseUrl: server.url }).GET(
+      item,
+      sid,
+    );
+    expect(response.status).toBe(400);
+    expect(error).toMatchObject({ code: 20003, message: 'echo [redacted]', more_info: '[redacted]' });
+    expect(JSON.stringify(error)).not.toContain(token);
+  });
+
   it('rejects with a NetworkError when nothing answers', async () => {
     const server = await serve(() => undefined);
     const { url } = server;

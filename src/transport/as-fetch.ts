@@ -93,11 +93,28 @@ function redactedCopy(response: Response, text: string, redact: Redact): Respons
   delete headers['content-length'];
   delete headers['content-encoding'];
   const empty = response.status === 204 || response.status === 205;
-  const copy = new Response(empty ? null : redact(text), {
+  const copy = new Response(empty ? null : redactedText(text, redact), {
     status: response.status,
     statusText: redact(response.statusText),
     headers,
   });
   Object.defineProperty(copy, 'url', { value: redact(response.url) });
   return copy;
+}
+
+/**
+ * A body's text, redacted. In JSON a credential may be written with escapes (`\u0041`, `\"`) that no
+ * search of the text finds, so a body with an escape is redacted as the values it parses to, as the
+ * client's own errors are; a body without one, or that is not JSON, as text.
+ */
+function redactedText(text: string, redact: Redact): string {
+  if (!text.includes('\\')) return redact(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return redact(text);
+  }
+  const redacted = JSON.stringify(redact(parsed));
+  return redacted === JSON.stringify(parsed) ? redact(text) : redacted;
 }
