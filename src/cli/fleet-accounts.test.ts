@@ -2,7 +2,7 @@
 // another run, and what they print: the built CLI in a process of its own, against the sandbox.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,16 @@ describe('an account that fails', () => {
     expect(plan.stdout).toMatch(/^create\s+a0\s+whatsapp:\+15550000000/m);
     expect(plan.stdout).toContain('a1: failed (credentials, FLEET_TEST_TOKEN_1): not planned');
     expect(plan.stderr).toContain(`${file}: 1 of 2 accounts failed (a1); the others were planned`);
+    // Why, in the fleet file's form, as apply says it; with --json too (stdout keeps the entries).
+    const why = new RegExp(
+      `^${file}: accounts\\.a1\\.authTokenEnv: FLEET_TEST_TOKEN_1 was refused: 401 \\(20003: `,
+      'm',
+    );
+    expect(plan.stderr).toMatch(why);
+    const asJson = await run(['plan', file, '--json'], { env });
+    expect(asJson.code).toBe(1);
+    expect(asJson.stderr).toMatch(why);
+    expect(JSON.parse(asJson.stdout).map((entry: { account: string }) => entry.account)).toEqual(['a0', 'a0', 'a0']);
     const applied = await run(['apply', file, '--yes'], { env });
     expect(applied.code).toBe(1);
     expect(applied.stderr).toMatch(
@@ -91,6 +101,17 @@ describe('an account that fails', () => {
     expect(lines).toContain(`${file}: accounts.a0.authTokenEnv: FLEET_TEST_TOKEN_0 is not set`);
     expect(lines).toContain(`${file}: accounts.a1.authTokenEnv: FLEET_TEST_TOKEN_1 is not set`);
     expect(lines.at(-1)).toBe(`error: ${file}: 2 of 2 accounts failed (a0, a1); nothing was sent`);
+    expect(sandbox.requests).toBe(0);
+    // --report is written even so: every sender failed with its account, and the failures.
+    const report = join(dir, 'report.json');
+    const reported = await run(['apply', file, '--yes', '--report', report], {
+      env: { FLEET_TEST_TOKEN_0: undefined, FLEET_TEST_TOKEN_1: undefined },
+    });
+    expect(reported.code).toBe(1);
+    const written = JSON.parse(await readFile(report, 'utf8'));
+    expect(written.ok).toBe(false);
+    expect(written.failures.map((failure: { account: string }) => failure.account)).toEqual(['a0', 'a1']);
+    expect(written.entries.map((entry: { result: string }) => entry.result)).toEqual(Array(6).fill('failed'));
     expect(sandbox.requests).toBe(0);
   });
 });

@@ -19,6 +19,11 @@ export function commandLine(args: readonly string[]): string {
   return ['whatsapp-senders', ...args.map((arg) => printable(quote(arg)))].join(' ');
 }
 
+/** Each account's failure on a line of its own, on stderr: `plan` and `apply` alike. */
+export function printFailures(file: string, failures: readonly AccountFailure[]): void {
+  for (const failure of failures) process.stderr.write(`${failureLine(file, failure)}\n`);
+}
+
 /** An account's failure in the fleet file's form: `fleet.yaml: accounts.acme.authTokenEnv: ACME_TWILIO_AUTH_TOKEN is not set`. */
 export function failureLine(file: string, failure: AccountFailure): string {
   const { error } = failure;

@@ -16,10 +16,11 @@ import {
   sharedAccountsAtOnce,
 } from '../../fleet/index.js';
 import { maskPassword } from '../../fleet/postgres-url.js';
+import { failedAccount, summarize } from '../../fleet/report.js';
 import { readCodes } from '../codes.js';
 import { upToThousand } from '../flags.js';
 import { failedAccounts, loadFleetFile } from '../fleet-file.js';
-import { commandLine, failureLine, planLines, planSummary, progress, reportText } from '../fleet-output.js';
+import { commandLine, planLines, planSummary, printFailures, progress, reportText } from '../fleet-output.js';
 import { UsageError } from '../format.js';
 import { command, type Program, withoutSandbox } from '../globals.js';
 import { type HeapWatch, keepHeapDown } from '../heap.js';
@@ -146,16 +147,27 @@ async function apply(run: Run): Promise<void> {
  * writing and again before pruning, unless --yes; resolves to whether to prune, and whether anything is written.
  */
 async function shownAndConfirmed({ file, fleet, flags, codes }: Ready, plan: FleetPlan) {
-  for (const failure of plan.failures) process.stderr.write(`${failureLine(file, failure)}\n`);
+  printFailures(file, plan.failures);
   const work = workOf(plan, codes);
   const extras = plan.entries.filter((e) => e.action === 'extra');
   const creates = work.filter((e) => e.action === 'create');
   const shown = [...work.filter((e) => e.action !== 'create'), ...creates.slice(0, createsShown)];
   const more = creates.length > createsShown ? [`… and ${creates.length - createsShown} more to create`] : [];
   process.stderr.write(`${[...planLines(shown), ...more, ...planSummary(plan.entries, plan.failures)].join('\n')}\n`);
-  if (plan.failures.length === fleet.accounts.size) failedAccounts(file, fleet, plan.failures, 'applied', true);
+  if (plan.failures.length === fleet.accounts.size) {
+    // Nothing is written, and the report still says so: every sender failed with its account.
+    const perAccount = plan.failures.map((failure) => failedAccount(fleet, failure));
+    const report = summarize(fleet, perAccount, {}, [...plan.failures]);
+    if (flags.report) await writeFile(flags.report, reportJson(report)).catch(() => undefined);
+    failedAccounts(file, fleet, plan.failures, 'applied', true);
+  }
   let prune = flags.prune === true && extras.length > 0;
-  if (work.length === 0 && !prune) process.stderr.write('Nothing to do: every sender of the file is as wanted.\n');
+  if (work.length === 0 && !prune)
+    process.stderr.write(
+      plan.failures.length > 0
+        ? 'Nothing to do in the accounts that were read: each of their senders is as wanted.\n'
+        : 'Nothing to do: every sender of the file is as wanted.\n',
+    );
   else if (!flags.yes) {
     const accounts = new Set(work.map((e) => e.account)).size;
     if (work.length > 0 && !(await confirm(`Apply ${work.length} changes in ${accounts} accounts? [y/N] `)))
@@ -241,8 +253,10 @@ async function finish(ready: Ready, plan: FleetPlan, report: FleetReport, interr
       `--report ${flags.report}: cannot be written (${(unwritten as NodeJS.ErrnoException).code ?? unwritten}); the report is above`,
     );
   // Failures printed before the plan are not repeated: the canary's and those found while applying are new.
-  for (const failure of report.failures.filter((f) => !plan.failures.includes(f)))
-    process.stderr.write(`${failureLine(file, failure)}\n`);
+  printFailures(
+    file,
+    report.failures.filter((f) => !plan.failures.includes(f)),
+  );
   failedAccounts(file, fleet, report.failures, 'applied');
   const failed = report.entries.filter((e) => e.result === 'failed' || e.result === 'skipped').length;
   if (!report.ok) {

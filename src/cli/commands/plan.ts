@@ -2,7 +2,7 @@
 // by sender. Writes nothing; a shared journal is read for its creates in doubt.
 import { planFleet } from '../../fleet/index.js';
 import { failedAccounts, loadFleetFile } from '../fleet-file.js';
-import { planLines, planSummary } from '../fleet-output.js';
+import { planLines, planSummary, printFailures } from '../fleet-output.js';
 import { command, type Program, withoutSandbox } from '../globals.js';
 import { type JournalFlags, journalHelp, journalOf, journalSchemaHelp, openShared } from '../journal-flags.js';
 
@@ -25,6 +25,8 @@ export function addPlan(program: Program): void {
       const shared = where.url ? await openShared(where.url, where.source, flags.journalSchema) : undefined;
       try {
         const plan = await planFleet(fleet, { ...(baseUrl ? { baseUrl } : {}), journal: shared ?? where.path });
+        // stdout keeps the entries (as --json always printed them); why an account failed goes to stderr.
+        printFailures(file, plan.failures);
         if (json) console.log(JSON.stringify(plan.entries, null, 2));
         else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries, plan.failures)].join('\n'));
         failedAccounts(file, fleet, plan.failures, 'planned');
