@@ -3,7 +3,7 @@
 // a figure written by hand, or left behind when a file changed, fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaults, fleetDefaults } from '../src/defaults.js';
+import { defaultedOptions, defaults, fleetDefaults } from '../src/defaults.js';
 import { figures, measurements, outsideFigures, readmePath, rewrite, used, withOptionDefaults } from './figures.mjs';
 
 const readme = readFileSync(readmePath, 'utf8');
@@ -44,6 +44,16 @@ describe('npm run figures', () => {
 });
 
 describe("the README's option table", () => {
+  it('has a row for every client option that has a default', () => {
+    const table = readme.slice(readme.search(/^\| *option *\| *default *\|/m)).split('\n\n')[0] ?? '';
+    const named = new Set(
+      [...table.matchAll(/^\| ([^|]+)\|/gm)].flatMap((row) =>
+        [...(row[1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]),
+      ),
+    );
+    expect(defaultedOptions.filter((option) => !named.has(option))).toEqual([]);
+  });
+
   it('gives the defaults the defaults object holds (else: npm run figures)', () => {
     expect(readme).toBe(withOptionDefaults(readme, defaults));
   });
