@@ -119,6 +119,22 @@ describe('iterate()', () => {
     }
   });
 
+  it('refuses a next page that carries a user name and password, on the same origin and path, sending nothing', async () => {
+    const withUser = await startServer((_, response) => {
+      const next = `${withUser.url.replace('://', '://someone:hunter2@')}/v2/Channels/Senders?PageToken=PT1`;
+      json(response, 200, { senders: [sender(1)], meta: { next_page_url: next, key: 'senders' } });
+    });
+    try {
+      const senders = createSendersClient({ ...credentials, baseUrl: withUser.url });
+      const error = await collect(senders.iterate()).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NextPageError);
+      expect((error as Error).message).toContain(`credentials are only sent under ${withUser.url}`);
+      expect(withUser.received).toHaveLength(1);
+    } finally {
+      await withUser.close();
+    }
+  });
+
   it('gives up with a NextPageError after a run of empty pages that keep linking on, even with a limit', async () => {
     let n = 0;
     server = await startServer((_, response) =>

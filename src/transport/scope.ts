@@ -6,13 +6,18 @@ import { readingInput } from '../prepare.js';
 /**
  * Whether `url` is under `baseUrl` (origin and path): `https://host/tenant-a` covers
  * `/tenant-a/v2/…`, never `/tenant-b/…` or `/tenant-a-other/…`. Compared parsed, so a default
- * port or an upper-case host changes nothing; a dot segment is resolved before it is compared.
+ * port or an upper-case host changes nothing; a dot segment is resolved before it is compared. A URL
+ * with a user name or password the base URL does not have is not under it.
  */
 export function isUnder(url: string | URL, baseUrl: string): boolean {
   const target = new URL(url);
   const base = new URL(baseUrl);
   const path = base.pathname.replace(/\/$/, '');
-  return target.origin === base.origin && (target.pathname === path || target.pathname.startsWith(`${path}/`));
+  // A user name or password in the URL is not the base URL's: fetch would refuse it, or send it as credentials.
+  const sameUser = target.username === base.username && target.password === base.password;
+  return (
+    target.origin === base.origin && sameUser && (target.pathname === path || target.pathname.startsWith(`${path}/`))
+  );
 }
 
 /** Throws a ValidationError, before anything is sent, unless `url` is under `baseUrl`. */
