@@ -6,7 +6,7 @@ import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { flattenAllOf } from './all-of.mjs';
-import { specPath } from './generate.mjs';
+import { specPath } from './paths.mjs';
 import { requestRules } from './request-rules.mjs';
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document, walked by the keys OpenAPI defines

@@ -7,7 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'tsup';
-import { root } from './generate.mjs';
+import { root } from './paths.mjs';
 
 const require = createRequire(import.meta.url);
 const redoclyManifest = require.resolve('@redocly/cli/package.json');

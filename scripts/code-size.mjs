@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { root } from './generate.mjs';
+import { root } from './paths.mjs';
 
 export const maxFileLines = 300;
 export const maxFunctionLines = 60;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { root } from './generate.mjs';
+import { root } from './paths.mjs';
 
 const output = join(root, 'docs', 'index.html');
 const cli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');

@@ -5,18 +5,17 @@
 // Deterministic: the same spec and the same openapi-typescript give the same bytes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { renderOperationTable } from './operation-table.mjs';
+import { generatedDir, root, specPath } from './paths.mjs';
 import { describeReferences } from './ref-descriptions.mjs';
 import { requestRules } from './request-rules.mjs';
 import { renderStatuses } from './status-kinds.mjs';
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const specPath = join(root, 'openapi', 'senders.yaml');
-export const generatedDir = join(root, 'generated');
+export { generatedDir, root, specPath };
 
 const generatorVersion = createRequire(import.meta.url)('openapi-typescript/package.json').version;
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { operationTable as committed } from '../generated/operations.js';
-import { specPath } from './generate.mjs';
 import { operationTable, renderOperationTable } from './operation-table.mjs';
+import { specPath } from './paths.mjs';
 
 const spec = async () => parse(await readFile(specPath, 'utf8'));
 

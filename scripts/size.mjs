@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { updateReadme } from './figures.mjs';
-import { root } from './generate.mjs';
+import { root } from './paths.mjs';
 
 /**
  * The budget in bytes, min+gz: the figure reached (12,656 B), rounded up to the next 128 B. It was

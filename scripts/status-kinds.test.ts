@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { statusKinds as committed, senderStatuses } from '../generated/statuses.js';
-import { specPath } from './generate.mjs';
+import { specPath } from './paths.mjs';
 import { kinds, renderStatuses, statusKinds } from './status-kinds.mjs';
 
 const spec = async () => parse(await readFile(specPath, 'utf8'));

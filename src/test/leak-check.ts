@@ -7,7 +7,7 @@ import { leaksIn, produced, watchErrors } from './leaks.js';
 watchErrors();
 
 afterAll(() => {
-  expect(leaksIn(produced, secrets), `credentials leaked into ${produced.length} recorded errors and lines`).toEqual(
-    [],
-  );
+  // Emptied after the check: a worker that runs several files keeps this module between them.
+  const items = produced.splice(0);
+  expect(leaksIn(items, secrets), `credentials leaked into ${items.length} recorded errors and lines`).toEqual([]);
 });

@@ -1,0 +1,3 @@
+export const root: string;
+export const specPath: string;
+export const generatedDir: string;
