@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/*.test.ts'],
+          include: ['src/**/*.test.ts'],
           exclude: replacingModules,
           // A worker keeps the modules it loaded from one test file to the next (each file still runs its
           // own setup and hooks): loading the client afresh for every file was half the suite's time on a
@@ -36,6 +36,18 @@ export default defineConfig({
           // a failing expectTypeOf or an unused @ts-expect-error fails that compile, so `npm test` does not
           // compile them a second time here. VITEST_TYPECHECK=1 reports them test by test.
           typecheck: { enabled: process.env.VITEST_TYPECHECK === '1', include: ['src/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The tests of scripts/ (development tooling, never shipped): `npm test` runs them; the node
+          // matrix, which tests what ships on each Node, does not.
+          name: 'tooling',
+          include: ['scripts/*.test.ts'],
+          isolate: false,
+          setupFiles: ['src/test/leak-check.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -64,7 +64,7 @@ function leg(node) {
     // One leg at a time: legs side by side shared the contract suite's Prism log (one leg's setup
     // removed the other's) and loaded the 2-core machine past the fleet's timing bounds (CI, 2026-12-05).
     // Types do not depend on Node: `npm test` checks them (npm run typecheck).
-    [vitest, 'run', '--project', 'unit*', '--project', 'contract', '--exclude', 'scripts/**'],
+    [vitest, 'run', '--project', 'unit*', '--project', 'contract'],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
