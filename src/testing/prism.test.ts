@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromDist } from '../test/build.js';
+import { answers, expectClosedHere, listenerOf } from '../test/listener.js';
 import { root } from '../test/paths.js';
 import { startMock } from './index.js';
 
@@ -69,11 +70,6 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const answers = (url: string) =>
-  fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) }).then(
-    () => true,
-    () => false,
-  );
 
 /** After the host is gone: none of its processes is left, and no Prism URL answers. */
 async function expectNothingLeft(pids: number[], urls: string[]) {
@@ -94,18 +90,6 @@ async function expectNothingLeft(pids: number[], urls: string[]) {
     // The port is free once the host is gone, and a server of another test file may take it at once
     // (CI, 2026-12-06): what must not answer is the host, or a Prism it left.
     expect(listenerOf(url).command, url).not.toMatch(new RegExp(`${scratch}|prism|^unknown`, 'i'));
-  }
-}
-
-/** The process listening on `url`'s port (`ss`): its pid and command line, or an `unknown …` command. */
-function listenerOf(url: string): { pid?: number; command: string } {
-  try {
-    const listed = execFileSync('ss', ['-Hltnp', `sport = :${new URL(url).port}`], { encoding: 'utf8' });
-    const pid = /pid=(\d+)/.exec(listed)?.[1];
-    if (!pid) return { command: `unknown: ${listed.trim()}` };
-    return { pid: Number(pid), command: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') };
-  } catch (error) {
-    return { command: `unknown: ${(error as Error).message}` };
   }
 }
 
@@ -197,10 +181,5 @@ it('closes a mock once, however often close() is called', async () => {
   expect(await answers(mock.url)).toBe(true);
   await Promise.all([mock.close(), mock.close()]);
   await mock.close();
-  // Its port is free: another test file's server may take it, but not this process.
-  if (await answers(mock.url)) {
-    const { pid, command } = listenerOf(mock.url);
-    expect(pid, command).toBeDefined();
-    expect(pid).not.toBe(process.pid);
-  }
+  await expectClosedHere(mock.url);
 }, 30_000);

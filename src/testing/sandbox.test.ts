@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { requestRules } from '../../generated/request-rules.js';
 import { ApiError, createSendersClient } from '../index.js';
 import { accountSid, authToken, basic } from '../test/credentials.js';
+import { expectClosedHere } from '../test/listener.js';
 import { type Sandbox, startSandbox } from './index.js';
 
 let sandbox: Sandbox;
@@ -260,6 +261,6 @@ describe('latency and the one-time password', () => {
     sandbox = await startSandbox({ validate: false });
     await Promise.all([sandbox.close(), sandbox.close()]);
     await sandbox.close();
-    await expect(fetch(`${sandbox.url}/`)).rejects.toThrow();
+    await expectClosedHere(sandbox.url);
   });
 });
