@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statusesOf } from '../statuses.js';
 import { apiKey, apiSecret, authToken } from '../test/credentials.js';
 import { accountSidOf, type Fixture, fixture, senderIdOf } from '../test/fleet-fixtures.js';
@@ -465,9 +465,8 @@ describe('applyFleet', () => {
     });
     service = await startFleetService({ accounts: { [apiKey]: { password: apiSecret, accountSid: accountSidOf(1) } } });
     const dir = await mkdtemp(join(tmpdir(), 'fleet-apply-'));
-    const saved = { ...process.env };
-    process.env.TWILIO_AUTH_TOKEN = authToken;
-    process.env.TWILIO_ACCOUNT_SID = accountSidOf(7);
+    vi.stubEnv('TWILIO_AUTH_TOKEN', authToken);
+    vi.stubEnv('TWILIO_ACCOUNT_SID', accountSidOf(7));
     try {
       const report = await applyFleet(fleet, {
         baseUrl: service.url,
@@ -477,7 +476,7 @@ describe('applyFleet', () => {
       expect(report.ok).toBe(true);
       expect(service.createsOf(accountSidOf(1), senderIdOf(0))).toBe(1);
     } finally {
-      process.env = saved;
+      vi.unstubAllEnvs();
     }
   });
 });

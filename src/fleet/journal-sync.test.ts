@@ -1,6 +1,7 @@
 // The journal's sync: every write's intent is on disk (fdatasync done) before its request goes out,
-// so that a crash at any moment leaves the journal knowing what may have been sent.
-import { type FileHandle, mkdtemp, open, readFile } from 'node:fs/promises';
+// and a new journal's name is too (its folder synced), so that a crash at any moment leaves the
+// journal knowing what may have been sent.
+import { type FileHandle, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -56,5 +57,36 @@ describe('the journal sync', () => {
       ['POST', senderIdOf(2), true],
       ['POST', 'by sid', true],
     ]);
+  });
+
+  it("has a new journal's name on disk (its folder synced) before the first request", async () => {
+    const path = await place();
+    const probe = await open(path, 'a');
+    const handles = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    await rm(path);
+    let folderSynced = false;
+    const sync = handles.sync;
+    const spy = vi.spyOn(handles, 'sync').mockImplementation(async function (this: FileHandle) {
+      await sync.call(this);
+      if ((await this.stat()).isDirectory()) folderSynced = true;
+    });
+    const fx = fixture(1, 1);
+    const service = await startFleetService({ accounts: fx.credentials });
+    // At each request, as it reaches the service: had the folder been synced?
+    const atRequest: boolean[] = [];
+    service.intercept = () => {
+      atRequest.push(folderSynced);
+      return undefined;
+    };
+    try {
+      const settings = { baseUrl: service.url, env: fx.env, journal: path, timeoutMs: 2_000, pollIntervalMs: 5 };
+      expect((await applyFleet(fx.fleet, settings)).ok).toBe(true);
+    } finally {
+      spy.mockRestore();
+      await service.close();
+    }
+    expect(atRequest.length).toBeGreaterThan(0);
+    expect(atRequest[0]).toBe(true);
   });
 });
