@@ -158,7 +158,7 @@ async function shownAndConfirmed({ file, fleet, flags, codes }: Ready, plan: Fle
     // Nothing is written, and the report still says so: every sender failed with its account.
     const perAccount = plan.failures.map((failure) => failedAccount(fleet, failure));
     const report = summarize(fleet, perAccount, {}, [...plan.failures]);
-    if (flags.report) await writeFile(flags.report, reportJson(report)).catch(() => undefined);
+    await writeReportOrSay(flags.report, report);
     failedAccounts(file, fleet, plan.failures, 'applied', true);
   }
   let prune = flags.prune === true && extras.length > 0;
@@ -222,7 +222,7 @@ async function carriedOut(ready: Ready, journal: JournalStore, plan: FleetPlan, 
     });
     return { report, interrupted: interrupt.signal.aborted };
   } catch (error) {
-    if (flags.report) await writeFile(flags.report, reportJson(partialReport(done, error))).catch(() => undefined);
+    await writeReportOrSay(flags.report, partialReport(done, error));
     throw error;
   } finally {
     bar.stop();
@@ -236,22 +236,28 @@ function partialReport(done: ReportEntry[], error: unknown): FleetReport & { err
   return { entries: done, awaitingCode: [], attention: [], stopped: {}, failures: [], ok: false, error: { message } };
 }
 
-const reportJson = (report: FleetReport) => `${JSON.stringify(report, null, 2)}\n`;
+/** Writes --report (when given); resolves to why it could not be written, or undefined. */
+async function writeReport(path: string | undefined, report: FleetReport): Promise<string | undefined> {
+  if (!path) return undefined;
+  return writeFile(path, `${JSON.stringify(report, null, 2)}\n`).then(
+    () => undefined,
+    (error: NodeJS.ErrnoException) => `--report ${path}: cannot be written (${error.code ?? error})`,
+  );
+}
+
+/** Writes --report on a run that ends with another error: a report that cannot be written is said, not thrown. */
+async function writeReportOrSay(path: string | undefined, report: FleetReport): Promise<void> {
+  const unwritten = await writeReport(path, report);
+  if (unwritten) process.stderr.write(`${unwritten}\n`);
+}
 
 /** Writes --report, prints the report, and ends with exit 1 when a sender or an account did not converge. */
 async function finish(ready: Ready, plan: FleetPlan, report: FleetReport, interrupted: boolean): Promise<void> {
   const { file, fleet, flags, json } = ready;
-  let unwritten: unknown;
-  if (flags.report)
-    await writeFile(flags.report, reportJson(report)).catch((error) => {
-      unwritten = error;
-    });
+  const unwritten = await writeReport(flags.report, report);
   if (json) console.log(JSON.stringify(report, null, 2));
   else console.log(reportText(report, ready.again('--codes', 'codes.csv')));
-  if (unwritten !== undefined)
-    throw new Error(
-      `--report ${flags.report}: cannot be written (${(unwritten as NodeJS.ErrnoException).code ?? unwritten}); the report is above`,
-    );
+  if (unwritten) throw new Error(`${unwritten}; the report is above`);
   // Failures printed before the plan are not repeated: the canary's and those found while applying are new.
   printFailures(
     file,
