@@ -8,6 +8,10 @@ import { contractTarget } from './contract-tests/target.js';
  */
 const replacingModules = ['src/operation-table.test.ts'];
 
+/** What the unit, tooling and unit-isolated projects share: the credential check after each file, and the bound
+ * of a test on a loaded 2-core CI machine (each test asserts its own tighter bounds where timing matters). */
+const local = { setupFiles: ['src/test/leak-check.ts'], testTimeout: 30_000 };
+
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
@@ -29,9 +33,7 @@ export default defineConfig({
           // 2-core machine. No module of src/ holds state a test file leaves behind; the files that replace
           // a module run in 'unit-isolated'.
           isolate: false,
-          setupFiles: ['src/test/leak-check.ts'],
-          // Bounds for a loaded 2-core CI machine; each test asserts its own tighter bounds where timing matters.
-          testTimeout: 30_000,
+          ...local,
           // The type tests (*.test-d.ts) are compiled by `npm run typecheck` (tsconfig.json includes them):
           // a failing expectTypeOf or an unused @ts-expect-error fails that compile, so `npm test` does not
           // compile them a second time here. VITEST_TYPECHECK=1 reports them test by test.
@@ -46,8 +48,7 @@ export default defineConfig({
           name: 'tooling',
           include: ['scripts/*.test.ts'],
           isolate: false,
-          setupFiles: ['src/test/leak-check.ts'],
-          testTimeout: 30_000,
+          ...local,
         },
       },
       {
@@ -55,8 +56,7 @@ export default defineConfig({
         test: {
           name: 'unit-isolated',
           include: replacingModules,
-          setupFiles: ['src/test/leak-check.ts'],
-          testTimeout: 30_000,
+          ...local,
         },
       },
       {
