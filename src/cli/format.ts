@@ -1,7 +1,17 @@
 // How the CLI shows senders and errors to a person: aligned columns, one line per error.
 import { ApiError, SenderOfflineError, SendersError, ValidationError } from '../index.js';
-import { escapeControl } from '../transport/text.js';
+import { controlCharacters, escapeControl } from '../transport/text.js';
 import type { Sender } from '../types.js';
+
+/**
+ * `value` as the CLI's JSON (`--json`, `--report`): indented, with every control character inside a string
+ * written as its JSON escape (`\u009b`). JSON.stringify escapes C0 but leaves DEL, C1 (such as CSI, U+009B) and the
+ * bidi overrides raw, and a terminal would act on them. The same data, parsed back.
+ */
+export const jsonText = (value: unknown): string =>
+  JSON.stringify(value, null, 2).replace(controlCharacters, (character) =>
+    character === '\n' ? character : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 /** Text from the service, as a terminal shows it: a line break or an escape cannot forge a line. */
 const shown = (value: unknown) => escapeControl(String(value));

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { createSendersClient, type SendersClient } from '../index.js';
 import { startBareSandbox } from '../testing/server.js';
 import type { Sender } from '../types.js';
-import { describe, table, UsageError } from './format.js';
+import { describe, jsonText, table, UsageError } from './format.js';
 import type { Globals } from './globals.js';
 import { named } from './names.js';
 
@@ -64,7 +64,7 @@ export async function ask(question: string): Promise<string | null> {
 
 /** Prints a result: JSON with --json, else for a person. */
 export function show(globals: Globals, result: Sender | Sender[] | string) {
-  if (globals.json) console.log(JSON.stringify(typeof result === 'string' ? { result } : result, null, 2));
+  if (globals.json) console.log(jsonText(typeof result === 'string' ? { result } : result));
   else console.log(typeof result === 'string' ? result : Array.isArray(result) ? table(result) : describe(result));
 }
 

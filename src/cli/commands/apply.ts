@@ -21,7 +21,7 @@ import { readCodes } from '../codes.js';
 import { upToThousand } from '../flags.js';
 import { failedAccounts, loadFleetFile } from '../fleet-file.js';
 import { commandLine, planLines, planSummary, printFailures, progress, reportText } from '../fleet-output.js';
-import { UsageError } from '../format.js';
+import { jsonText, UsageError } from '../format.js';
 import { command, type Program, withoutSandbox } from '../globals.js';
 import { type HeapWatch, keepHeapDown } from '../heap.js';
 import { ask } from '../io.js';
@@ -239,7 +239,7 @@ function partialReport(done: ReportEntry[], error: unknown): FleetReport & { err
 /** Writes --report (when given); resolves to why it could not be written, or undefined. */
 async function writeReport(path: string | undefined, report: FleetReport): Promise<string | undefined> {
   if (!path) return undefined;
-  return writeFile(path, `${JSON.stringify(report, null, 2)}\n`).then(
+  return writeFile(path, `${jsonText(report)}\n`).then(
     () => undefined,
     (error: NodeJS.ErrnoException) => `--report ${path}: cannot be written (${error.code ?? error})`,
   );
@@ -255,7 +255,7 @@ async function writeReportOrSay(path: string | undefined, report: FleetReport): 
 async function finish(ready: Ready, plan: FleetPlan, report: FleetReport, interrupted: boolean): Promise<void> {
   const { file, fleet, flags, json } = ready;
   const unwritten = await writeReport(flags.report, report);
-  if (json) console.log(JSON.stringify(report, null, 2));
+  if (json) console.log(jsonText(report));
   else console.log(reportText(report, ready.again('--codes', 'codes.csv')));
   if (unwritten) throw new Error(`${unwritten}; the report is above`);
   // Failures printed before the plan are not repeated: the canary's and those found while applying are new.

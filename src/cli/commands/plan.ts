@@ -3,6 +3,7 @@
 import { planFleet } from '../../fleet/index.js';
 import { failedAccounts, loadFleetFile } from '../fleet-file.js';
 import { planLines, planSummary, printFailures } from '../fleet-output.js';
+import { jsonText } from '../format.js';
 import { command, type Program, withoutSandbox } from '../globals.js';
 import { type JournalFlags, journalHelp, journalOf, journalSchemaHelp, openShared } from '../journal-flags.js';
 
@@ -27,7 +28,7 @@ export function addPlan(program: Program): void {
         const plan = await planFleet(fleet, { ...(baseUrl ? { baseUrl } : {}), journal: shared ?? where.path });
         // stdout keeps the entries (as --json always printed them); why an account failed goes to stderr.
         printFailures(file, plan.failures);
-        if (json) console.log(JSON.stringify(plan.entries, null, 2));
+        if (json) console.log(jsonText(plan.entries));
         else console.log([...planLines(plan.entries), '', ...planSummary(plan.entries, plan.failures)].join('\n'));
         failedAccounts(file, fleet, plan.failures, 'planned');
       } finally {
