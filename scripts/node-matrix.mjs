@@ -9,7 +9,7 @@
 // devDependency: installed, each would link a `node` bin into node_modules/.bin, which npm scripts put
 // first on PATH, and every `npm run` would run on Node 22 or 24 (that took a `prepare` script to undo).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +64,19 @@ function leg(node) {
     // One leg at a time: legs side by side shared the contract suite's Prism log (one leg's setup
     // removed the other's) and loaded the 2-core machine past the fleet's timing bounds (CI, 2026-12-05).
     // Types do not depend on Node: `npm test` checks them (npm run typecheck).
-    [vitest, 'run', '--project', 'unit*', '--project', 'contract'],
+    // The JSON report gives the failures again at the very end (`digest`): CI keeps only the tail of
+    // a long log, and the first leg's failures were cut from it by the second leg's output.
+    [
+      vitest,
+      'run',
+      '--project',
+      'unit*',
+      '--project',
+      'contract',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(bin, 'report.json')}`,
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,13 +91,39 @@ function leg(node) {
   child.stderr.on('data', (chunk) => (output += chunk));
   return new Promise((resolve) =>
     child.on('close', (code, signal) => {
+      const failures = code === 0 ? '' : digest(join(bin, 'report.json'));
       rmSync(bin, { recursive: true, force: true });
       console.log(`\nnode-matrix: Node ${actual}: unit and contract suites\n${output}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
       const how = signal ? ` (killed by ${signal})` : code === 0 ? '' : ` (exit ${code})`;
-      resolve({ ok: code === 0, line: `Node ${actual}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s${how}` });
+      resolve({
+        ok: code === 0,
+        line: `Node ${actual}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s${how}${failures}`,
+      });
     }),
   );
+}
+
+/** The failed tests of a leg's JSON report, each with the first lines of its error; or why there are none. */
+function digest(report) {
+  let files;
+  try {
+    files = JSON.parse(readFileSync(report, 'utf8')).testResults;
+  } catch (error) {
+    return `\n    (no report of the failures: ${error.message}; see the leg's output above)`;
+  }
+  const lines = [];
+  for (const file of files) {
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) {
+      lines.push(`${file.name.replace(root, '')}: ${file.message.split('\n').slice(0, 8).join('\n      ')}`);
+    }
+    for (const test of failed) {
+      const message = test.failureMessages.join('\n').split('\n').slice(0, 12).join('\n      ');
+      lines.push(`${file.name.replace(root, '')} > ${test.fullName}\n      ${message}`);
+    }
+  }
+  return lines.length === 0 ? '' : `\n    ${lines.join('\n    ')}`;
 }
 
 const results = [];
