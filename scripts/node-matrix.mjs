@@ -119,7 +119,12 @@ function digest(report) {
       lines.push(`${file.name.replace(root, '')}: ${file.message.split('\n').slice(0, 8).join('\n      ')}`);
     }
     for (const test of failed) {
-      const message = test.failureMessages.join('\n').split('\n').slice(0, 12).join('\n      ');
+      const message = test.failureMessages
+        .join('\n')
+        .split('\n')
+        .filter((line) => !/node_modules[\\/]|\(<anonymous>\)/.test(line))
+        .slice(0, 12)
+        .join('\n      ');
       lines.push(`${file.name.replace(root, '')} > ${test.fullName}\n      ${message}`);
     }
   }
