@@ -8,6 +8,16 @@ import ts from 'typescript';
  * as a tag line below the type). Other files are read from disk, resolved with `options`.
  */
 export function hoverText(file: string, source: string, word: string, options: ts.CompilerOptions): string {
+  return hoverTexts(file, source, [word], options)[word] as string;
+}
+
+/** hoverText for several words of one source, asked of one language service (a service loads the libs once). */
+export function hoverTexts(
+  file: string,
+  source: string,
+  words: string[],
+  options: ts.CompilerOptions,
+): Record<string, string> {
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => ({ strict: true, noEmit: true, types: [], ...options }),
     getScriptFileNames: () => [file],
@@ -27,12 +37,15 @@ export function hoverText(file: string, source: string, word: string, options: t
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());
   try {
-    const at = source.indexOf(`.${word};`);
-    if (at === -1) throw new Error(`.${word}; is not in the source`);
-    const info = service.getQuickInfoAtPosition(file, at + 1);
-    const tags = (info?.tags ?? []).map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
-    return [ts.displayPartsToString(info?.displayParts), ts.displayPartsToString(info?.documentation), ...tags].join(
-      '\n',
+    return Object.fromEntries(
+      words.map((word) => {
+        const at = source.indexOf(`.${word};`);
+        if (at === -1) throw new Error(`.${word}; is not in the source`);
+        const info = service.getQuickInfoAtPosition(file, at + 1);
+        const tags = (info?.tags ?? []).map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
+        const parts = [ts.displayPartsToString(info?.displayParts), ts.displayPartsToString(info?.documentation)];
+        return [word, [...parts, ...tags].join('\n')];
+      }),
     );
   } finally {
     service.dispose();
