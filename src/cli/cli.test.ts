@@ -134,8 +134,14 @@ describe.concurrent('register', () => {
 
   it('run again for a number it registered already, says how to go on with that sender', async () => {
     const path = file('twice.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
+    // The first run gets no code at all: exit 2, and how to go on with the sender it made.
     const first = await cli(['register', '--file', path], { input: '' });
     const sid = /XE[0-9a-f]{32}/.exec(first.stderr)?.[0];
+    expect(first.code).toBe(2);
+    expect(first.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `to go on: whatsapp-senders verify ${sid} <code> --base-url ${sandbox.url}`,
+    );
+    expect(sandbox.senders.get(sid as string)?.status).toBe('PENDING_VERIFICATION');
     const again = await cli(['register', '--file', path], { input: '' });
     expect(again.code).toBe(1);
     expect(again.stderr.trimEnd().split('\n').at(-1)).toBe(
@@ -143,19 +149,20 @@ describe.concurrent('register', () => {
     );
   });
 
-  it.each([
-    ['three mistyped codes', '111111\n222222\n333333\n', 1],
-    ['no code at all', '', 2],
-  ])('after %s, ends by saying how to go on', async (_, input, exit) => {
-    const path = file('stuck.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
-    const { code, stderr } = await cli(['register', '--file', path], { input });
-    expect(code).toBe(exit);
-    const sid = /XE[0-9a-f]{32}/.exec(stderr)?.[0];
-    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
-      `to go on: whatsapp-senders verify ${sid} <code> --base-url ${sandbox.url}`,
-    );
-    expect(sandbox.senders.get(sid as string)?.status).toBe('PENDING_VERIFICATION');
-  });
+  // After no code at all: the first run of the test above.
+  it.each([['three mistyped codes', '111111\n222222\n333333\n', 1]])(
+    'after %s, ends by saying how to go on',
+    async (_, input, exit) => {
+      const path = file('stuck.json', { sender_id: fresh(), profile: { name: 'Example Motors' } });
+      const { code, stderr } = await cli(['register', '--file', path], { input });
+      expect(code).toBe(exit);
+      const sid = /XE[0-9a-f]{32}/.exec(stderr)?.[0];
+      expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+        `to go on: whatsapp-senders verify ${sid} <code> --base-url ${sandbox.url}`,
+      );
+      expect(sandbox.senders.get(sid as string)?.status).toBe('PENDING_VERIFICATION');
+    },
+  );
 
   it('wait --timeout bounds the whole wait (maxWaitMs), not one request', async () => {
     const created = await cli(['create', '--sender-id', fresh(), '--name', 'Stuck', '--json']);
@@ -266,33 +273,12 @@ describe('whatsapp-senders sandbox', () => {
     for (const server of started) if (server.exitCode === null) server.kill('SIGKILL');
   });
 
-  it('lasts across commands, until Ctrl-C: what create made, list shows', async () => {
+  // The transcript's commands are processes of their own against one sandbox: its `list` shows what its
+  // `register` and `create` made, so the sandbox lasts across commands.
+  it("reproduces the README's CLI transcript; the sandbox answers only the credentials it printed, until Ctrl-C", async () => {
     const { server, url, exports, exited } = await startCliSandbox();
     started.push(server);
     expect(Object.keys(exports)).toEqual(['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']);
-    const environment = { PATH: env.PATH, ...exports };
-    const senderId = fresh();
-    expect(
-      (
-        await cli(['create', '--sender-id', senderId, '--name', 'Example Motors', '--base-url', url], {
-          environment,
-          base: false,
-        })
-      ).code,
-    ).toBe(0);
-    const listed = await cli(['list', '--base-url', url], { environment, base: false });
-    expect(listed.stdout).toContain(senderId);
-    // Only the credentials it printed.
-    const other = await cli(['list', '--base-url', url], { base: false });
-    expect(other.code).toBe(1);
-    expect(other.stderr).toMatch(/→ 401 \(20003/);
-    server.kill('SIGINT');
-    expect(await exited).toBe(0);
-  });
-
-  it("reproduces the README's CLI transcript", async () => {
-    const { server, url, exports } = await startCliSandbox();
-    started.push(server);
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## CLI'), readme.indexOf('## Testing your own code'));
     const sender = /```json\n([\s\S]*?)```/.exec(section)?.[1] as string;
@@ -346,5 +332,11 @@ describe('whatsapp-senders sandbox', () => {
       expect(lines.length, run.text).toBe(output.length);
       for (const [i, line] of output.entries()) expect(lines[i], run.text).toMatch(pattern(line));
     }
+    // Only the credentials it printed.
+    const other = await cli(['list', '--base-url', url], { base: false });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/→ 401 \(20003/);
+    server.kill('SIGINT');
+    expect(await exited).toBe(0);
   }, 90_000);
 });
