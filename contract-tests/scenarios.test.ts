@@ -121,19 +121,18 @@ describe.skipIf(target === 'skipped')(`scenarios against ${target}`, () => {
     await senders.delete(created.sid);
   });
 
-  // 250 new senders: only in the sandbox, not in a service behind proxy:<url>.
-  it.runIf(target === 'mock')('pages through 250 senders with iterate(), each page from next_page_url', async () => {
+  // New senders: only in the sandbox, not in a service behind proxy:<url>. 25 at 10 a page are three
+  // pages (the last one short), each fetched from the page before's next_page_url through the proxy.
+  it.runIf(target === 'mock')('pages through 25 senders with iterate(), each page from next_page_url', async () => {
     const created = new Set<string>();
-    for (let batch = 0; batch < 10; batch++) {
-      const made = await Promise.all(
-        Array.from({ length: 25 }, () =>
-          senders.create({ sender_id: freshSenderId(), profile: { name: 'Example Motors' } }),
-        ),
-      );
-      for (const sender of made) created.add(sender.sid);
-    }
+    const made = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        senders.create({ sender_id: freshSenderId(), profile: { name: 'Example Motors' } }),
+      ),
+    );
+    for (const sender of made) created.add(sender.sid);
     const seen = new Set<string>();
-    for await (const sender of senders.iterate({ pageSize: 100 })) {
+    for await (const sender of senders.iterate({ pageSize: 10 })) {
       expect(seen.has(sender.sid), `${sender.sid} listed twice`).toBe(false);
       seen.add(sender.sid);
     }

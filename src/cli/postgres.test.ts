@@ -71,14 +71,14 @@ function convergedOnce(fx: ReturnType<typeof fixture>, svc: FleetService) {
 
 describe('runs on several hosts share one store', () => {
   it('two processes apply one fleet, one is killed (SIGKILL) mid-run: they converge with no duplicate, and a later apply sends no write', async () => {
-    const { fx, svc, file } = await setUp(6, 120, { latencyMs: 20, lostAnswerShare: 0.05, seed: Date.now() % 1e6 });
+    const { fx, svc, file } = await setUp(6, 60, { latencyMs: 20, lostAnswerShare: 0.05, seed: Date.now() % 1e6 });
     const schema = freshSchema();
     const args = ['apply', file, '--yes', '--timeout', '1', '--accounts-at-once', '2', '--journal-schema', schema];
     // One names the store by its flag, the other by the variable (a URL kept out of argv).
     const a = start(svc, fx, [...args, '--journal', server.url]);
     const b = start(svc, fx, args, { WHATSAPP_SENDERS_JOURNAL: server.url });
-    // Killed at a create, at a point in the first half of the run (120 creates) that the test does not choose.
-    const killAt = 10 + Math.floor(Math.random() * 50);
+    // Killed at a create, at a point in the first half of the run (60 creates) that the test does not choose.
+    const killAt = 5 + Math.floor(Math.random() * 25);
     let creates = 0;
     svc.onCreate = () => {
       if (++creates === killAt) a.child.kill('SIGKILL');
@@ -100,13 +100,13 @@ describe('runs on several hosts share one store', () => {
 
 describe('the server restarted during an apply', () => {
   it('stops the run with a clear error and exit 1; the next run converges with no duplicate', async () => {
-    const { fx, svc, file } = await setUp(3, 90, { latencyMs: 20, lostAnswerShare: 0.05, seed: Date.now() % 1e6 });
+    const { fx, svc, file } = await setUp(3, 45, { latencyMs: 20, lostAnswerShare: 0.05, seed: Date.now() % 1e6 });
     const report = join(dirname(file), 'report.json');
     const args = ['apply', file, '--yes', '--timeout', '1', '--journal', server.url, '--journal-schema', freshSchema()];
     let restarting: Promise<void> | undefined;
     let creates = 0;
     svc.onCreate = () => {
-      if (++creates === 30) restarting = server.restart();
+      if (++creates === 15) restarting = server.restart();
     };
     const stopped = await start(svc, fx, [...args, '--report', report]).ended;
     await restarting;
