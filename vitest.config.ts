@@ -33,10 +33,6 @@ export default defineConfig({
   // What scripts/build.mjs puts into dist/, so that tests of src/ see the same.
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
   test: {
-    // Modules transformed once are kept on disk (keyed by their content and this file's), so that the
-    // runs after `npm test`'s (the nested runs, the Node 22 and 24 legs of .ci/run) do not transform
-    // them again. The define above is not in vitest's key: the package version names the folder.
-    experimental: { fsModuleCache: true, fsModuleCachePath: `node_modules/.experimental-vitest-cache/${version}` },
     // Most tests wait on sockets, child processes and timers, not on the CPU: on a 2-core machine the default
     // (one worker) runs them one after another. Four side by side keep both cores busy.
     maxWorkers: 4,
