@@ -1,11 +1,12 @@
 // `whatsapp-senders contract` from the built bin: through prism proxy --errors in front of a
-// sandbox that answers as the spec says, one that drifts, and with nothing to check.
+// sandbox that answers as the spec says, one that drifts, with nothing to check, and in front of nothing.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { fromDist } from '../test/build.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
+import { runContract } from './commands/contract.js';
 
 const bin = await fromDist('cli.js');
 let sandbox: BareSandbox | undefined;
@@ -65,4 +66,23 @@ it('exits 1 on drift, naming the field', async () => {
   expect(output).toMatch(
     /GET \/v2\/Channels\/Senders: response\.body\.senders\.0\.status: .*must be equal to one of the allowed values/,
   );
+}, 60_000);
+
+// In-process (runContract is what the bin's `contract` runs): the bin's own exit codes are tested above.
+it('says a service it cannot reach is not drift: nothing was checked, exit 1', async () => {
+  const said: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    said.push(args.join(' '));
+  });
+  try {
+    // Port 1 (tcpmux): nothing listens there on a test machine; a refused connection.
+    expect(await runContract({ baseUrl: 'http://127.0.0.1:1' }, {})).toBe(1);
+  } finally {
+    log.mockRestore();
+  }
+  const last = said.at(-1) as string;
+  expect(last).toBe(
+    'contract: could not reach http://127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1): nothing was checked against the spec.',
+  );
+  expect(said.join('\n')).not.toMatch(/problem\(s\)|drift/);
 }, 60_000);

@@ -5,6 +5,7 @@
 import { requestRules } from '../../../generated/request-rules.js';
 import { ApiError, createSendersClient, type Sender, type SendersClient } from '../../index.js';
 import { startPrism } from '../../testing/prism.js';
+import { escapeControl } from '../../transport/text.js';
 import { credentialSets, hasCredentials } from '../credentials.js';
 import { command, type Program } from '../globals.js';
 
@@ -60,20 +61,26 @@ export async function runContract({ baseUrl }: { baseUrl?: string }, env = proce
   }
   const upstream = baseUrl ?? requestRules.server;
   const prism = await startPrism({ mode: 'proxy', upstream });
-  const drift: string[] = [];
+  const found: Found = { drift: [] };
   let checks: number;
   try {
     // Against a sandbox or a mock, placeholder credentials do: only Twilio checks them.
     const placeholder = credentials ? {} : { accountSid: `AC${'0'.repeat(32)}`, authToken: 'contract-check' };
-    const recording = driftRecorder(drift);
+    const recording = driftRecorder(found);
     checks = await runChecks(
       createSendersClient({ ...placeholder, baseUrl: prism.url, fetch: recording, maxRetries: 0 }),
-      drift,
+      found,
     );
   } finally {
     await prism.close();
   }
+  const { drift } = found;
   const where = baseUrl ?? `${upstream} with the TWILIO_* credentials`;
+  if (found.unreachable !== undefined) {
+    // Not drift: no answer of the service was checked against the spec.
+    console.log(`contract: could not reach ${where} (${found.unreachable}): nothing was checked against the spec.`);
+    return 1;
+  }
   if (drift.length === 0) {
     console.log(`contract: ${checks} checks of ${where} through prism proxy --errors: no drift from the spec.`);
     return 0;
@@ -83,21 +90,48 @@ export async function runContract({ baseUrl }: { baseUrl?: string }, env = proce
   return 1;
 }
 
+/** What the checks found: drift, a line each; and why the service could not be reached, if it could not. */
+interface Found {
+  drift: string[];
+  unreachable?: string;
+}
+
+/**
+ * Why Prism could not reach the service, from its answer: a 500 problem of type `FetchError` (a refused
+ * connection, a name not found), which Prism makes itself; undefined for any other answer.
+ */
+async function unreachableOf(response: Response): Promise<string | undefined> {
+  if (response.status !== 500 || !response.headers.get('content-type')?.includes('application/problem+json')) return;
+  const problem = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { type?: unknown; title?: unknown };
+  if (problem.type !== 'FetchError') return;
+  const reason = typeof problem.title === 'string' ? /reason: (.*)$/.exec(problem.title)?.[1] : undefined;
+  return escapeControl((reason ?? 'no connection').slice(0, 200));
+}
+
 /** A fetch that adds each response violation Prism reports to `drift`, once, with its request. */
-function driftRecorder(drift: string[]): typeof fetch {
+function driftRecorder(found: Found): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
+    const unreachable = await unreachableOf(response);
+    if (unreachable !== undefined) {
+      found.unreachable ??= unreachable;
+      return response;
+    }
     const request = new Request(input, init);
     for (const line of await violationsOf(response)) {
       const entry = `${request.method} ${new URL(request.url).pathname}: ${line}`;
-      if (!drift.includes(entry)) drift.push(entry);
+      if (!found.drift.includes(entry)) found.drift.push(entry);
     }
     return response;
   };
 }
 
 /** The read-only checks, a line each; an error that drift did not explain is drift too. Resolves to their count. */
-async function runChecks(senders: SendersClient, drift: string[]): Promise<number> {
+async function runChecks(senders: SendersClient, found: Found): Promise<number> {
+  const { drift } = found;
   let checks = 0;
   const report = (ok: boolean, line: string) => console.log(`${ok ? '✔' : '✖'} ${line}`);
   const step = async (name: string, work: () => Promise<string>) => {
@@ -107,7 +141,8 @@ async function runChecks(senders: SendersClient, drift: string[]): Promise<numbe
       const line = await work();
       report(drift.length === before, `${name}: ${line}`);
     } catch (error) {
-      if (drift.length === before) drift.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      if (drift.length === before && found.unreachable === undefined)
+        drift.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       report(false, `${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
