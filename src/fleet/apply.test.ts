@@ -103,8 +103,10 @@ describe('applyFleet', () => {
   });
 
   it('keeps each account within its ceiling, and uses it', async () => {
-    const fx = fixture(2, 40);
-    const { service, apply } = await setUp(fx, { latencyMs: 20 });
+    // Answers slow enough (400 ms) that a run reaches its ceiling even on a loaded machine: at 20 ms, a run
+    // starved of CPU had answered its first create before it sent its third (CI-style load, 2026-12-07).
+    const fx = fixture(2, 12);
+    const { service, apply } = await setUp(fx, { latencyMs: 400 });
     await apply({ concurrency: 3 });
     expect([...service.highWater.values()]).toEqual([3, 3]);
     const again = fixture(2, 40);
@@ -144,17 +146,21 @@ describe('applyFleet', () => {
     const adopted = report.entries.filter((e) => e.note?.includes('earlier attempt of this run'));
     expect(adopted.length).toBeGreaterThan(0);
     expect(report.entries.filter((e) => e.note?.includes('earlier run'))).toEqual([]);
-    // Each lost create was settled by a lookup that started no earlier than its intent plus its timeout.
+    // Each sender adopted was found by one lookup, of an attempt whose answer was lost, that started no earlier
+    // than that attempt's intent plus its timeout. (On a loaded machine an attempt may also time out, and be
+    // found by its lookup, or not and be sent again: more ambiguous outcomes than senders adopted, never a found
+    // one without its lost attempt.)
     const lines = await journalLines(journal);
     const lost = lines.filter((l) => l.type === 'outcome' && l.result === 'ambiguous');
-    expect(lost.length).toBe(adopted.length);
-    for (const line of lost) {
+    const found = lines.filter((l) => l.type === 'outcome' && l.result === 'found');
+    expect(found.length).toBe(adopted.length);
+    expect(lost.length).toBeGreaterThanOrEqual(found.length);
+    for (const line of found) {
       if (line.type !== 'outcome') continue;
       const intent = lines.find((l) => l.type === 'intent' && l.seq === line.seq && l.run === line.run);
-      const settled = lines.find(
-        (l) => l.type === 'outcome' && l.seq === line.seq && l.run === line.run && l.result === 'found',
-      );
-      expect(settled?.at).toBeGreaterThanOrEqual((intent?.at ?? Number.POSITIVE_INFINITY) + 300);
+      const ambiguous = lost.find((l) => l.type === 'outcome' && l.seq === line.seq && l.run === line.run);
+      expect(ambiguous, `a found outcome without its lost attempt: ${JSON.stringify(line)}`).toBeDefined();
+      expect(line.at).toBeGreaterThanOrEqual((intent?.at ?? Number.POSITIVE_INFINITY) + 300);
     }
   });
 
