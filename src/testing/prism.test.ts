@@ -45,7 +45,7 @@ function startHost(
       if (line) resolve({ child, urls: JSON.parse(line).urls, exited });
     });
     child.stderr?.on('data', (chunk) => (output += chunk));
-    exited.then(() => reject(new Error(`the host ended before it was ready:\n${output}`)));
+    exited.then((how) => reject(new Error(`the host ended (${JSON.stringify(how)}) before it was ready:\n${output}`)));
   });
 }
 
