@@ -10,7 +10,16 @@
 // devDependency: installed, each would link a `node` bin into node_modules/.bin, which npm scripts put
 // first on PATH, and every `npm run` would run on Node 22 or 24 (that took a `prepare` script to undo).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,7 +131,7 @@ function leg(node, env = {}) {
 }
 
 /** The failed tests of a leg's JSON report, each with the first lines of its error; or why there are none. */
-function digest(report) {
+export function digest(report) {
   let files;
   try {
     files = JSON.parse(readFileSync(report, 'utf8')).testResults;
@@ -148,11 +157,19 @@ function digest(report) {
   return lines.length === 0 ? '' : `\n    ${lines.join('\n    ')}`;
 }
 
-if (process.argv.includes('--fetch')) {
-  for (const node of nodes) console.log(`node-matrix: Node ${node.version} at ${binary(node)}`);
-  process.exit(0);
+/** Fetches the Nodes (--fetch), or runs the legs and prints their summary, failures last. */
+async function main() {
+  if (process.argv.includes('--fetch')) {
+    for (const node of nodes) console.log(`node-matrix: Node ${node.version} at ${binary(node)}`);
+    return 0;
+  }
+  const results = [];
+  for (const node of nodes) results.push(await leg(binary(node), node.env));
+  console.log(`\nnode-matrix:\n  ${results.map((result) => result.line).join('\n  ')}`);
+  return results.every((result) => result.ok) ? 0 : 1;
 }
-const results = [];
-for (const node of nodes) results.push(await leg(binary(node), node.env));
-console.log(`\nnode-matrix:\n  ${results.map((result) => result.line).join('\n  ')}`);
-process.exit(results.every((result) => result.ok) ? 0 : 1);
+
+// Run as a script; imported (by its test), it only defines. Both paths real: a checkout under a symlink
+// must still run its legs, not pass having run none.
+const script = process.argv[1] ? realpathSync(process.argv[1]) : '';
+if (script === realpathSync(fileURLToPath(import.meta.url))) process.exit(await main());
