@@ -45,7 +45,10 @@ function startHost(
       if (line) resolve({ child, urls: JSON.parse(line).urls, exited });
     });
     child.stderr?.on('data', (chunk) => (output += chunk));
-    exited.then((how) => reject(new Error(`the host ended (${JSON.stringify(how)}) before it was ready:\n${output}`)));
+    // On 'close', after its output has all been read (what it printed last may come after 'exit').
+    child.once('close', (code, signal) =>
+      reject(new Error(`the host ended (${JSON.stringify({ code, signal })}) before it was ready:\n${output}`)),
+    );
   });
 }
 
