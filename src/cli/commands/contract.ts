@@ -28,8 +28,22 @@ interface Violation {
   message?: string;
 }
 
+/** Prism's own problem (`application/problem+json`) in an answer, read from a copy; undefined for any other body. */
+interface Problem {
+  type?: unknown;
+  title?: unknown;
+  validation?: Violation[];
+}
+async function problemOf(response: Response): Promise<Problem | undefined> {
+  if (!response.headers.get('content-type')?.includes('application/problem+json')) return undefined;
+  return (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as Problem;
+}
+
 /** The response violations Prism reported on one answer: `response.body.status: must be equal to …`. */
-async function violationsOf(response: Response): Promise<string[]> {
+function violationsOf(response: Response, problem: Problem | undefined): string[] {
   const found: Violation[] = [];
   const header = response.headers.get('sl-violations');
   if (header) {
@@ -39,13 +53,7 @@ async function violationsOf(response: Response): Promise<string[]> {
       return [header];
     }
   }
-  if (response.headers.get('content-type')?.includes('application/problem+json')) {
-    const problem = (await response
-      .clone()
-      .json()
-      .catch(() => ({}))) as { validation?: Violation[] };
-    found.push(...(problem.validation ?? []).map((violation) => ({ ...violation, location: violation.location })));
-  }
+  if (Array.isArray(problem?.validation)) found.push(...problem.validation);
   const lines = found
     .filter((violation) => violation.severity === 'Error' && violation.location?.[0] === 'response')
     .map((violation) => `${violation.location?.join('.')}: ${violation.message}`);
@@ -100,13 +108,8 @@ interface Found {
  * Why Prism could not reach the service, from its answer: a 500 problem of type `FetchError` (a refused
  * connection, a name not found), which Prism makes itself; undefined for any other answer.
  */
-async function unreachableOf(response: Response): Promise<string | undefined> {
-  if (response.status !== 500 || !response.headers.get('content-type')?.includes('application/problem+json')) return;
-  const problem = (await response
-    .clone()
-    .json()
-    .catch(() => ({}))) as { type?: unknown; title?: unknown };
-  if (problem.type !== 'FetchError') return;
+function unreachableOf(response: Response, problem: Problem | undefined): string | undefined {
+  if (response.status !== 500 || problem?.type !== 'FetchError') return undefined;
   const reason = typeof problem.title === 'string' ? /reason: (.*)$/.exec(problem.title)?.[1] : undefined;
   return escapeControl((reason ?? 'no connection').slice(0, 200));
 }
@@ -115,13 +118,14 @@ async function unreachableOf(response: Response): Promise<string | undefined> {
 function driftRecorder(found: Found): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    const unreachable = await unreachableOf(response);
+    const problem = await problemOf(response);
+    const unreachable = unreachableOf(response, problem);
     if (unreachable !== undefined) {
       found.unreachable ??= unreachable;
       return response;
     }
     const request = new Request(input, init);
-    for (const line of await violationsOf(response)) {
+    for (const line of violationsOf(response, problem)) {
       const entry = `${request.method} ${new URL(request.url).pathname}: ${line}`;
       if (!found.drift.includes(entry)) found.drift.push(entry);
     }
