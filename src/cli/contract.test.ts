@@ -1,12 +1,15 @@
 // `whatsapp-senders contract` from the built bin: through prism proxy --errors in front of a
 // sandbox that answers as the spec says, one that drifts, with nothing to check, and in front of nothing.
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterEach, expect, it, vi } from 'vitest';
 import { fromDist } from '../test/build.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
 import { runContract } from './commands/contract.js';
+import { UsageError } from './format.js';
 
 const bin = await fromDist('cli.js');
 let sandbox: BareSandbox | undefined;
@@ -85,4 +88,53 @@ it('says a service it cannot reach is not drift: nothing was checked, exit 1', a
     'contract: could not reach http://127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1): nothing was checked against the spec.',
   );
   expect(said.join('\n')).not.toMatch(/problem\(s\)|drift/);
+}, 60_000);
+
+it('refuses a --base-url that carries credentials or is not http(s) before it starts Prism, naming the flag', async () => {
+  for (const [baseUrl, message] of [
+    ['http://AC1:secret-in-url@127.0.0.1:1', '--base-url: must not carry credentials'],
+    ['notaurl', '--base-url: must be an absolute http(s) URL'],
+  ] as const) {
+    const error = (await runContract({ baseUrl }, {}).catch((caught: unknown) => caught)) as Error;
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain('secret-in-url');
+  }
+});
+
+it('counts a check that got no answer apart from drift, and says how many were not made', async () => {
+  // Every second connection is reset; the others answer a page and a 404 as the spec says.
+  let connections = 0;
+  const server = createServer((request, response) => {
+    if (++connections % 2 === 0) return request.socket.destroy();
+    response.setHeader('Connection', 'close');
+    response.setHeader('Content-Type', 'application/json');
+    if (request.url?.startsWith('/v2/Channels/Senders?'))
+      return response.end(JSON.stringify({ senders: [], meta: {} }));
+    response.statusCode = 404;
+    response.end(
+      JSON.stringify({
+        code: 20404,
+        message: 'Not found',
+        more_info: 'https://www.twilio.com/docs/errors/20404',
+        status: 404,
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const said: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    said.push(args.join(' '));
+  });
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await runContract({ baseUrl: url }, {})).toBe(1);
+    expect(said.at(-1)).toMatch(
+      new RegExp(`^contract: 1 of 2 checks could not reach ${url} \\(.+\\); the others found no drift\\.$`),
+    );
+  } finally {
+    log.mockRestore();
+    server.closeAllConnections();
+    server.close();
+  }
 }, 60_000);

@@ -3,11 +3,19 @@
 // ships, in front of the real service (TWILIO_* credentials) or of `--base-url`. Prism checks every
 // response against the spec; a response that breaks it is drift, named by its field, and exit 1.
 import { requestRules } from '../../../generated/request-rules.js';
-import { ApiError, createSendersClient, type Sender, type SendersClient } from '../../index.js';
+import {
+  ApiError,
+  createSendersClient,
+  NetworkError,
+  type Sender,
+  type SendersClient,
+  TimeoutError,
+} from '../../index.js';
 import { startPrism } from '../../testing/prism.js';
 import { escapeControl } from '../../transport/text.js';
 import { credentialSets, hasCredentials } from '../credentials.js';
 import { command, type Program } from '../globals.js';
+import { named } from '../names.js';
 
 /** Adds `contract` to the program; its exit code is 1 on drift. */
 export function addContract(program: Program): void {
@@ -19,6 +27,9 @@ export function addContract(program: Program): void {
     'contract',
   ).action(async () => {
     program.exit(await runContract({ baseUrl: program.globals().baseUrl }));
+    // The verdict is out. A service that never answered may still hold Prism's request to it open; that
+    // must not keep a CI job waiting. This timer keeps nothing alive: it ends only a process still held.
+    setTimeout(() => process.exit(), 2_000).unref();
   });
 }
 
@@ -67,13 +78,15 @@ export async function runContract({ baseUrl }: { baseUrl?: string }, env = proce
     console.log(`contract: nothing was checked: ${credentialSets} are not set, and no --base-url was given.`);
     return 0;
   }
+  // Against a sandbox or a mock, placeholder credentials do: only Twilio checks them.
+  const placeholder = credentials ? {} : { accountSid: `AC${'0'.repeat(32)}`, authToken: 'contract-check' };
+  // --base-url as every command checks it (an http(s) URL, no credentials in it), before Prism starts.
+  await named(async () => createSendersClient({ ...placeholder, ...(baseUrl ? { baseUrl } : {}) }));
   const upstream = baseUrl ?? requestRules.server;
   const prism = await startPrism({ mode: 'proxy', upstream });
-  const found: Found = { drift: [] };
+  const found: Found = { drift: [], unreachableAnswers: 0, unreached: 0, passed: 0 };
   let checks: number;
   try {
-    // Against a sandbox or a mock, placeholder credentials do: only Twilio checks them.
-    const placeholder = credentials ? {} : { accountSid: `AC${'0'.repeat(32)}`, authToken: 'contract-check' };
     const recording = driftRecorder(found);
     checks = await runChecks(
       createSendersClient({ ...placeholder, baseUrl: prism.url, fetch: recording, maxRetries: 0 }),
@@ -84,9 +97,17 @@ export async function runContract({ baseUrl }: { baseUrl?: string }, env = proce
   }
   const { drift } = found;
   const where = baseUrl ?? `${upstream} with the TWILIO_* credentials`;
-  if (found.unreachable !== undefined) {
+  if (found.unreached > 0 && found.passed === 0 && drift.length === 0) {
     // Not drift: no answer of the service was checked against the spec.
     console.log(`contract: could not reach ${where} (${found.unreachable}): nothing was checked against the spec.`);
+    return 1;
+  }
+  if (found.unreached > 0) {
+    const others = drift.length === 0 ? '; the others found no drift.' : `; ${drift.length} problem(s) in the others:`;
+    console.log(
+      `contract: ${found.unreached} of ${checks} checks could not reach ${where} (${found.unreachable})${others}`,
+    );
+    for (const line of drift) console.log(`  ${line}`);
     return 1;
   }
   if (drift.length === 0) {
@@ -98,10 +119,23 @@ export async function runContract({ baseUrl }: { baseUrl?: string }, env = proce
   return 1;
 }
 
-/** What the checks found: drift, a line each; and why the service could not be reached, if it could not. */
+/**
+ * What the checks found: drift, a line each; the checks that passed, and those that never had an answer
+ * of the service to check (Prism could not reach it, or it did not answer in time), with the first reason.
+ */
 interface Found {
   drift: string[];
+  passed: number;
+  unreached: number;
+  /** Prism's answers that it could not reach the service. */
+  unreachableAnswers: number;
   unreachable?: string;
+}
+
+/** Whether an error of a check is that no answer came: the client's own timeout or network failure (or its cause). */
+function noAnswer(error: unknown, depth = 0): boolean {
+  if (error instanceof TimeoutError || error instanceof NetworkError) return true;
+  return depth < 4 && error instanceof Error && noAnswer(error.cause, depth + 1);
 }
 
 /**
@@ -122,6 +156,7 @@ function driftRecorder(found: Found): typeof fetch {
     const unreachable = unreachableOf(response, problem);
     if (unreachable !== undefined) {
       found.unreachable ??= unreachable;
+      found.unreachableAnswers++;
       return response;
     }
     const request = new Request(input, init);
@@ -141,13 +176,18 @@ async function runChecks(senders: SendersClient, found: Found): Promise<number> 
   const step = async (name: string, work: () => Promise<string>) => {
     checks++;
     const before = drift.length;
+    const unreachableBefore = found.unreachableAnswers;
     try {
       const line = await work();
+      if (drift.length === before) found.passed++;
       report(drift.length === before, `${name}: ${line}`);
     } catch (error) {
-      if (drift.length === before && found.unreachable === undefined)
-        drift.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-      report(false, `${name}: ${error instanceof Error ? error.message : String(error)}`);
+      const message = error instanceof Error ? error.message : String(error);
+      if (found.unreachableAnswers > unreachableBefore || noAnswer(error)) {
+        found.unreached++;
+        found.unreachable ??= escapeControl(message.slice(0, 200));
+      } else if (drift.length === before) drift.push(`${name}: ${message}`);
+      report(false, `${name}: ${message}`);
     }
   };
   let page: Sender[] = [];
@@ -164,7 +204,9 @@ async function runChecks(senders: SendersClient, found: Found): Promise<number> 
       (caught: unknown) => caught,
     );
     if (error instanceof ApiError && error.status === 404) return `404 (${error.code})`;
-    throw new Error(`expected the documented 404, got ${error instanceof Error ? error.message : 'a sender'}`);
+    throw new Error(`expected the documented 404, got ${error instanceof Error ? error.message : 'a sender'}`, {
+      cause: error,
+    });
   });
   return checks;
 }
