@@ -9,6 +9,13 @@ import { contractTarget } from './contract-tests/target.js';
  */
 const replacingModules = ['src/operation-table.test.ts'];
 
+/**
+ * Checks of the sources that the TypeScript compiler makes (what an editor shows on hover, JSDoc on every
+ * public name): their verdict does not depend on the Node that runs them, so they are a project apart
+ * ('sources'), which `npm test` runs and the Node 22 and 24 legs of the matrix do not.
+ */
+const sourceChecks = ['src/hover.test.ts', 'src/jsdoc.test.ts'];
+
 /** What the unit, tooling and unit-isolated projects share: the credential check after each file, and the bound
  * of a test on a loaded 2-core CI machine (each test asserts its own tighter bounds where timing matters). */
 const local = { setupFiles: ['src/test/leak-check.ts'], testTimeout: 30_000 };
@@ -43,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          exclude: replacingModules,
+          exclude: [...replacingModules, ...sourceChecks],
           // A worker keeps the modules it loaded from one test file to the next (each file still runs its
           // own setup and hooks): loading the client afresh for every file was half the suite's time on a
           // 2-core machine. No module of src/ holds state a test file leaves behind; the files that replace
@@ -63,6 +70,15 @@ export default defineConfig({
           // matrix, which tests what ships on each Node, does not.
           name: 'tooling',
           include: ['scripts/*.test.ts'],
+          isolate: false,
+          ...local,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sources',
+          include: sourceChecks,
           isolate: false,
           ...local,
         },
