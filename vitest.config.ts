@@ -16,6 +16,14 @@ const replacingModules = ['src/operation-table.test.ts'];
  */
 const sourceChecks = ['src/hover.test.ts', 'src/jsdoc.test.ts'];
 
+/**
+ * The tests of the contract suite's own harness (how CONTRACT_TARGET is read, live mode without credentials,
+ * the proxy-mode suite run whole in a nested vitest): like scripts/, it is the repository's tooling, not what
+ * ships, so these are a project apart ('contract-harness'), which `npm test` runs and the Node matrix does not.
+ * Each needs no Prism of the contract project's global setup: they start what they use.
+ */
+const harnessChecks = ['contract-tests/targets.test.ts', 'contract-tests/proxy-suite.test.ts'];
+
 /** What the unit, tooling and unit-isolated projects share: the credential check after each file, and the bound
  * of a test on a loaded 2-core CI machine (each test asserts its own tighter bounds where timing matters). */
 const local = { setupFiles: ['src/test/leak-check.ts'], testTimeout: 30_000 };
@@ -101,10 +109,20 @@ export default defineConfig({
           // the Prism mock for documented statuses and examples, or start their own upstreams.
           include:
             contractTarget().kind === 'mock' ? ['contract-tests/**/*.test.ts'] : ['contract-tests/scenarios.test.ts'],
+          exclude: harnessChecks,
           globalSetup: ['contract-tests/global-setup.ts'],
           setupFiles: ['contract-tests/setup.ts', 'src/test/leak-check.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'contract-harness',
+          include: harnessChecks,
+          isolate: false,
+          ...local,
         },
       },
       {

