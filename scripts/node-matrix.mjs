@@ -29,14 +29,16 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-senders', 'node-matrix');
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** The Nodes, as `npm pack` names them, with the integrity npm's registry gave when they were pinned. */
 export const nodes = [
   {
     version: '22.23.3',
-    // The differential's 100,000 cases (`npm test` runs 10,000) run here, in a leg that keeps both
-    // cores busy, rather than as a step of their own that kept one core idle for 20 s (.ci/run).
-    env: { DIFFERENTIAL_CASES: '100000' },
+    // The differential's cases of `npm run test:differential` (package.json's config.differentialCases;
+    // `npm test` runs 10,000) run here, in a leg that keeps both cores busy, rather than as a step of their
+    // own that kept one core idle for 20 s (.ci/run).
+    env: { DIFFERENTIAL_CASES: String(manifest.config.differentialCases) },
     integrity: 'sha512-qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==',
   },
   {
