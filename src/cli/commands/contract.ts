@@ -203,7 +203,8 @@ async function runChecks(senders: SendersClient, found: Found): Promise<number> 
       () => undefined,
       (caught: unknown) => caught,
     );
-    if (error instanceof ApiError && error.status === 404) return `404 (${error.code})`;
+    if (error instanceof ApiError && error.status === 404)
+      return error.code === undefined ? '404' : `404 (${error.code})`;
     throw new Error(`expected the documented 404, got ${error instanceof Error ? error.message : 'a sender'}`, {
       cause: error,
     });
