@@ -121,7 +121,10 @@ function resolveBaseUrl(options: ClientOptions, issues: ValidationIssue[]): stri
     return '';
   }
   if (url.username || url.password) {
-    issues.push({ path: '$.baseUrl', message: 'must not carry credentials; pass them as options' });
+    issues.push({
+      path: '$.baseUrl',
+      message: 'must not carry credentials (user:password@); give them apart from the URL',
+    });
   } else if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     issues.push({
       path: '$.baseUrl',
