@@ -1,6 +1,7 @@
 // The client's plain methods, one for each operation named below, built from the generated
 // operation table: its path parameters come first, in the path's order, then its body when the
-// spec gives it one, then the request options. Adding an operation is the spec and one line here.
+// spec gives it one, then the request options. Adding an operation is the spec and one line here (the
+// compiler names an operation that has none).
 import { type OperationAt, type OperationId, operationTable } from '../generated/operations.js';
 import { requestRules } from '../generated/request-rules.js';
 import type { RequestOptions } from './options.js';
@@ -17,6 +18,19 @@ export const operationNames = {
   /** Deletes a sender (204). */
   delete: 'deleteSender',
 } as const satisfies Record<string, OperationId>;
+
+/** The operations the client pages through (the spec's `x-pagination`): `list` and `iterate` call them. */
+type Paged = {
+  [Id in OperationId]: (typeof operationTable)[Id] extends { pagination: object } ? Id : never;
+}[OperationId];
+/** An operation of the spec that the client has no method for: neither a name above nor `x-pagination`. */
+type Unnamed = Exclude<OperationId, (typeof operationNames)[keyof typeof operationNames] | Paged>;
+/**
+ * Every operation of the spec has a method: an operation added to the spec without its name above fails the
+ * compile here, named ("Type '"<operationId>"' does not satisfy the constraint 'true'").
+ */
+export type EveryOperationHasAMethod = IsTrue<[Unnamed] extends [never] ? true : Unnamed>;
+type IsTrue<Holds extends true> = Holds;
 
 /** What an operation resolves to: the JSON body of its success response, or nothing (204). */
 export type OperationResult<Id extends OperationId> =
