@@ -7,10 +7,11 @@
 // bundled into one file by rollup-plugin-dts: tsup's own `dts` made a program per entry, 21 of the
 // build's 24 CPU-seconds.
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import { build } from 'tsup';
@@ -86,14 +87,68 @@ async function declare() {
             throw new Error(`${name}.d.ts: ${warning.message}`);
           },
         });
-        await bundled.write({ file: join(root, 'dist', `${name}.d.ts`), format: 'es' });
-        await copyFile(join(root, 'dist', `${name}.d.ts`), join(root, 'dist', `${name}.d.cts`));
+        const { output } = await bundled.generate({ format: 'es' });
+        await bundles;
+        const declarations = typeOnlyWhereNotAtRuntime(output[0].code, await runtimeExports(name), name);
+        await writeFile(join(root, 'dist', `${name}.d.ts`), declarations);
+        await writeFile(join(root, 'dist', `${name}.d.cts`), declarations);
       }),
     );
   } finally {
     await rm(declared, { recursive: true, force: true });
   }
 }
+/** The names dist/<name>.js exports, as esbuild reads them (without running it). */
+async function runtimeExports(name) {
+  const { metafile } = await esbuild({
+    entryPoints: [join(root, 'dist', `${name}.js`)],
+    metafile: true,
+    write: false,
+    format: 'esm',
+    logLevel: 'silent',
+  });
+  return new Set(Object.values(metafile.outputs)[0].exports);
+}
+
+/**
+ * The bundled declarations, with each name they export as a value that the JavaScript does not export moved
+ * into an `export type { … }`: rollup-plugin-dts (as tsup's dts did) exports a class that src/ exports with
+ * `export type` as a value, which compiles `new FileJournal()` and fails at run time. Throws when a function
+ * or a constant the types export is missing from the JavaScript: that is a build that lost code.
+ */
+function typeOnlyWhereNotAtRuntime(declarations, runtime, name) {
+  const file = ts.createSourceFile(`${name}.d.ts`, declarations, ts.ScriptTarget.Latest, true);
+  // What only a value can be: a function or a constant (a class may be exported for its type alone).
+  const onlyValues = new Set(
+    file.statements.flatMap((statement) =>
+      ts.isFunctionDeclaration(statement) && statement.name
+        ? [statement.name.text]
+        : ts.isVariableStatement(statement)
+          ? statement.declarationList.declarations.map((declaration) => declaration.name.getText(file))
+          : [],
+    ),
+  );
+  const edits = [];
+  for (const statement of file.statements) {
+    const clause = ts.isExportDeclaration(statement) && !statement.isTypeOnly && statement.exportClause;
+    if (!clause || statement.moduleSpecifier || !ts.isNamedExports(clause)) continue;
+    const values = [];
+    const types = [];
+    for (const element of clause.elements) {
+      (element.isTypeOnly || runtime.has(element.name.text) ? values : types).push(element.getText(file));
+    }
+    if (types.length === 0) continue;
+    const lost = types.filter((type) => onlyValues.has(type.split(' as ')[0] ?? type));
+    if (lost.length > 0) throw new Error(`dist/${name}.js does not export ${lost.join(', ')}, which its types declare`);
+    const lines = [
+      ...(values.length > 0 ? [`export { ${values.join(', ')} };`] : []),
+      `export type { ${types.join(', ')} };`,
+    ];
+    edits.push({ start: statement.getStart(file), end: statement.getEnd(), text: lines.join('\n') });
+  }
+  return edits.reduceRight((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), declarations);
+}
+
 // Runtime-neutral, as the main entry must be; openapi-fetch stays a dependency, resolved by the
 // user's package manager.
 const neutral = { target: 'es2022', platform: 'neutral', external: ['openapi-fetch'] };

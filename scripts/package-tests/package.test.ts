@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { root } from '../../src/test/paths.js';
 import { packCleanClone } from '../pack-clean.mjs';
@@ -112,6 +113,41 @@ describe('the packed package', () => {
     expect(fromCjs).toBeInstanceOf(esm.SendersError);
     expect(fromCjs).not.toBeInstanceOf(esm.ValidationError);
     expect(new esm.TimeoutError('GET', 'http://127.0.0.1/', 1)).toBeInstanceOf(cjs.SendersError);
+  });
+
+  it('exports at run time every value its types export, from each entry, in ESM and in CJS', async () => {
+    const installed = join(project, 'node_modules', 'whatsapp-senders');
+    const { exports } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    const entries = Object.entries(exports as Record<string, { import?: { types: string; default: string } }>)
+      .filter(([, conditions]) => conditions.import?.types)
+      .map(([subpath, conditions]) => ({ subpath, ...(conditions.import as { types: string; default: string }) }));
+    expect(entries.map((entry) => entry.subpath).sort()).toEqual([
+      '.',
+      './fleet',
+      './fleet/postgres',
+      './raw',
+      './testing',
+    ]);
+    const requireFrom = createRequire(join(project, 'index.js'));
+    for (const { subpath, types, default: javascript } of entries) {
+      // The names an `export { … }` of the declarations gives as values (not `export type`, not `type X`).
+      const file = ts.createSourceFile(types, readFileSync(join(installed, types), 'utf8'), ts.ScriptTarget.Latest);
+      const values = file.statements.flatMap((statement) =>
+        ts.isExportDeclaration(statement) &&
+        !statement.isTypeOnly &&
+        statement.exportClause &&
+        ts.isNamedExports(statement.exportClause)
+          ? statement.exportClause.elements.filter((element) => !element.isTypeOnly).map((element) => element.name.text)
+          : [],
+      );
+      expect(values.length, subpath).toBeGreaterThan(0);
+      const esm = await import(join(installed, javascript));
+      const cjs = requireFrom(join('whatsapp-senders', subpath));
+      for (const name of values) {
+        expect(esm[name], `${subpath}: ${name} (ESM)`).toBeDefined();
+        expect(cjs[name], `${subpath}: ${name} (CJS)`).toBeDefined();
+      }
+    }
   });
 
   // Least privilege: the network to the scenario server's port and nothing else. No --allow-env
