@@ -1,6 +1,8 @@
 // `whatsapp-senders contract` from the built bin: through prism proxy --errors in front of a
 // sandbox that answers as the spec says, one that drifts, with nothing to check, and in front of nothing.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
@@ -55,6 +57,60 @@ it('checks a page, a few senders and a 404 of --base-url, and passes when nothin
   expect(output).toContain(
     `contract: 5 checks of ${upstream.url} through prism proxy --errors: no drift from the spec.`,
   );
+}, 60_000);
+
+it('prints its verdict as JSON with --json: each check, the drift, and no text line', async () => {
+  const upstream = await seeded();
+  upstream.mutateResponses((body) =>
+    Array.isArray(body.senders)
+      ? { ...body, senders: (body.senders as object[]).map((sender) => ({ ...sender, status: 'SUSPENDED' })) }
+      : body,
+  );
+  const said: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    said.push(args.join(' '));
+  });
+  try {
+    expect(await runContract({ baseUrl: upstream.url, json: true }, {})).toBe(1);
+  } finally {
+    log.mockRestore();
+  }
+  expect(said).toHaveLength(1);
+  const verdict = JSON.parse(said[0] ?? '');
+  // The page breaks the spec (its senders' status), so no sender of it is read: two checks.
+  expect(verdict, said[0]).toMatchObject({
+    verdict: 'drift',
+    message: expect.stringMatching(/^contract: \d+ problem\(s\) in 2 checks of http:/),
+    checks: [
+      { name: 'a page of senders', ok: false },
+      { name: 'an unknown sid', ok: true, result: '404 (20404)' },
+    ],
+  });
+  expect(verdict.drift).toContainEqual(expect.stringMatching(/response\.body\.senders\.0\.status: .*allowed values/));
+}, 60_000);
+
+it('keeps its exit code when its reader goes away (| head -1), and says so when its output cannot be written', async () => {
+  const upstream = await seeded();
+  const child = spawn(process.execPath, [bin, 'contract', '--base-url', upstream.url], {
+    env: { PATH: process.env.PATH },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  // The first line read, the reader leaves: the four lines after it meet a closed pipe (EPIPE).
+  child.stdout.once('data', () => child.stdout.destroy());
+  const [code] = (await once(child, 'close')) as [number | null];
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  const full = openSync('/dev/full', 'w');
+  try {
+    const version = spawn(process.execPath, [bin, '--version'], { stdio: ['ignore', full, 'pipe'] });
+    let said = '';
+    version.stderr?.on('data', (chunk) => (said += chunk));
+    expect(((await once(version, 'close')) as [number | null])[0]).toBe(1);
+    expect(said).toBe('error: the output could not be written (ENOSPC)\n');
+  } finally {
+    closeSync(full);
+  }
 }, 60_000);
 
 it('exits 1 on drift, naming the field', async () => {

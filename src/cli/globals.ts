@@ -1,6 +1,6 @@
 // The root of the program and its global options (`--base-url`, `--sandbox`, `--json`), shared by
 // every command, and the helpers a command module is built with.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { version } from '../user-agent.js';
 import { credentialsHelp } from './credentials.js';
 import { commandLine } from './fleet-output.js';
@@ -31,7 +31,12 @@ export function rootCommand(): Command {
       '--base-url <url>',
       'send requests here instead of https://messaging.twilio.com (a sandbox, a mock, a proxy)',
     )
-    .option('--sandbox', 'run this one command against a fresh in-memory sandbox (`sandbox` starts one that lasts)')
+    .addOption(
+      new Option(
+        '--sandbox',
+        'run this one command against a fresh in-memory sandbox (`sandbox` starts one that lasts)',
+      ).conflicts('baseUrl'),
+    )
     .option('--json', 'print JSON instead of text')
     .addHelpText(
       'after',

@@ -14,6 +14,7 @@ import {
 import { startPrism } from '../../testing/prism.js';
 import { escapeControl } from '../../transport/text.js';
 import { credentialSets, hasCredentials } from '../credentials.js';
+import { jsonText } from '../format.js';
 import { command, type Program } from '../globals.js';
 import { named } from '../names.js';
 
@@ -26,7 +27,8 @@ export function addContract(program: Program): void {
       'prism proxy --errors (needs @stoplight/prism-cli); the real service with TWILIO_*, or --base-url',
     'contract',
   ).action(async () => {
-    program.exit(await runContract({ baseUrl: program.globals().baseUrl }));
+    const { baseUrl, json } = program.globals();
+    program.exit(await runContract({ baseUrl, json }));
     // The verdict is out. A service that never answered may still hold Prism's request to it open; that
     // must not keep a CI job waiting. This timer keeps nothing alive: it ends only a process still held.
     setTimeout(() => process.exit(), 2_000).unref();
@@ -71,12 +73,44 @@ function violationsOf(response: Response, problem: Problem | undefined): string[
   return [...new Set(lines)];
 }
 
-/** Runs the checks; resolves to the exit code. */
-export async function runContract({ baseUrl }: { baseUrl?: string }, env = process.env): Promise<number> {
+/** What `contract` found, as `--json` prints it; the text is `message`, then `drift` a line each. */
+interface Verdict {
+  /** no-drift (exit 0), drift or unreached (exit 1), or not-checked (no credentials, no --base-url: exit 0). */
+  verdict: 'no-drift' | 'drift' | 'unreached' | 'not-checked';
+  message: string;
+  /** Each check, in order: its name, whether it passed, and what it read or the error it met. */
+  checks: Check[];
+  drift: string[];
+}
+interface Check {
+  name: string;
+  ok: boolean;
+  result: string;
+}
+
+/** Runs the checks, printing each and the verdict (or, with `json`, the verdict as JSON); resolves to the exit code. */
+export async function runContract(
+  { baseUrl, json = false }: { baseUrl?: string | undefined; json?: boolean | undefined },
+  env = process.env,
+): Promise<number> {
+  const report = (check: Check) => {
+    if (!json) console.log(`${check.ok ? '✔' : '✖'} ${check.name}: ${check.result}`);
+  };
+  const verdict = await check(baseUrl, env, report);
+  if (json) console.log(jsonText(verdict));
+  else for (const line of [verdict.message, ...verdict.drift.map((entry) => `  ${entry}`)]) console.log(line);
+  return verdict.verdict === 'no-drift' || verdict.verdict === 'not-checked' ? 0 : 1;
+}
+
+async function check(
+  baseUrl: string | undefined,
+  env: NodeJS.ProcessEnv,
+  report: (check: Check) => void,
+): Promise<Verdict> {
   const credentials = hasCredentials(env);
   if (!baseUrl && !credentials) {
-    console.log(`contract: nothing was checked: ${credentialSets} are not set, and no --base-url was given.`);
-    return 0;
+    const message = `contract: nothing was checked: ${credentialSets} are not set, and no --base-url was given.`;
+    return { verdict: 'not-checked', message, checks: [], drift: [] };
   }
   // Against a sandbox or a mock, placeholder credentials do: only Twilio checks them.
   const placeholder = credentials ? {} : { accountSid: `AC${'0'.repeat(32)}`, authToken: 'contract-check' };
@@ -84,39 +118,41 @@ export async function runContract({ baseUrl }: { baseUrl?: string }, env = proce
   await named(async () => createSendersClient({ ...placeholder, ...(baseUrl ? { baseUrl } : {}) }));
   const upstream = baseUrl ?? requestRules.server;
   const prism = await startPrism({ mode: 'proxy', upstream });
-  const found: Found = { drift: [], unreachableAnswers: 0, unreached: 0, passed: 0 };
-  let checks: number;
+  const found: Found = { drift: [], unreachableAnswers: 0, unreached: 0, passed: 0, checks: [] };
   try {
     const recording = driftRecorder(found);
-    checks = await runChecks(
+    await runChecks(
       createSendersClient({ ...placeholder, baseUrl: prism.url, fetch: recording, maxRetries: 0 }),
       found,
+      report,
     );
   } finally {
     await prism.close();
   }
-  const { drift } = found;
+  const { drift, checks } = found;
   const where = baseUrl ?? `${upstream} with the TWILIO_* credentials`;
+  const ended = (verdict: Verdict['verdict'], message: string): Verdict => ({ verdict, message, checks, drift });
   if (found.unreached > 0 && found.passed === 0 && drift.length === 0) {
     // Not drift: no answer of the service was checked against the spec.
-    console.log(`contract: could not reach ${where} (${found.unreachable}): nothing was checked against the spec.`);
-    return 1;
+    return ended(
+      'unreached',
+      `contract: could not reach ${where} (${found.unreachable}): nothing was checked against the spec.`,
+    );
   }
   if (found.unreached > 0) {
     const others = drift.length === 0 ? '; the others found no drift.' : `; ${drift.length} problem(s) in the others:`;
-    console.log(
-      `contract: ${found.unreached} of ${checks} checks could not reach ${where} (${found.unreachable})${others}`,
+    return ended(
+      'unreached',
+      `contract: ${found.unreached} of ${checks.length} checks could not reach ${where} (${found.unreachable})${others}`,
     );
-    for (const line of drift) console.log(`  ${line}`);
-    return 1;
   }
   if (drift.length === 0) {
-    console.log(`contract: ${checks} checks of ${where} through prism proxy --errors: no drift from the spec.`);
-    return 0;
+    return ended(
+      'no-drift',
+      `contract: ${checks.length} checks of ${where} through prism proxy --errors: no drift from the spec.`,
+    );
   }
-  console.log(`contract: ${drift.length} problem(s) in ${checks} checks of ${where}:`);
-  for (const line of drift) console.log(`  ${line}`);
-  return 1;
+  return ended('drift', `contract: ${drift.length} problem(s) in ${checks.length} checks of ${where}:`);
 }
 
 /**
@@ -125,6 +161,7 @@ export async function runContract({ baseUrl }: { baseUrl?: string }, env = proce
  */
 interface Found {
   drift: string[];
+  checks: Check[];
   passed: number;
   unreached: number;
   /** Prism's answers that it could not reach the service. */
@@ -168,26 +205,27 @@ function driftRecorder(found: Found): typeof fetch {
   };
 }
 
-/** The read-only checks, a line each; an error that drift did not explain is drift too. Resolves to their count. */
-async function runChecks(senders: SendersClient, found: Found): Promise<number> {
+/** The read-only checks, each reported as it ends and kept in `found.checks`; an error that drift did not explain is drift too. */
+async function runChecks(senders: SendersClient, found: Found, report: (check: Check) => void): Promise<void> {
   const { drift } = found;
-  let checks = 0;
-  const report = (ok: boolean, line: string) => console.log(`${ok ? '✔' : '✖'} ${line}`);
+  const done = (check: Check) => {
+    found.checks.push(check);
+    report(check);
+  };
   const step = async (name: string, work: () => Promise<string>) => {
-    checks++;
     const before = drift.length;
     const unreachableBefore = found.unreachableAnswers;
     try {
-      const line = await work();
+      const result = await work();
       if (drift.length === before) found.passed++;
-      report(drift.length === before, `${name}: ${line}`);
+      done({ name, ok: drift.length === before, result });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (found.unreachableAnswers > unreachableBefore || noAnswer(error)) {
         found.unreached++;
         found.unreachable ??= escapeControl(message.slice(0, 200));
       } else if (drift.length === before) drift.push(`${name}: ${message}`);
-      report(false, `${name}: ${message}`);
+      done({ name, ok: false, result: message });
     }
   };
   let page: Sender[] = [];
@@ -209,5 +247,4 @@ async function runChecks(senders: SendersClient, found: Found): Promise<number> 
       cause: error,
     });
   });
-  return checks;
 }
