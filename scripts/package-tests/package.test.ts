@@ -89,7 +89,14 @@ describe('the packed package', () => {
       expect(packed.distBefore).toBe(false);
       expect(packed.distAfter).toBe(true);
       expect(packed.files).toEqual(
-        expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/testing.js', 'dist/cli.js', 'LICENSE']),
+        expect.arrayContaining([
+          'dist/index.js',
+          'dist/index.cjs',
+          'dist/testing.js',
+          'dist/cli.js',
+          'LICENSE',
+          'CHANGELOG.md',
+        ]),
       );
     } finally {
       rmSync(destination, { recursive: true, force: true });
