@@ -41,11 +41,15 @@ async function typings(name: string, plant: (text: string) => string = (text) =>
 }
 
 const news = (output: string) => output.split('\n').filter((line) => line.startsWith('  NEW: '));
+/** What to do about a NEW line the spec's own radar prints: said by the tests that expect none. */
+const undecided =
+  'each NEW line is a difference between the spec and the SDK that no entry of openapi/fidelity-decisions.yaml ' +
+  'decides (a status or field added to the spec, say): decide it there (MAINTAINING.md), then npm run fidelity-table';
 
 describe('npm run drift --from a description', () => {
   it('passes on a description that says what the spec says', async () => {
     const { output, code } = drift([await description('same')]);
-    expect(news(output)).toEqual([]);
+    expect(news(output), undecided).toEqual([]);
     expect(output).toContain('drift: every difference is a reviewed decision');
     expect(code).toBe(0);
   });
@@ -89,7 +93,7 @@ describe('npm run drift --from a description', () => {
 describe('npm run drift --from the SDK typings', () => {
   it(`passes on the pinned SDK's own typings: every difference is reviewed`, async () => {
     const { output, code } = drift([typingsPath]);
-    expect(news(output)).toEqual([]);
+    expect(news(output), undecided).toEqual([]);
     expect(output).toMatch(/reviewed \(use_case\): sdk: update profile\.use_case: enum/);
     expect(code).toBe(0);
   });
