@@ -1,65 +1,37 @@
-// What the contract suite covers, declared once. The tests iterate over it, and
-// coverage.test.ts fails when the spec has an (operation, status) pair or a named
-// example that is not declared here, or the other way round.
+// How the contract suite calls each operation of the spec through the client, derived from the spec and
+// the client's own names for its operations (src/operation-methods.ts). operations.test.ts reads every
+// operation, documented status and named example from the spec, and runs each through these calls: an
+// operation added to the spec is covered as soon as the client has its method, with nothing declared here.
+import { operationTable } from '../generated/operations.js';
 import type { RequestOptions, SendersClient } from '../src/index.js';
-import type { OperationId, Sender, SenderCreate, SenderUpdate } from '../src/types.js';
-import { requestExample, responseExample } from './spec.js';
-
-/** What the suite exercises of one operation. */
-export interface Coverage {
-  /** Named request examples, each sent through the client. */
-  requestExamples: readonly string[];
-  /** Each documented status, with the named examples served under it. */
-  responses: Readonly<Record<number, readonly string[]>>;
-}
-
-const errors = {
-  400: ['bad-request'],
-  401: ['unauthorized'],
-  403: ['forbidden'],
-  429: ['rate-limited'],
-  500: ['internal-error'],
-  503: ['unavailable'],
-} as const;
-const errorsWithSid = { ...errors, 404: ['not-found', 'problem-details'] } as const;
-/** A create or an update may also be refused for its display name (63124). */
-const displayName = { 400: ['bad-request', 'display-name-declined'] } as const;
-
-export const covered = {
-  listSenders: { requestExamples: [], responses: { 200: ['first-page', 'last-page'], ...errors } },
-  createSender: {
-    requestExamples: ['seed', 'for-subaccount'],
-    responses: { 202: ['created'], ...errors, ...displayName },
-  },
-  fetchSender: {
-    requestExamples: [],
-    responses: { 200: ['online', 'offline', 'pending-verification', 'display-name-under-review'], ...errorsWithSid },
-  },
-  updateSender: {
-    requestExamples: ['verification-code', 'profile-change', 'clear-account-type'],
-    responses: {
-      202: ['verifying', 'updating', 'code-echoed', 'name-submitted'],
-      ...errorsWithSid,
-      ...displayName,
-      409: ['display-name-under-review'],
-    },
-  },
-  deleteSender: { requestExamples: [], responses: { 204: [], ...errorsWithSid } },
-} satisfies Record<OperationId, Coverage>;
+import { operationNames, pathNames } from '../src/operation-methods.js';
+import type { OperationId, Sender } from '../src/types.js';
+import { operations, requestExample, responseExample, type SpecOperation } from './spec.js';
 
 /** A SID the spec's own examples use. */
 export const exampleSid = responseExample<Sender>('fetchSender', '200', 'online').sid;
 
-/** How the suite calls each operation through the client, with valid input. */
-export const calls: Record<
-  OperationId,
-  (senders: SendersClient, options: RequestOptions, requestExampleName?: string) => Promise<unknown>
-> = {
-  listSenders: (senders, options) => senders.list({ pageSize: 2 }, options),
-  createSender: (senders, options, name = 'seed') =>
-    senders.create(requestExample<SenderCreate>('createSender', name), options),
-  fetchSender: (senders, options) => senders.get(exampleSid, options),
-  updateSender: (senders, options, name = 'verification-code') =>
-    senders.update(exampleSid, requestExample<SenderUpdate>('updateSender', name), options),
-  deleteSender: (senders, options) => senders.delete(exampleSid, options),
-};
+/** One operation sent through the client with valid input: a named request example (by default its first). */
+export type Call = (senders: SendersClient, options: RequestOptions, requestExampleName?: string) => Promise<unknown>;
+
+/**
+ * The call of an operation: the client's method of that name, with `exampleSid` for each path parameter and a
+ * request example for its body; `list` (a page of 2) for the operation the client pages through.
+ */
+function callOf(operation: SpecOperation): Call {
+  if ('pagination' in operationTable[operation.operationId])
+    return (senders, options) => senders.list({ pageSize: 2 }, options);
+  const method = Object.entries(operationNames).find(([, id]) => id === operation.operationId)?.[0];
+  if (!method) throw new Error(`the client has no method for ${operation.operationId} (src/operation-methods.ts)`);
+  const [firstExample] = Object.keys(operation.requestExamples);
+  return (senders, options, name = firstExample) => {
+    const body = name === undefined ? [] : [requestExample(operation.operationId, name)];
+    const send = senders[method as keyof typeof operationNames] as (...args: unknown[]) => Promise<unknown>;
+    return send(...pathNames(operation.path).map(() => exampleSid), ...body, options);
+  };
+}
+
+/** The call of every operation of the spec, by its operationId. */
+export const calls = Object.fromEntries(
+  operations.map((operation) => [operation.operationId, callOf(operation)]),
+) as Record<OperationId, Call>;
