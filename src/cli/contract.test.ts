@@ -99,7 +99,8 @@ it('keeps its exit code when its reader goes away (| head -1), and says so when 
   // The first line read, the reader leaves: the four lines after it meet a closed pipe (EPIPE).
   child.stdout.once('data', () => child.stdout.destroy());
   const [code] = (await once(child, 'close')) as [number | null];
-  expect(stderr).toBe('');
+  // No EPIPE error or stack (Node 22 may print Prism's punycode DeprecationWarning: that is not ours).
+  expect(stderr).not.toMatch(/EPIPE|Error:|could not be written|\n\s+at /);
   expect(code).toBe(0);
   const full = openSync('/dev/full', 'w');
   try {
