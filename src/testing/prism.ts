@@ -1,7 +1,7 @@
 // Prism, in this process: `@stoplight/prism-http-server`, which `@stoplight/prism-cli` installs,
 // serves a mock of the spec or a validating proxy in front of an upstream. In-process, it cannot
 // outlive its host: no child to leave behind on a signal, a crash or a forgotten close(). Started
-// in-process, with faker in English only (withEnglishFaker), it is faster than the spawned CLI.
+// in-process, with faker in English only (whilePrismLoads), it is faster than the spawned CLI.
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { Server } from 'node:http';
 import { createRequire, Module } from 'node:module';
@@ -75,7 +75,7 @@ function prismModules(): PrismModules {
   }
   // Prism's own packages, as prism-cli resolves them.
   const fromCli = createRequire(manifest);
-  modules = withEnglishFaker(fromCli, () => ({
+  modules = whilePrismLoads(fromCli, () => ({
     createServer: fromCli('@stoplight/prism-http-server').createServer,
     getHttpOperationsFromSpec: fromCli('@stoplight/prism-http').getHttpOperationsFromSpec,
     createLogger: fromCli('@stoplight/prism-core').createLogger,
@@ -86,32 +86,31 @@ function prismModules(): PrismModules {
 type Load = (request: string, parent: { filename?: string | null } | null | undefined, isMain: boolean) => unknown;
 
 /**
- * Loads Prism (`load`) with faker in English only. Prism's mock generator requires `@faker-js/faker`,
- * whose index builds one Faker of all 57 locales: about 1,900 modules, 1.1 of the 1.8 CPU-seconds a
- * first Prism start takes (Node 20, faker 6.3.1). Prism reads its default export and never sets a
- * locale, so English is all it uses. While `load` runs, that one request, from Prism's own files, gets
- * faker's English build under the two names Prism reads; the index is neither loaded nor replaced, so
- * anything else in the process that requires faker gets all of it. Prism loads as before where faker
- * is not version 6 (another layout), or Node's loader has no `_load` to wrap.
+ * Loads Prism (`load`) with two of its requests answered otherwise, from Prism's own files only, while
+ * `load` runs; nothing else in the process is changed, and Prism loads as before where Node's loader has
+ * no `_load` to wrap.
+ * - Faker in English only. Prism's mock generator requires `@faker-js/faker`, whose index builds one
+ *   Faker of all 57 locales: about 1,900 modules, 1.1 of the 1.8 CPU-seconds a first Prism start takes
+ *   (Node 20, faker 6.3.1). Prism reads its default export and never sets a locale, so English is all it
+ *   uses: that request gets faker's English build under the two names Prism reads, where faker is
+ *   version 6 (another layout is left alone). The index is neither loaded nor replaced.
+ * - The userland `punycode`. Prism's dependencies (uri-js, whatwg-url) require `punycode`, which names
+ *   Node's own module first, and Node 21 and later print a DeprecationWarning (DEP0040) on the user's
+ *   stderr for it. The userland package of the same API, which those dependencies install beside them,
+ *   answers instead, where it can be found.
  */
-function withEnglishFaker<T>(fromCli: NodeJS.Require, load: () => T): T {
+function whilePrismLoads<T>(fromCli: NodeJS.Require, load: () => T): T {
   const loader = Module as unknown as { _load?: Load };
   const original = loader._load;
-  let english: unknown;
-  let prismHttp: string;
-  try {
-    const entry = fromCli.resolve('@stoplight/prism-http');
-    prismHttp = entry.slice(0, entry.lastIndexOf(`${sep}dist${sep}`) + 1);
-    const fromPrismHttp = createRequire(entry);
-    const { version } = fromPrismHttp('@faker-js/faker/package.json') as { version: string };
-    if (typeof original !== 'function' || !version.startsWith('6.') || prismHttp === '') return load();
-    english = fromPrismHttp('@faker-js/faker/locale/en');
-  } catch {
-    return load();
-  }
+  if (typeof original !== 'function') return load();
+  const faker = englishFaker(fromCli);
   loader._load = function (this: unknown, request, parent, isMain) {
-    if (request === '@faker-js/faker' && parent?.filename?.startsWith(prismHttp)) {
-      return { default: english, faker: english };
+    if (faker && request === '@faker-js/faker' && parent?.filename?.startsWith(faker.prismHttp)) {
+      return { default: faker.english, faker: faker.english };
+    }
+    if (request === 'punycode' && parent?.filename) {
+      const userland = resolveFrom(parent.filename, 'punycode/');
+      if (userland) return original.call(this, userland, parent, isMain);
     }
     return original.call(this, request, parent, isMain);
   };
@@ -119,6 +118,29 @@ function withEnglishFaker<T>(fromCli: NodeJS.Require, load: () => T): T {
     return load();
   } finally {
     loader._load = original;
+  }
+}
+
+/** Faker 6's English build, as Prism's mock generator would resolve faker, and Prism's folder; undefined otherwise. */
+function englishFaker(fromCli: NodeJS.Require): { english: unknown; prismHttp: string } | undefined {
+  try {
+    const entry = fromCli.resolve('@stoplight/prism-http');
+    const prismHttp = entry.slice(0, entry.lastIndexOf(`${sep}dist${sep}`) + 1);
+    const fromPrismHttp = createRequire(entry);
+    const { version } = fromPrismHttp('@faker-js/faker/package.json') as { version: string };
+    if (!version.startsWith('6.') || prismHttp === '') return undefined;
+    return { english: fromPrismHttp('@faker-js/faker/locale/en'), prismHttp };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where `request` resolves from `filename`'s folder; undefined when it does not. */
+function resolveFrom(filename: string, request: string): string | undefined {
+  try {
+    return createRequire(filename).resolve(request);
+  } catch {
+    return undefined;
   }
 }
 
