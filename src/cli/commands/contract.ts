@@ -102,6 +102,7 @@ export async function runContract(
   return verdict.verdict === 'no-drift' || verdict.verdict === 'not-checked' ? 0 : 1;
 }
 
+/** Checks `baseUrl` (or the real service) through `prism proxy --errors`, reporting each check as it ends: the verdict. */
 async function check(
   baseUrl: string | undefined,
   env: NodeJS.ProcessEnv,
