@@ -109,6 +109,12 @@ it('keeps its exit code when its reader goes away (| head -1), and says so when 
     version.stderr?.on('data', (chunk) => (said += chunk));
     expect(((await once(version, 'close')) as [number | null])[0]).toBe(1);
     expect(said).toBe('error: the output could not be written (ENOSPC)\n');
+    // A command that lasts ends too: a sandbox whose URL cannot be shown is of no use.
+    const sandbox = spawn(process.execPath, [bin, 'sandbox'], { stdio: ['ignore', full, 'pipe'] });
+    let told = '';
+    sandbox.stderr?.on('data', (chunk) => (told += chunk));
+    expect(((await once(sandbox, 'close')) as [number | null])[0]).toBe(1);
+    expect(told).toContain('error: the output could not be written (ENOSPC)');
   } finally {
     closeSync(full);
   }

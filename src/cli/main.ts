@@ -17,6 +17,7 @@ import { addWait } from './commands/wait.js';
 import { errorLine, exitCode, GoOn } from './format.js';
 import { type Globals, type Program, rootCommand, withGlobalFlags } from './globals.js';
 import { closeIo } from './io.js';
+import { checkBaseUrl } from './names.js';
 
 /** The commands, in the order the help lists them. */
 const commands: readonly ((program: Program) => void)[] = [
@@ -48,6 +49,8 @@ export function program(): Command {
     },
   };
   for (const add of commands) add(context);
+  // Before any command runs, in one place: `--base-url` as the client would take it.
+  root.hook('preAction', () => checkBaseUrl(context.globals().baseUrl));
   return root;
 }
 

@@ -1,7 +1,7 @@
 // What a CLI user typed, named in errors: a ValidationError from the library names options
 // (`$.pageSize`, `$.accountSid`); the CLI names the flag or the variable instead (`--page-size`,
 // `TWILIO_ACCOUNT_SID`), or the file and the path inside it.
-import { ValidationError, type ValidationIssue } from '../index.js';
+import { createSendersClient, ValidationError, type ValidationIssue } from '../index.js';
 import { authTokenAlternative, credentialVariables, variableOfOption } from './credentials.js';
 import { UsageError } from './format.js';
 
@@ -37,4 +37,14 @@ export async function named<T>(work: () => Promise<T>, names: Record<string, str
     if (!(error instanceof ValidationError)) throw error;
     throw new UsageError(error.issues.map((issue) => rename(issue, names, file)).join('; '), { cause: error });
   }
+}
+
+/**
+ * `--base-url` checked as the client checks a base URL (an absolute http(s) URL, no credentials in it), for
+ * every command before it runs: a UsageError naming the flag, never echoing the URL. An empty one is refused,
+ * not taken for "not given".
+ */
+export async function checkBaseUrl(baseUrl: string | undefined): Promise<void> {
+  if (baseUrl === undefined) return;
+  await named(async () => createSendersClient({ accountSid: `AC${'0'.repeat(32)}`, authToken: 'check', baseUrl }));
 }

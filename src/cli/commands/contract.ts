@@ -16,7 +16,7 @@ import { escapeControl } from '../../transport/text.js';
 import { credentialSets, hasCredentials } from '../credentials.js';
 import { jsonText } from '../format.js';
 import { command, type Program } from '../globals.js';
-import { named } from '../names.js';
+import { checkBaseUrl } from '../names.js';
 
 /** Adds `contract` to the program; its exit code is 1 on drift. */
 export function addContract(program: Program): void {
@@ -109,14 +109,14 @@ async function check(
   report: (check: Check) => void,
 ): Promise<Verdict> {
   const credentials = hasCredentials(env);
-  if (!baseUrl && !credentials) {
+  if (baseUrl === undefined && !credentials) {
     const message = `contract: nothing was checked: ${credentialSets} are not set, and no --base-url was given.`;
     return { verdict: 'not-checked', message, checks: [], drift: [] };
   }
   // Against a sandbox or a mock, placeholder credentials do: only Twilio checks them.
   const placeholder = credentials ? {} : { accountSid: `AC${'0'.repeat(32)}`, authToken: 'contract-check' };
   // --base-url as every command checks it (an http(s) URL, no credentials in it), before Prism starts.
-  await named(async () => createSendersClient({ ...placeholder, ...(baseUrl ? { baseUrl } : {}) }));
+  await checkBaseUrl(baseUrl);
   const upstream = baseUrl ?? requestRules.server;
   const prism = await startPrism({ mode: 'proxy', upstream });
   const found: Found = { drift: [], unreachableAnswers: 0, unreached: 0, passed: 0, checks: [] };

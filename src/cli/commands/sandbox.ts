@@ -9,6 +9,7 @@ import { startBareSandbox } from '../../testing/server.js';
 import { credentialVariables } from '../credentials.js';
 import { port, positive } from '../flags.js';
 import { loadFleetFile } from '../fleet-file.js';
+import { UsageError } from '../format.js';
 import { command, type Program } from '../globals.js';
 
 /** The CLI sandbox's step with `--lifecycle timer`: slower than the library's, at a pace a person can follow. */
@@ -36,9 +37,13 @@ export function addSandbox(program: Program): void {
       '--fleet <file>',
       'accept each account of this fleet file, with its credential type, and print its variables',
     )
-    .action(async (flags: Omit<SandboxCommandOptions, 'fleet'> & { fleet?: string }) =>
-      runSandbox({ ...flags, fleet: flags.fleet ? await loadFleetFile(flags.fleet) : undefined }),
-    );
+    .action(async (flags: Omit<SandboxCommandOptions, 'fleet'> & { fleet?: string }) => {
+      const { baseUrl, sandbox } = program.globals();
+      if (baseUrl !== undefined || sandbox) {
+        throw new UsageError('sandbox starts a service of its own: --base-url and --sandbox do not apply to it');
+      }
+      await runSandbox({ ...flags, fleet: flags.fleet ? await loadFleetFile(flags.fleet) : undefined });
+    });
 }
 
 /** Options of the sandbox command. */
