@@ -47,7 +47,7 @@ async function run(argv: string[]) {
   }
 }
 
-it('refuses a --base-url the client would refuse, for every command, naming the flag and not the password', async () => {
+it('refuses a --base-url the client would refuse, for every command, naming the flag and not the password; and --sandbox where it cannot apply', async () => {
   for (const [argv, message] of [
     // Empty was taken for "not given": requests went to Twilio.
     [['list', '--base-url', ''], '--base-url: must be an absolute http(s) URL'],
@@ -55,6 +55,8 @@ it('refuses a --base-url the client would refuse, for every command, naming the 
     [['apply', 'fleet.yaml', '--base-url', 'ftp://127.0.0.1:1'], '--base-url: must be'],
     [['contract', '--base-url', ''], '--base-url: must be an absolute http(s) URL'],
     [['sandbox', '--base-url', 'http://127.0.0.1:1'], 'sandbox starts a service of its own'],
+    // It checked the real service with the shell's TWILIO_* credentials, --sandbox dropped.
+    [['contract', '--sandbox'], '--sandbox starts an empty service for one command'],
   ] as const) {
     const { code, stderr } = await run([...argv]);
     expect(code, argv.join(' ')).toBe(2);

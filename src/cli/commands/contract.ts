@@ -15,7 +15,7 @@ import { startPrism } from '../../testing/prism.js';
 import { escapeControl } from '../../transport/text.js';
 import { credentialSets, hasCredentials } from '../credentials.js';
 import { jsonText } from '../format.js';
-import { command, type Program } from '../globals.js';
+import { command, type Program, withoutSandbox } from '../globals.js';
 import { checkBaseUrl } from '../names.js';
 
 /** Adds `contract` to the program; its exit code is 1 on drift. */
@@ -27,7 +27,7 @@ export function addContract(program: Program): void {
       'prism proxy --errors (needs @stoplight/prism-cli); the real service with TWILIO_*, or --base-url',
     'contract',
   ).action(async () => {
-    const { baseUrl, json } = program.globals();
+    const { baseUrl, json } = withoutSandbox(program.globals());
     program.exit(await runContract({ baseUrl, json }));
     // The verdict is out. A service that never answered may still hold Prism's request to it open; that
     // must not keep a CI job waiting. This timer keeps nothing alive: it ends only a process still held.
