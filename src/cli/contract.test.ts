@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterEach, expect, it, vi } from 'vitest';
+import { operationTable } from '../../generated/operations.js';
 import { fromDist } from '../test/build.js';
 import type { BareSandbox } from '../testing/options.js';
 import { startBareSandbox } from '../testing/server.js';
@@ -32,13 +33,37 @@ async function seeded() {
   sandbox = await startBareSandbox();
   const auth = { Authorization: `Basic ${btoa(`AC${'0'.repeat(32)}:x`)}`, 'Content-Type': 'application/json' };
   for (const n of [1, 2, 3]) {
-    await fetch(`${sandbox.url}/v2/Channels/Senders`, {
+    await fetch(`${sandbox.url}${operationTable.createSender.path}`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ sender_id: `whatsapp:+1555000000${n}`, profile: { name: 'Example Motors' } }),
     });
   }
   return sandbox;
+}
+
+/** A seeded sandbox whose pages break the spec: each sender's status is outside the enum. */
+async function drifting() {
+  const upstream = await seeded();
+  upstream.mutateResponses((body) =>
+    Array.isArray(body.senders)
+      ? { ...body, senders: (body.senders as object[]).map((sender) => ({ ...sender, status: 'SUSPENDED' })) }
+      : body,
+  );
+  return upstream;
+}
+
+/** `runContract` in this process: its exit code, and each line it printed. */
+async function inProcess(options: Parameters<typeof runContract>[0]) {
+  const said: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    said.push(args.join(' '));
+  });
+  try {
+    return { code: await runContract(options, {}), said };
+  } finally {
+    log.mockRestore();
+  }
 }
 
 it('says plainly that nothing was checked without credentials or --base-url, and exits 0', async () => {
@@ -60,21 +85,9 @@ it('checks a page, a few senders and a 404 of --base-url, and passes when nothin
 }, 60_000);
 
 it('prints its verdict as JSON with --json: each check, the drift, and no text line', async () => {
-  const upstream = await seeded();
-  upstream.mutateResponses((body) =>
-    Array.isArray(body.senders)
-      ? { ...body, senders: (body.senders as object[]).map((sender) => ({ ...sender, status: 'SUSPENDED' })) }
-      : body,
-  );
-  const said: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    said.push(args.join(' '));
-  });
-  try {
-    expect(await runContract({ baseUrl: upstream.url, json: true }, {})).toBe(1);
-  } finally {
-    log.mockRestore();
-  }
+  const upstream = await drifting();
+  const { code, said } = await inProcess({ baseUrl: upstream.url, json: true });
+  expect(code).toBe(1);
   expect(said).toHaveLength(1);
   const verdict = JSON.parse(said[0] ?? '');
   // The page breaks the spec (its senders' status), so no sender of it is read: two checks.
@@ -121,12 +134,7 @@ it('keeps its exit code when its reader goes away (| head -1), and says so when 
 }, 60_000);
 
 it('exits 1 on drift, naming the field', async () => {
-  const upstream = await seeded();
-  upstream.mutateResponses((body) =>
-    Array.isArray(body.senders)
-      ? { ...body, senders: (body.senders as object[]).map((sender) => ({ ...sender, status: 'SUSPENDED' })) }
-      : body,
-  );
+  const upstream = await drifting();
   const { code, output } = await contract(['--base-url', upstream.url]);
   expect(code, output).toBe(1);
   expect(output).toMatch(
@@ -136,16 +144,9 @@ it('exits 1 on drift, naming the field', async () => {
 
 // In-process (runContract is what the bin's `contract` runs): the bin's own exit codes are tested above.
 it('says a service it cannot reach is not drift: nothing was checked, exit 1', async () => {
-  const said: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    said.push(args.join(' '));
-  });
-  try {
-    // Port 1 (tcpmux): nothing listens there on a test machine; a refused connection.
-    expect(await runContract({ baseUrl: 'http://127.0.0.1:1' }, {})).toBe(1);
-  } finally {
-    log.mockRestore();
-  }
+  // Port 1 (tcpmux): nothing listens there on a test machine; a refused connection.
+  const { code, said } = await inProcess({ baseUrl: 'http://127.0.0.1:1' });
+  expect(code).toBe(1);
   const last = said.at(-1) as string;
   expect(last).toBe(
     'contract: could not reach http://127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1): nothing was checked against the spec.',
@@ -172,7 +173,7 @@ it('counts a check that got no answer apart from drift, and says how many were n
     if (++connections % 2 === 0) return request.socket.destroy();
     response.setHeader('Connection', 'close');
     response.setHeader('Content-Type', 'application/json');
-    if (request.url?.startsWith('/v2/Channels/Senders?'))
+    if (request.url?.startsWith(`${operationTable.listSenders.path}?`))
       return response.end(JSON.stringify({ senders: [], meta: {} }));
     response.statusCode = 404;
     response.end(
@@ -185,18 +186,14 @@ it('counts a check that got no answer apart from drift, and says how many were n
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const said: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    said.push(args.join(' '));
-  });
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    expect(await runContract({ baseUrl: url }, {})).toBe(1);
+    const { code, said } = await inProcess({ baseUrl: url });
+    expect(code).toBe(1);
     expect(said.at(-1)).toMatch(
       new RegExp(`^contract: 1 of 2 checks could not reach ${url} \\(.+\\); the others found no drift\\.$`),
     );
   } finally {
-    log.mockRestore();
     server.closeAllConnections();
     server.close();
   }
