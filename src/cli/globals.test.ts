@@ -9,20 +9,10 @@ it('refuses --sandbox with --base-url, in either order, with exit 2 and before a
     ['--sandbox', '--base-url', 'http://127.0.0.1:1', 'list'],
     ['list', '--base-url', 'http://127.0.0.1:1', '--sandbox'],
   ]) {
-    const written: string[] = [];
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
-    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    try {
-      expect(await main(argv)).toBe(2);
-    } finally {
-      stderr.mockRestore();
-      stdout.mockRestore();
-    }
-    expect(written.join('')).toContain("error: option '--sandbox' cannot be used with option '--base-url <url>'");
-    expect(written.join('')).not.toContain('sandbox: a fresh in-memory service');
+    const { code, stderr } = await run(argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: option '--sandbox' cannot be used with option '--base-url <url>'");
+    expect(stderr).not.toContain('sandbox: a fresh in-memory service');
   }
 });
 
